@@ -1,0 +1,23 @@
+namespace VirtuOps.Application.Common.Behaviours;
+
+/// <summary>Outermost behaviour: logs any exception a message causes, with the message name, then rethrows.</summary>
+public sealed class UnhandledExceptionBehaviour<TMessage, TResponse>(ILogger<TMessage> logger)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await next(message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (ValidationException or NotFoundException or ForbiddenAccessException
+                                       or UnauthorizedAccessException or ConflictException or OperationCanceledException
+                                       or Domain.Exceptions.DomainRuleViolationException))
+        {
+            // Expected outcomes (validation, not found, ...) are answered to the caller, not logged as errors.
+            logger.LogError(ex, "Unhandled exception for {MessageName}", typeof(TMessage).Name);
+            throw;
+        }
+    }
+}

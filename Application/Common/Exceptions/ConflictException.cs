@@ -1,0 +1,17 @@
+namespace VirtuOps.Application.Common.Exceptions;
+
+/// <summary>The request conflicts with the current state, e.g. a duplicate (HTTP 409).</summary>
+public sealed class ConflictException : Exception
+{
+    public ConflictException()
+    {
+    }
+
+    public ConflictException(string message) : base(message)
+    {
+    }
+
+    public ConflictException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,13 @@
+using VirtuOps.Domain.DemoRequests;
+using VirtuOps.Domain.Tenants;
+
+namespace VirtuOps.Application.Common.Interfaces;
+
+public interface IApplicationDbContext
+{
+    DbSet<Tenant> Tenants { get; }
+
+    DbSet<DemoRequest> DemoRequests { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,15 @@
+namespace VirtuOps.Application.Common.Interfaces;
+
+/// <summary>Facts about the running deployment, for the status page and support.</summary>
+public interface ISystemInfo
+{
+    string ApplicationName { get; }
+
+    string Version { get; }
+
+    string EnvironmentName { get; }
+
+    string DatabaseProvider { get; }
+
+    Task<bool> CanConnectToDatabaseAsync(CancellationToken cancellationToken);
+}

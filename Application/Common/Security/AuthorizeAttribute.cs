@@ -1,0 +1,11 @@
+namespace VirtuOps.Application.Common.Security;
+
+/// <summary>
+/// Put on a command or query to require a signed-in caller and, optionally, one of <see cref="Roles"/>
+/// (comma-separated). Several attributes must all be satisfied.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = true)]
+public sealed class AuthorizeAttribute : Attribute
+{
+    public string Roles { get; init; } = string.Empty;
+}

@@ -1,0 +1,5 @@
+using VirtuOps.Domain.Common;
+
+namespace VirtuOps.Domain.DemoRequests;
+
+public sealed record DemoRequestSubmittedEvent(Guid DemoRequestId) : BaseEvent;

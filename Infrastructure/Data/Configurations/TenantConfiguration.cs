@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VirtuOps.Domain.Tenants;
+
+namespace VirtuOps.Infrastructure.Data.Configurations;
+
+internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+{
+    public void Configure(EntityTypeBuilder<Tenant> builder)
+    {
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Name).HasMaxLength(Tenant.NameMaxLength).IsRequired();
+        builder.Property(t => t.CreatedBy).HasMaxLength(64);
+        builder.Property(t => t.LastModifiedBy).HasMaxLength(64);
+    }
+}

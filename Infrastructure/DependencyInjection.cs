@@ -1,0 +1,67 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using VirtuOps.Application.Common.Interfaces;
+using VirtuOps.Infrastructure.Data;
+using VirtuOps.Infrastructure.Data.Interceptors;
+
+namespace VirtuOps.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+
+        services.AddScoped<ISaveChangesInterceptor, AuditableEntityInterceptor>();
+        services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
+
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqliteConnectionString = ResolveSqliteFile(database.ConnectionString, environment.ContentRootPath);
+                services.AddDbContext<ApplicationDbContext, SqliteApplicationDbContext>((sp, options) => options
+                    .UseSqlite(sqliteConnectionString)
+                    .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<ApplicationDbContext, SqlServerApplicationDbContext>((sp, options) => options
+                    .UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure())
+                    .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{database.Provider}'.");
+        }
+
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<ApplicationDbContextInitialiser>();
+        services.AddScoped<ISystemInfo, SystemInfo>();
+
+        services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
+
+        return services;
+    }
+
+    /// <summary>Makes a relative SQLite file absolute against the content root and creates its folder.</summary>
+    private static string ResolveSqliteFile(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource.Length == 0 || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
+            return connectionString;
+
+        builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+        Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        return builder.ToString();
+    }
+}

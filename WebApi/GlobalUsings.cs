@@ -1,0 +1,3 @@
+global using Mediator;
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using VirtuOps.WebApi.Infrastructure;

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using VirtuOps.Application.Common.Exceptions;
+using VirtuOps.Domain.Exceptions;
+
+namespace VirtuOps.WebApi.Infrastructure;
+
+/// <summary>Turns the application's exceptions into RFC 9457 problem details; anything else stays a 500.</summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetailsService) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException validation => new HttpValidationProblemDetails(CamelCaseKeys(validation.Errors))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more validation errors occurred.",
+            },
+            BadHttpRequestException badRequest => new ProblemDetails
+            {
+                Status = badRequest.StatusCode,
+                Title = "The request could not be read.",
+                Detail = badRequest.Message,
+            },
+            UnauthorizedAccessException => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Sign-in required." },
+            ForbiddenAccessException => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Not allowed." },
+            NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
+            ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
+            DomainRuleViolationException rule => new ProblemDetails { Status = StatusCodes.Status422UnprocessableEntity, Title = "Business rule violated.", Detail = rule.Message },
+            _ => null,
+        };
+        if (problem is null)
+            return false;
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetailsService.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    // Field names follow the JSON body ("fullName", "items[0].name"), so a client can put each message under its field.
+    private static Dictionary<string, string[]> CamelCaseKeys(IDictionary<string, string[]> errors) =>
+        errors.ToDictionary(
+            e => string.Join('.', e.Key.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName)),
+            e => e.Value);
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using VirtuOps.Application;
+using VirtuOps.Application.Common.Behaviours;
+using VirtuOps.Application.DemoRequests.Commands.CreateDemoRequest;
+using VirtuOps.Domain.Common;
+using VirtuOps.Infrastructure;
+using VirtuOps.Infrastructure.Data;
+using VirtuOps.WebApi;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Logging.ClearProviders().AddJsonConsole(options =>
+{
+    // Scopes carry the request id and trace id of each log line.
+    options.IncludeScopes = true;
+    options.UseUtcTimestamp = true;
+    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+});
+
+builder.Services
+    .AddApplicationServices()
+    .AddInfrastructureServices(builder.Configuration, builder.Environment)
+    .AddWebApiServices();
+
+// The one AddMediator call: the source generator lives in this project and sees Application's handlers.
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(CreateDemoRequestCommand), typeof(BaseEvent)];
+    options.PipelineBehaviors =
+    [
+        typeof(UnhandledExceptionBehaviour<,>),
+        typeof(LoggingBehaviour<,>),
+        typeof(AuthorizationBehaviour<,>),
+        typeof(ValidationBehaviour<,>),
+        typeof(PerformanceBehaviour<,>),
+    ];
+});
+
+var app = builder.Build();
+
+if (!OpenApiGeneration.IsRunning)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<ApplicationDbContextInitialiser>().InitialiseAsync(app.Lifetime.ApplicationStopping);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
+app.UseSwagger();
+app.UseSwaggerUI(options => options.DocumentTitle = "VirtuOps API");
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+app.MapEndpointGroups();
+
+// Unknown API routes answer 404 problem details; every other unknown path is a client-side route of the SPA.
+app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound)).ExcludeFromDescription();
+app.MapFallbackToFile("index.html");
+
+await app.RunAsync();
+
+/// <summary>The web host; public so functional tests can start it with WebApplicationFactory.</summary>
+public partial class Program;
