@@ -11,7 +11,7 @@ public sealed class CreateDemoRequestCommandValidator : AbstractValidator<Create
         RuleFor(c => c.CompanyName).NotEmpty().MaximumLength(DemoRequest.CompanyNameMaxLength);
         RuleFor(c => c.PhoneNumber)
             .MaximumLength(DemoRequest.PhoneNumberMaxLength)
-            .Matches(@"^\+?[0-9][0-9 ()-]{6,}$").WithMessage("'Phone Number' must be a phone number, e.g. +998 90 123 45 67.")
+            .Matches(@"^\+?[0-9 ()-]{7,}$").WithMessage("'Phone Number' must be a phone number, e.g. +998 90 123 45 67.")
             .When(c => !string.IsNullOrWhiteSpace(c.PhoneNumber));
         RuleFor(c => c.Message).MaximumLength(DemoRequest.MessageMaxLength);
     }

@@ -1,0 +1,44 @@
+using VirtuOps.Application.Common.Behaviours;
+using VirtuOps.Application.Common.Exceptions;
+using VirtuOps.Domain.Common;
+
+namespace Application.UnitTests.Common.Behaviours;
+
+public sealed class AuthorizationBehaviourTests
+{
+    private static ValueTask<string> Run<TMessage>(TMessage message, FakeCurrentUser user)
+        where TMessage : Mediator.IMessage =>
+        new AuthorizationBehaviour<TMessage, string>(user).Handle(message, (_, _) => ValueTask.FromResult("handled"), CancellationToken.None);
+
+    [Fact]
+    public async Task A_message_without_requirements_is_handled_for_anonymous_callers()
+    {
+        (await Run(new OpenQuery(), FakeCurrentUser.Anonymous)).ShouldBe("handled");
+    }
+
+    [Fact]
+    public async Task An_anonymous_caller_is_refused_as_unauthenticated()
+    {
+        await Should.ThrowAsync<UnauthorizedAccessException>(async () => await Run(new SignedInQuery(), FakeCurrentUser.Anonymous));
+    }
+
+    [Fact]
+    public async Task A_signed_in_caller_passes_a_requirement_without_roles()
+    {
+        (await Run(new SignedInQuery(), new FakeCurrentUser("user-1"))).ShouldBe("handled");
+    }
+
+    [Fact]
+    public async Task A_caller_without_any_required_role_is_forbidden()
+    {
+        await Should.ThrowAsync<ForbiddenAccessException>(async () => await Run(new StaffQuery(), new FakeCurrentUser("owner-1", Roles.Owner)));
+    }
+
+    [Theory]
+    [InlineData(Roles.Admin)]
+    [InlineData(Roles.Support)]
+    public async Task A_caller_with_one_of_the_required_roles_is_handled(string role)
+    {
+        (await Run(new StaffQuery(), new FakeCurrentUser("staff-1", role))).ShouldBe("handled");
+    }
+}

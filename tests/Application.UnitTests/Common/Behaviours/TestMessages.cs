@@ -1,0 +1,25 @@
+using Mediator;
+using VirtuOps.Application.Common.Interfaces;
+using VirtuOps.Application.Common.Security;
+using VirtuOps.Domain.Common;
+
+namespace Application.UnitTests.Common.Behaviours;
+
+public sealed record OpenQuery : IQuery<string>;
+
+[Authorize]
+public sealed record SignedInQuery : IQuery<string>;
+
+[Authorize(Roles = Roles.Admin + "," + Roles.Support)]
+public sealed record StaffQuery : IQuery<string>;
+
+internal sealed class FakeCurrentUser(string? id, params string[] roles) : ICurrentUser
+{
+    public static FakeCurrentUser Anonymous => new(null);
+
+    public string? Id => id;
+
+    public bool IsAuthenticated => id is not null;
+
+    public bool IsInRole(string role) => roles.Contains(role);
+}
