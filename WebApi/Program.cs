@@ -14,7 +14,7 @@ builder.Logging.ClearProviders().AddJsonConsole(options =>
     // Scopes carry the request id and trace id of each log line.
     options.IncludeScopes = true;
     options.UseUtcTimestamp = true;
-    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
 });
 
 builder.Services

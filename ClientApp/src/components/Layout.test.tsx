@@ -1,0 +1,42 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { systemClient } from '../api/client';
+import { languageStorageKey } from '../i18n';
+import { renderRoute } from '../test/renderRoute';
+
+vi.mock('../api/client', () => ({
+  systemClient: { getSystemStatus: vi.fn() },
+  demoRequestsClient: { createDemoRequest: vi.fn() },
+}));
+
+describe('Layout', () => {
+  it('is in Uzbek by default', async () => {
+    vi.mocked(systemClient.getSystemStatus).mockReturnValue(new Promise(() => {}));
+
+    renderRoute('/');
+
+    expect(await screen.findByRole('heading', { name: 'Tizim holati' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Demo soʻrash' })).toBeInTheDocument();
+  });
+
+  it('switches the visible text to Russian and remembers the choice', async () => {
+    vi.mocked(systemClient.getSystemStatus).mockReturnValue(new Promise(() => {}));
+    renderRoute('/');
+
+    await userEvent.selectOptions(await screen.findByLabelText('Til'), 'ru');
+
+    expect(await screen.findByRole('heading', { name: 'Состояние системы' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Запросить демо' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Язык')).toHaveValue('ru');
+    expect(localStorage.getItem(languageStorageKey)).toBe('ru');
+    expect(document.documentElement.lang).toBe('ru');
+  });
+
+  it('shows a not-found page for an unknown address', async () => {
+    renderRoute('/no-such-page');
+
+    expect(await screen.findByRole('heading', { name: 'Sahifa topilmadi' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Bosh sahifaga qaytish' })).toHaveAttribute('href', '/');
+  });
+});

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using VirtuOps.Infrastructure.Data;
+
+namespace WebApi.BrowserTests;
+
+/// <summary>
+/// The real app on Kestrel (a free loopback port, its own SQLite file, demo data) and Debian's Chromium driven by Playwright.
+/// </summary>
+public sealed class LiveAppFixture : IAsyncLifetime
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"virtuops-bt-{Guid.NewGuid():N}.db");
+    private App? _app;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    private sealed class App(string databasePath) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Database:ConnectionString", $"Data Source={databasePath}");
+            builder.UseSetting("Database:SeedDemoData", "true");
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        _app = new App(_databasePath);
+        _app.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        _app.StartServer();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (./test.sh does).");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // The machine has no network beyond loopback: keep Chromium from calling home.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "uz-UZ" });
+        return await context.NewPageAsync();
+    }
+
+    public async Task<T> QueryDatabaseAsync<T>(Func<ApplicationDbContext, Task<T>> query)
+    {
+        await using var scope = _app!.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_app is not null)
+            await _app.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(_databasePath + suffix);
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using VirtuOps.Infrastructure.Data;
+
+namespace WebApi.BrowserTests;
+
+public sealed class SpaTests(LiveAppFixture app) : IClassFixture<LiveAppFixture>
+{
+    // Playwright's web-first assertions retry until the page shows what is expected (or time out).
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    [Fact]
+    public async Task The_status_page_shows_data_that_came_from_the_api()
+    {
+        var page = await app.NewPageAsync();
+
+        await page.GotoAsync("/");
+
+        await Expect(page.GetByTestId("status-database-provider")).ToHaveTextAsync("Sqlite");
+        await Expect(page.GetByTestId("status-tenant-count")).ToHaveTextAsync((DemoDataSeeder.GeneratedTenantCount + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("status-environment")).ToHaveTextAsync("Development");
+        // Uzbek (Latin) is the default language.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tizim holati");
+    }
+
+    [Fact]
+    public async Task A_client_side_route_loaded_directly_is_served_by_the_spa_fallback()
+    {
+        var page = await app.NewPageAsync();
+
+        var response = await page.GotoAsync("/demo");
+
+        response!.Status.ShouldBe(200);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Demo soʻrash");
+    }
+
+    [Fact]
+    public async Task The_demo_form_shows_the_servers_field_errors_then_accepts_a_corrected_request()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/demo");
+
+        await page.GetByLabel("Ism va familiya").FillAsync("Jasur Toshmatov");
+        await page.GetByLabel("Elektron pochta").FillAsync("jasur-at-example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Soʻrov yuborish" }).ClickAsync();
+
+        await Expect(page.GetByTestId("error-email")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("error-companyName")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("error-fullName")).ToHaveCountAsync(0);
+        await Expect(page.GetByLabel("Ism va familiya")).ToHaveValueAsync("Jasur Toshmatov");
+
+        await page.GetByLabel("Elektron pochta").FillAsync("jasur@example.uz");
+        await page.GetByLabel("Kompaniya nomi").FillAsync("Samarqand Non");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Soʻrov yuborish" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rahmat!" })).ToBeVisibleAsync();
+        var stored = await app.QueryDatabaseAsync(db => db.DemoRequests.CountAsync(r => r.Email == "jasur@example.uz" && r.CompanyName == "Samarqand Non"));
+        stored.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Switching_to_russian_translates_the_page_and_survives_a_reload()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page.GetByTestId("status-database-provider")).ToHaveTextAsync("Sqlite");
+
+        await page.GetByLabel("Til").SelectOptionAsync("ru");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).Not.ToHaveTextAsync("Tizim holati");
+        var russianTitle = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync();
+
+        await page.ReloadAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(russianTitle!);
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ru");
+    }
+}
