@@ -5,9 +5,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using VirtuOps.Application.Accounts.Common;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Infrastructure.Data;
 using VirtuOps.Infrastructure.Data.Interceptors;
+using VirtuOps.Infrastructure.Identity;
+using VirtuOps.Infrastructure.Messaging;
+using VirtuOps.Infrastructure.Security;
 
 namespace VirtuOps.Infrastructure;
 
@@ -23,6 +27,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
+        services.AddScoped<ISaveChangesInterceptor, TenantStampInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, AuditableEntityInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
 
@@ -48,10 +53,46 @@ public static class DependencyInjection
         services.AddScoped<ApplicationDbContextInitialiser>();
         services.AddScoped<ISystemInfo, SystemInfo>();
 
+        services.AddSingleton<ISecretHasher, SecretHasher>();
+        services.AddScoped<OneTimeCodes>();
+        services.AddOptions<LegalDocumentsOptions>().Bind(configuration.GetSection(LegalDocumentsOptions.SectionName));
+        services.AddOptions<AppLinksOptions>().Bind(configuration.GetSection(AppLinksOptions.SectionName));
+        services.AddIdentityServices(environment);
+        services.AddMessaging(configuration);
+
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
 
         return services;
     }
+
+    private static void AddMessaging(this IServiceCollection services, IConfiguration configuration)
+    {
+        var messaging = ReadMessagingOptions(configuration);
+        services.AddSingleton<IDevOutbox, DevOutbox>();
+        switch (messaging.Sms)
+        {
+            case SmsProvider.Development:
+                services.AddSingleton<ISmsSender, DevelopmentSmsSender>();
+                break;
+            default:
+                throw new InvalidOperationException($"SMS provider '{messaging.Sms}' is not available.");
+        }
+
+        switch (messaging.Email)
+        {
+            case EmailProvider.Development:
+                services.AddSingleton<IEmailSender, DevelopmentEmailSender>();
+                break;
+            default:
+                throw new InvalidOperationException($"E-mail provider '{messaging.Email}' is not available.");
+        }
+    }
+
+    public static MessagingOptions ReadMessagingOptions(IConfiguration configuration) => new()
+    {
+        Sms = configuration.GetValue("Sms:Provider", SmsProvider.Development),
+        Email = configuration.GetValue("Email:Provider", EmailProvider.Development),
+    };
 
     /// <summary>Makes a relative SQLite file absolute against the content root and creates its folder.</summary>
     private static string ResolveSqliteFile(string connectionString, string contentRoot)

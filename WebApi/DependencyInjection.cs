@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.OpenApi;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.WebApi.Services;
 
@@ -8,10 +9,14 @@ namespace VirtuOps.WebApi;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddWebApiServices(this IServiceCollection services)
+    public static IServiceCollection AddWebApiServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<IClientInfo, ClientInfo>();
+        services.AddAuthorization();
+        services.AddSpaAntiforgery();
+        services.AddRateLimits(configuration);
 
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -34,6 +39,25 @@ public static class DependencyInjection
             // The endpoint's handler method name is the operationId, and so the method name in the TypeScript client.
             options.CustomOperationIds(api => api.ActionDescriptor.EndpointMetadata.OfType<MethodInfo>().FirstOrDefault()?.Name);
             options.IncludeXmlComments(typeof(DependencyInjection).Assembly, includeControllerXmlComments: false);
+            options.AddSecurityDefinition("cookie", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Cookie,
+                Name = "virtuops.session",
+                Description = "The SPA's sign-in cookie (POST /api/auth/sign-in). State-changing requests also need the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header.",
+            });
+            options.AddSecurityDefinition("apiKey", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = "X-Api-Key",
+                Description = "An integrator's key, created by the tenant owner under API keys. Scopes: read, write.",
+            });
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference("cookie", document)] = [],
+                [new OpenApiSecuritySchemeReference("apiKey", document)] = [],
+            });
         });
 
         return services;

@@ -20,7 +20,7 @@ builder.Logging.ClearProviders().AddJsonConsole(options =>
 builder.Services
     .AddApplicationServices()
     .AddInfrastructureServices(builder.Configuration, builder.Environment)
-    .AddWebApiServices();
+    .AddWebApiServices(builder.Configuration);
 
 // The one AddMediator call: the source generator lives in this project and sees Application's handlers.
 builder.Services.AddMediator(options =>
@@ -39,6 +39,11 @@ builder.Services.AddMediator(options =>
 
 var app = builder.Build();
 
+// The development sinks keep SMS codes and e-mailed links instead of sending them: never in production.
+if (!app.Environment.IsDevelopment() && !OpenApiGeneration.IsRunning
+    && VirtuOps.Infrastructure.DependencyInjection.ReadMessagingOptions(app.Configuration).UsesDevelopmentSinks)
+    throw new InvalidOperationException("Sms:Provider and Email:Provider must name real providers outside Development.");
+
 if (!OpenApiGeneration.IsRunning)
 {
     await using var scope = app.Services.CreateAsyncScope();
@@ -50,6 +55,11 @@ app.UseStatusCodePages();
 
 app.UseDefaultFiles();
 app.UseStaticFiles();
+
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseSpaAntiforgeryCookie();
 
 app.UseSwagger();
 app.UseSwaggerUI(options => options.DocumentTitle = "VirtuOps API");

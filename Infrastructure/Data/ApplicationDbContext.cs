@@ -1,24 +1,57 @@
+using System.Linq.Expressions;
 using System.Reflection;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using VirtuOps.Application.Common.Interfaces;
+using VirtuOps.Domain.ApiKeys;
+using VirtuOps.Domain.Common;
+using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.DemoRequests;
+using VirtuOps.Domain.Sessions;
 using VirtuOps.Domain.Tenants;
+using VirtuOps.Domain.Verification;
+using VirtuOps.Infrastructure.Identity;
 
 namespace VirtuOps.Infrastructure.Data;
 
 /// <summary>
 /// The model, shared by both providers. Each provider has a subclass so that it owns its own migration set
 /// (<see cref="SqliteApplicationDbContext"/>, <see cref="SqlServerApplicationDbContext"/>).
+/// Every <see cref="ITenantOwned"/> entity is filtered to the caller's tenant; a caller without a tenant sees none.
 /// </summary>
-public abstract class ApplicationDbContext(DbContextOptions options) : DbContext(options), IApplicationDbContext
+public abstract class ApplicationDbContext(DbContextOptions options, ICurrentUser currentUser)
+    : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options), IApplicationDbContext
 {
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
     public DbSet<DemoRequest> DemoRequests => Set<DemoRequest>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+
+    public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    /// <summary>Read by the query filters each time a query runs, so one model serves every tenant.</summary>
+    internal Guid? CurrentTenantId => currentUser.TenantId;
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(Assembly.GetExecutingAssembly());
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(Assembly.GetExecutingAssembly());
+
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
+            builder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter(entityType.ClrType));
+    }
+
+    // e => e.TenantId == this.CurrentTenantId
+    private LambdaExpression TenantFilter(Type entityType)
+    {
+        var entity = Expression.Parameter(entityType, "e");
+        var tenantId = Expression.Convert(Expression.Property(entity, nameof(ITenantOwned.TenantId)), typeof(Guid?));
+        var current = Expression.Property(Expression.Constant(this), nameof(CurrentTenantId));
+        return Expression.Lambda(Expression.Equal(tenantId, current), entity);
     }
 }

@@ -7,11 +7,11 @@ namespace VirtuOps.Infrastructure.Data;
 internal sealed class SqliteDesignTimeDbContextFactory : IDesignTimeDbContextFactory<SqliteApplicationDbContext>
 {
     public SqliteApplicationDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteApplicationDbContext>().UseSqlite("Data Source=design-time.db").Options);
+        new(new DbContextOptionsBuilder<SqliteApplicationDbContext>().UseSqlite("Data Source=design-time.db").Options, NoCurrentUser.Instance);
 }
 
 internal sealed class SqlServerDesignTimeDbContextFactory : IDesignTimeDbContextFactory<SqlServerApplicationDbContext>
 {
     public SqlServerApplicationDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerApplicationDbContext>().UseSqlServer("Server=(design-time);Database=VirtuOps").Options);
+        new(new DbContextOptionsBuilder<SqlServerApplicationDbContext>().UseSqlServer("Server=(design-time);Database=VirtuOps").Options, NoCurrentUser.Instance);
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using VirtuOps.Application.Common.Interfaces;
 
 namespace VirtuOps.Infrastructure.Data;
 
 /// <summary>The production database; migrations in <c>Data/Migrations/SqlServer</c>.</summary>
-public sealed class SqlServerApplicationDbContext(DbContextOptions<SqlServerApplicationDbContext> options) : ApplicationDbContext(options);
+public sealed class SqlServerApplicationDbContext(DbContextOptions<SqlServerApplicationDbContext> options, ICurrentUser currentUser)
+    : ApplicationDbContext(options, currentUser);

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using VirtuOps.Application.Common.Interfaces;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace VirtuOps.Infrastructure.Data;
 
 /// <summary>The embedded default database; migrations in <c>Data/Migrations/Sqlite</c>.</summary>
-public sealed class SqliteApplicationDbContext(DbContextOptions<SqliteApplicationDbContext> options) : ApplicationDbContext(options)
+public sealed class SqliteApplicationDbContext(DbContextOptions<SqliteApplicationDbContext> options, ICurrentUser currentUser)
+    : ApplicationDbContext(options, currentUser)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,4 +1,4 @@
-using VirtuOps.Application.System.Queries.GetSystemStatus;
+using VirtuOps.Application.SystemStatus.Queries.GetSystemStatus;
 
 namespace VirtuOps.WebApi.Endpoints;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using VirtuOps.Application.Common.Exceptions;
@@ -24,8 +25,20 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Title = "The request could not be read.",
                 Detail = badRequest.Message,
             },
-            UnauthorizedAccessException => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Sign-in required." },
-            ForbiddenAccessException => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Not allowed." },
+            AntiforgeryValidationException => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Missing or invalid antiforgery token.",
+                Detail = $"Send the {Antiforgery.CookieName} cookie's value in the {Antiforgery.HeaderName} header.",
+            },
+            UnauthorizedAccessException unauthorized => new ProblemDetails
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = "Sign-in required.",
+                Detail = unauthorized.Message == new UnauthorizedAccessException().Message ? null : unauthorized.Message,
+            },
+            ForbiddenAccessException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Not allowed.", Detail = forbidden.Message },
+            TooManyRequestsException tooMany => new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests.", Detail = tooMany.Message },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
             ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
             DomainRuleViolationException rule => new ProblemDetails { Status = StatusCodes.Status422UnprocessableEntity, Title = "Business rule violated.", Detail = rule.Message },
@@ -35,6 +48,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             return false;
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is TooManyRequestsException { RetryAfter.TotalSeconds: > 0 } wait)
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problemDetailsService.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -27,5 +27,9 @@ public sealed class ValidationException : Exception
             .ToDictionary(g => g.Key, g => g.Distinct().ToArray());
     }
 
+    /// <summary>One failed field, for rules that only a handler can check (a wrong code, a used link).</summary>
+    public static ValidationException ForField(string field, string message) =>
+        new([new ValidationFailure(field, message)]);
+
     public IDictionary<string, string[]> Errors { get; }
 }

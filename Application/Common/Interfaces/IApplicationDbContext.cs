@@ -1,5 +1,9 @@
+using VirtuOps.Domain.ApiKeys;
+using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.DemoRequests;
+using VirtuOps.Domain.Sessions;
 using VirtuOps.Domain.Tenants;
+using VirtuOps.Domain.Verification;
 
 namespace VirtuOps.Application.Common.Interfaces;
 
@@ -8,6 +12,14 @@ public interface IApplicationDbContext
     DbSet<Tenant> Tenants { get; }
 
     DbSet<DemoRequest> DemoRequests { get; }
+
+    DbSet<ConsentRecord> ConsentRecords { get; }
+
+    DbSet<OneTimeCode> OneTimeCodes { get; }
+
+    DbSet<UserSession> UserSessions { get; }
+
+    DbSet<ApiKey> ApiKeys { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using VirtuOps.Application.System.Queries.GetSystemStatus;
+using VirtuOps.Application.SystemStatus.Queries.GetSystemStatus;
 using VirtuOps.Infrastructure.Data;
 
 namespace Application.FunctionalTests.System;

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Domain.DemoRequests;
@@ -17,6 +15,12 @@ public sealed class ApplicationDbContextTests : IDisposable
     private sealed class SignedInUser : ICurrentUser
     {
         public string? Id => "user-42";
+
+        public Guid? UserId => null;
+
+        public Guid? TenantId => null;
+
+        public Guid? SessionId => null;
 
         public bool IsAuthenticated => true;
 
@@ -66,36 +70,5 @@ public sealed class ApplicationDbContextTests : IDisposable
             .ToListAsync();
 
         newestFirst.ShouldBe(["Uchinchi", "Ikkinchi"]);
-    }
-
-    [Fact]
-    public async Task The_demo_seed_fills_an_empty_database_once()
-    {
-        await using var context = await MigratedContextAsync();
-        var seeder = new DemoDataSeeder(context, NullLogger<DemoDataSeeder>.Instance);
-
-        await seeder.SeedAsync(CancellationToken.None);
-        await seeder.SeedAsync(CancellationToken.None);
-
-        (await context.Tenants.CountAsync()).ShouldBe(DemoDataSeeder.GeneratedTenantCount + 1);
-        (await context.Tenants.CountAsync(t => t.Name == DemoDataSeeder.DemoTenantName)).ShouldBe(1);
-        (await context.DemoRequests.CountAsync()).ShouldBe(DemoDataSeeder.GeneratedDemoRequestCount);
-    }
-
-    [Fact]
-    public async Task Initialising_the_embedded_database_migrates_it_and_turns_on_write_ahead_logging()
-    {
-        await using var context = _database.CreateContext();
-        var initialiser = new ApplicationDbContextInitialiser(
-            context,
-            Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, SeedDemoData = false }),
-            new DemoDataSeeder(context, NullLogger<DemoDataSeeder>.Instance),
-            NullLogger<ApplicationDbContextInitialiser>.Instance);
-
-        await initialiser.InitialiseAsync(CancellationToken.None);
-
-        (await context.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
-        (await context.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync()).ShouldBe(["wal"]);
-        (await context.Tenants.CountAsync()).ShouldBe(0);
     }
 }

@@ -10,7 +10,7 @@ public sealed class MigrationTests
 {
     private static SqlServerApplicationDbContext CreateSqlServerContext() =>
         // Building the model and scripting migrations needs no server, so no connection is ever opened.
-        new(new DbContextOptionsBuilder<SqlServerApplicationDbContext>().UseSqlServer("Server=(unused);Database=VirtuOps").Options);
+        new(new DbContextOptionsBuilder<SqlServerApplicationDbContext>().UseSqlServer("Server=(unused);Database=VirtuOps").Options, NoCurrentUser.Instance);
 
     [Fact]
     public void The_sqlite_model_has_no_changes_missing_a_migration()

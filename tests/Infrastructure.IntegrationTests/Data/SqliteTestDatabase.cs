@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Infrastructure.Data;
 
 namespace Infrastructure.IntegrationTests.Data;
@@ -13,10 +14,13 @@ internal sealed class SqliteTestDatabase : IDisposable
     public string ConnectionString => $"Data Source={_path}";
 
     public SqliteApplicationDbContext CreateContext(params IInterceptor[] interceptors) =>
+        CreateContext(NoCurrentUser.Instance, interceptors);
+
+    public SqliteApplicationDbContext CreateContext(ICurrentUser currentUser, params IInterceptor[] interceptors) =>
         new(new DbContextOptionsBuilder<SqliteApplicationDbContext>()
             .UseSqlite(ConnectionString)
             .AddInterceptors(interceptors)
-            .Options);
+            .Options, currentUser);
 
     public void Dispose()
     {

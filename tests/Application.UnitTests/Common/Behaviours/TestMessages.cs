@@ -19,6 +19,12 @@ internal sealed class FakeCurrentUser(string? id, params string[] roles) : ICurr
 
     public string? Id => id;
 
+    public Guid? UserId => null;
+
+    public Guid? TenantId => null;
+
+    public Guid? SessionId => null;
+
     public bool IsAuthenticated => id is not null;
 
     public bool IsInRole(string role) => roles.Contains(role);

@@ -1,4 +1,4 @@
-namespace VirtuOps.Application.System.Queries.GetSystemStatus;
+namespace VirtuOps.Application.SystemStatus.Queries.GetSystemStatus;
 
 public sealed record GetSystemStatusQuery : IQuery<SystemStatusDto>;
 

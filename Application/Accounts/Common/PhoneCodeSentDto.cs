@@ -1,0 +1,3 @@
+namespace VirtuOps.Application.Accounts.Common;
+
+public sealed record PhoneCodeSentDto(string MaskedPhoneNumber);

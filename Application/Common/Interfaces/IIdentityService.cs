@@ -1,0 +1,49 @@
+namespace VirtuOps.Application.Common.Interfaces;
+
+/// <summary>A user account as the use cases see it.</summary>
+public sealed record UserAccount(
+    Guid Id,
+    Guid? TenantId,
+    string FullName,
+    string Email,
+    string? PhoneNumber,
+    bool PhoneNumberConfirmed,
+    bool TwoFactorEnabled,
+    IReadOnlyList<string> Roles);
+
+/// <summary>User accounts (ASP.NET Core Identity behind it). Failures of password rules surface as validation errors on "password".</summary>
+public interface IIdentityService
+{
+    Task<UserAccount?> FindByIdAsync(Guid userId, CancellationToken cancellationToken);
+
+    Task<UserAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates the user, saving in the same transaction whatever the caller already added to the database context
+    /// (the tenant, consent records), so a failure leaves nothing behind.
+    /// </summary>
+    Task CreateUserAsync(Guid userId, Guid? tenantId, string fullName, string email, string? password, string? phoneNumber, string role, CancellationToken cancellationToken);
+
+    Task UpdateFullNameAsync(Guid userId, string fullName, CancellationToken cancellationToken);
+
+    /// <summary>Sets a new, unconfirmed phone number (it must be verified again).</summary>
+    Task SetPhoneNumberAsync(Guid userId, string phoneNumber, CancellationToken cancellationToken);
+
+    Task ConfirmPhoneNumberAsync(Guid userId, string phoneNumber, CancellationToken cancellationToken);
+
+    Task SetTwoFactorAsync(Guid userId, bool enabled, CancellationToken cancellationToken);
+
+    Task<string> CreatePasswordResetTokenAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>False when the token is wrong, expired or already used.</summary>
+    Task<bool> ResetPasswordAsync(Guid userId, string token, string newPassword, CancellationToken cancellationToken);
+
+    Task<string> CreateChangeEmailTokenAsync(Guid userId, string newEmail, CancellationToken cancellationToken);
+
+    /// <summary>False when the token is wrong, expired or already used.</summary>
+    Task<bool> ChangeEmailAsync(Guid userId, string newEmail, string token, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<UserAccount>> ListTenantUsersAsync(Guid tenantId, CancellationToken cancellationToken);
+
+    Task DeleteUserAsync(Guid userId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,25 @@
+namespace VirtuOps.Application.Common.Interfaces;
+
+public enum PasswordCheckResult
+{
+    Succeeded = 0,
+    Invalid = 1,
+    LockedOut = 2,
+}
+
+/// <summary>The browser session: password checks with lockout, the two-factor step and the sign-in cookie.</summary>
+public interface ISignInService
+{
+    /// <summary>Checks the password and counts failures towards lockout. Returns the user only on success.</summary>
+    Task<(PasswordCheckResult Result, UserAccount? User)> CheckPasswordAsync(string email, string password, CancellationToken cancellationToken);
+
+    /// <summary>Starts a session (recorded, listed to the user, revocable) and issues the sign-in cookie.</summary>
+    Task SignInAsync(Guid userId, bool rememberMe, CancellationToken cancellationToken);
+
+    /// <summary>Remembers, in a short-lived cookie, who passed the password step and now owes a code.</summary>
+    Task BeginTwoFactorAsync(Guid userId, bool rememberMe);
+
+    Task<(Guid UserId, bool RememberMe)?> GetPendingTwoFactorAsync();
+
+    Task SignOutAsync(CancellationToken cancellationToken);
+}

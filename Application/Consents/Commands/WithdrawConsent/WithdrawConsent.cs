@@ -1,0 +1,49 @@
+using VirtuOps.Domain.Consents;
+
+namespace VirtuOps.Application.Consents.Commands.WithdrawConsent;
+
+/// <summary>
+/// Withdraws a consent the user currently holds. The withdrawal is appended to the history with its time, origin
+/// and effect; processing done before it stays lawful (Privacy Policy, section 7).
+/// </summary>
+[Authorize]
+public sealed record WithdrawConsentCommand(ConsentKind Kind) : ICommand<ConsentWithdrawnDto>;
+
+public sealed record ConsentWithdrawnDto(ConsentKind Kind, DateTimeOffset WithdrawnAt, string Effect);
+
+public sealed class WithdrawConsentCommandHandler(ICurrentUser currentUser, IApplicationDbContext context, IClientInfo client, TimeProvider time)
+    : ICommandHandler<WithdrawConsentCommand, ConsentWithdrawnDto>
+{
+    public async ValueTask<ConsentWithdrawnDto> Handle(WithdrawConsentCommand command, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.UserId ?? throw new UnauthorizedAccessException();
+        var latest = await context.ConsentRecords
+            .Where(c => c.UserId == userId && c.Kind == command.Kind)
+            .OrderByDescending(c => c.OccurredAt)
+            .ThenByDescending(c => c.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (latest is not { Action: ConsentAction.Granted })
+            throw new ConflictException($"There is no current {command.Kind} consent to withdraw.");
+
+        var effect = EffectOf(command.Kind);
+        var now = time.GetUtcNow();
+        context.ConsentRecords.Add(ConsentRecord.Withdraw(userId, command.Kind, latest.DocumentVersion, now, client.IpAddress, client.UserAgent, effect));
+        await context.SaveChangesAsync(cancellationToken);
+        return new ConsentWithdrawnDto(command.Kind, now, effect);
+    }
+
+    // What each withdrawal means for the user, recorded with it so the history says what was agreed to happen.
+    private static string EffectOf(ConsentKind kind) => kind switch
+    {
+        ConsentKind.PrivacyPolicy or ConsentKind.PublicOffer =>
+            "The service cannot be provided without this consent: processing beyond storage stops and the account can be erased on request.",
+        ConsentKind.RecurringCharges => "No further automatic charges; the stored card token is deleted.",
+        ConsentKind.AiDataSharing => "Tenant data is no longer sent to external AI providers; the built-in engine answers.",
+        _ => "Recorded.",
+    };
+}
+
+public sealed class WithdrawConsentCommandValidator : AbstractValidator<WithdrawConsentCommand>
+{
+    public WithdrawConsentCommandValidator() => RuleFor(c => c.Kind).IsInEnum();
+}

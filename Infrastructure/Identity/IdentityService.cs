@@ -1,0 +1,140 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using VirtuOps.Application.Common.Interfaces;
+using VirtuOps.Infrastructure.Data;
+using ValidationException = VirtuOps.Application.Common.Exceptions.ValidationException;
+
+namespace VirtuOps.Infrastructure.Identity;
+
+internal sealed class IdentityService(UserManager<ApplicationUser> users, ApplicationDbContext context) : IIdentityService
+{
+    public async Task<UserAccount?> FindByIdAsync(Guid userId, CancellationToken cancellationToken) =>
+        await ToAccountAsync(await users.FindByIdAsync(userId.ToString()));
+
+    public async Task<UserAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken) =>
+        await ToAccountAsync(await users.FindByEmailAsync(email));
+
+    public async Task CreateUserAsync(Guid userId, Guid? tenantId, string fullName, string email, string? password, string? phoneNumber, string role, CancellationToken cancellationToken)
+    {
+        var user = new ApplicationUser
+        {
+            Id = userId,
+            TenantId = tenantId,
+            FullName = fullName,
+            UserName = email,
+            Email = email,
+            PhoneNumber = phoneNumber,
+        };
+
+        // UserManager saves through the same DbContext, so the caller's pending rows (tenant, consents) are saved
+        // with the user; the transaction also covers the role assignment.
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        ThrowIfFailed(password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password));
+        ThrowIfFailed(await users.AddToRoleAsync(user, role));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task UpdateFullNameAsync(Guid userId, string fullName, CancellationToken cancellationToken)
+    {
+        var user = await RequiredAsync(userId);
+        user.FullName = fullName;
+        ThrowIfFailed(await users.UpdateAsync(user));
+    }
+
+    public async Task SetPhoneNumberAsync(Guid userId, string phoneNumber, CancellationToken cancellationToken)
+    {
+        var user = await RequiredAsync(userId);
+        user.PhoneNumber = phoneNumber;
+        user.PhoneNumberConfirmed = false;
+        ThrowIfFailed(await users.UpdateAsync(user));
+    }
+
+    public async Task ConfirmPhoneNumberAsync(Guid userId, string phoneNumber, CancellationToken cancellationToken)
+    {
+        var user = await RequiredAsync(userId);
+        if (user.PhoneNumber != phoneNumber)
+            throw ValidationException.ForField("code", "The phone number changed after this code was sent. Ask for a new code.");
+        user.PhoneNumberConfirmed = true;
+        ThrowIfFailed(await users.UpdateAsync(user));
+    }
+
+    public async Task SetTwoFactorAsync(Guid userId, bool enabled, CancellationToken cancellationToken) =>
+        ThrowIfFailed(await users.SetTwoFactorEnabledAsync(await RequiredAsync(userId), enabled));
+
+    public async Task<string> CreatePasswordResetTokenAsync(Guid userId, CancellationToken cancellationToken) =>
+        await users.GeneratePasswordResetTokenAsync(await RequiredAsync(userId));
+
+    public async Task<bool> ResetPasswordAsync(Guid userId, string token, string newPassword, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+            return false;
+        var result = await users.ResetPasswordAsync(user, token, newPassword);
+        if (result.Succeeded)
+        {
+            // Following an e-mailed link proves the address too (this is how invited agents activate).
+            if (!user.EmailConfirmed)
+            {
+                user.EmailConfirmed = true;
+                await users.UpdateAsync(user);
+            }
+
+            return true;
+        }
+
+        // A used link fails because the password change rotated the security stamp the token was bound to.
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
+            return false;
+        ThrowIfFailed(result);
+        return false;
+    }
+
+    public async Task<string> CreateChangeEmailTokenAsync(Guid userId, string newEmail, CancellationToken cancellationToken) =>
+        await users.GenerateChangeEmailTokenAsync(await RequiredAsync(userId), newEmail);
+
+    public async Task<bool> ChangeEmailAsync(Guid userId, string newEmail, string token, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+            return false;
+
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var result = await users.ChangeEmailAsync(user, newEmail, token);
+        if (!result.Succeeded)
+            return false;
+        ThrowIfFailed(await users.SetUserNameAsync(user, newEmail));
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<UserAccount>> ListTenantUsersAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        var members = await users.Users.Where(u => u.TenantId == tenantId).OrderBy(u => u.FullName).ToListAsync(cancellationToken);
+        var accounts = new List<UserAccount>(members.Count);
+        foreach (var member in members)
+            accounts.Add((await ToAccountAsync(member))!);
+        return accounts;
+    }
+
+    public async Task DeleteUserAsync(Guid userId, CancellationToken cancellationToken) =>
+        ThrowIfFailed(await users.DeleteAsync(await RequiredAsync(userId)));
+
+    private async Task<ApplicationUser> RequiredAsync(Guid userId) =>
+        await users.FindByIdAsync(userId.ToString()) ?? throw new Application.Common.Exceptions.NotFoundException("No such user.");
+
+    private async Task<UserAccount?> ToAccountAsync(ApplicationUser? user) =>
+        user is null
+            ? null
+            : new UserAccount(user.Id, user.TenantId, user.FullName, user.Email!, user.PhoneNumber, user.PhoneNumberConfirmed,
+                user.TwoFactorEnabled, [.. await users.GetRolesAsync(user)]);
+
+    private static void ThrowIfFailed(IdentityResult result)
+    {
+        if (result.Succeeded)
+            return;
+        // Password rule failures belong to the password field; anything else is about the account as a whole.
+        var failures = result.Errors.Select(e => new FluentValidation.Results.ValidationFailure(
+            e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "account", e.Description));
+        throw new ValidationException(failures);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using VirtuOps.Application.Common.Interfaces;
+using VirtuOps.Domain.Sessions;
+using VirtuOps.Infrastructure.Data;
+
+namespace VirtuOps.Infrastructure.Identity;
+
+internal sealed class SignInService(
+    SignInManager<ApplicationUser> signInManager,
+    IIdentityService identity,
+    ApplicationDbContext context,
+    IHttpContextAccessor httpContextAccessor,
+    ICurrentUser currentUser,
+    IClientInfo client,
+    TimeProvider time) : ISignInService
+{
+    private const string RememberMeClaim = "remember_me";
+
+    private HttpContext HttpContext => httpContextAccessor.HttpContext ?? throw new InvalidOperationException("Signing in needs an HTTP request.");
+
+    public async Task<(PasswordCheckResult Result, UserAccount? User)> CheckPasswordAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        var user = await signInManager.UserManager.FindByEmailAsync(email);
+        if (user is null)
+            return (PasswordCheckResult.Invalid, null);
+
+        var result = await signInManager.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+            return (PasswordCheckResult.LockedOut, null);
+        return result.Succeeded || result.RequiresTwoFactor
+            ? (PasswordCheckResult.Succeeded, await identity.FindByIdAsync(user.Id, cancellationToken))
+            : (PasswordCheckResult.Invalid, null);
+    }
+
+    public async Task SignInAsync(Guid userId, bool rememberMe, CancellationToken cancellationToken)
+    {
+        var user = await signInManager.UserManager.FindByIdAsync(userId.ToString()) ?? throw new UnauthorizedAccessException();
+        var session = UserSession.Start(userId, time.GetUtcNow(), client.IpAddress, client.UserAgent);
+        context.UserSessions.Add(session);
+        await context.SaveChangesAsync(cancellationToken);
+
+        await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        await signInManager.SignInWithClaimsAsync(user, rememberMe, [new Claim(VirtuOpsClaimTypes.SessionId, session.Id.ToString())]);
+    }
+
+    public Task BeginTwoFactorAsync(Guid userId, bool rememberMe)
+    {
+        // Identity's short-lived two-factor cookie: it proves the password step and nothing more.
+        var identity = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
+        identity.AddClaim(new Claim(ClaimTypes.Name, userId.ToString()));
+        identity.AddClaim(new Claim(RememberMeClaim, rememberMe ? "1" : "0"));
+        return HttpContext.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(identity));
+    }
+
+    public async Task<(Guid UserId, bool RememberMe)?> GetPendingTwoFactorAsync()
+    {
+        var result = await HttpContext.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
+        var userId = result.Principal?.FindFirstValue(ClaimTypes.Name);
+        return Guid.TryParse(userId, out var id)
+            ? (id, result.Principal!.FindFirstValue(RememberMeClaim) == "1")
+            : null;
+    }
+
+    public async Task SignOutAsync(CancellationToken cancellationToken)
+    {
+        if (currentUser.SessionId is { } sessionId)
+        {
+            var session = await context.UserSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+            session?.End(time.GetUtcNow());
+            await context.SaveChangesAsync(cancellationToken);
+        }
+
+        await signInManager.SignOutAsync();
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace VirtuOps.WebApi.Infrastructure;
+
+/// <summary>Limits per window (section <c>RateLimits</c>); tests lower them to see the limits bite.</summary>
+public sealed class RateLimitOptions
+{
+    public const string SectionName = "RateLimits";
+
+    /// <summary>Sign-up, sign-in and password-reset requests per IP address per minute.</summary>
+    public int AuthPerMinute { get; set; } = 20;
+
+    /// <summary>SMS codes one account (or, before sign-in, one IP address) may request per 10 minutes.</summary>
+    public int SmsPerTenMinutes { get; set; } = 5;
+
+    /// <summary>Code checks per account (or IP address) per 5 minutes, on top of the 5 tries each code allows.</summary>
+    public int CodeChecksPerFiveMinutes { get; set; } = 15;
+}
+
+/// <summary>
+/// Per-IP and per-account limits on what attackers hammer: sign-in, sign-up, SMS sending and code checks.
+/// Rejections are 429 problem details with Retry-After. Per-account protection also comes from Identity's lockout
+/// (5 wrong passwords), the 60-second resend cooldown and the 5 tries per code.
+/// </summary>
+public static class RateLimits
+{
+    public const string Auth = "auth";
+    public const string Sms = "sms";
+    public const string CodeChecks = "code-checks";
+
+    public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(Auth, context => FixedWindow(ByIp(context), limits.AuthPerMinute, TimeSpan.FromMinutes(1)));
+            options.AddPolicy(Sms, context => FixedWindow(ByAccountOrIp(context), limits.SmsPerTenMinutes, TimeSpan.FromMinutes(10)));
+            options.AddPolicy(CodeChecks, context => FixedWindow(ByAccountOrIp(context), limits.CodeChecksPerFiveMinutes, TimeSpan.FromMinutes(5)));
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var http = rejected.HttpContext;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests. Try again later." },
+                });
+            };
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> FixedWindow(string key, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = window,
+            QueueLimit = 0,
+        });
+
+    private static string ByIp(HttpContext context) => "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
+    private static string ByAccountOrIp(HttpContext context) =>
+        context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId ? "user:" + userId : ByIp(context);
+}
