@@ -75,5 +75,7 @@ internal sealed class SignInService(
         }
 
         await signInManager.SignOutAsync();
+        // The rest of this request (e.g. the antiforgery token in its response) is for an anonymous user now.
+        HttpContext.User = new ClaimsPrincipal(new ClaimsIdentity());
     }
 }

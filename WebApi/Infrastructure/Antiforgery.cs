@@ -21,19 +21,26 @@ public static class Antiforgery
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
 
-    /// <summary>Issues the token cookie on API responses, after authentication so it is bound to the signed-in user.</summary>
+    /// <summary>
+    /// Issues the token cookie with every API response, for the user the response is for: a sign-in or sign-out
+    /// changes the user during the request, so the token is made just before the response starts.
+    /// </summary>
     public static IApplicationBuilder UseSpaAntiforgeryCookie(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(context.Request.Method))
+            if (context.Request.Path.StartsWithSegments("/api"))
             {
-                var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
-                context.Response.Cookies.Append(CookieName, tokens.RequestToken!, new CookieOptions
+                context.Response.OnStarting(() =>
                 {
-                    HttpOnly = false, // the SPA reads it to send it back in the header
-                    SameSite = SameSiteMode.Strict,
-                    Secure = context.Request.IsHttps,
-                    Path = "/",
+                    var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
+                    context.Response.Cookies.Append(CookieName, tokens.RequestToken!, new CookieOptions
+                    {
+                        HttpOnly = false, // the SPA reads it to send it back in the header
+                        SameSite = SameSiteMode.Strict,
+                        Secure = context.Request.IsHttps,
+                        Path = "/",
+                    });
+                    return Task.CompletedTask;
                 });
             }
 

@@ -1,15 +1,27 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using VirtuOps.Infrastructure.Data;
 
 namespace Application.FunctionalTests;
 
-/// <summary>The real app over HTTP, on its own SQLite file (one per test class), migrated and seeded as in Development.</summary>
-public sealed class VirtuOpsApiFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The real app over HTTP, on its own SQLite file (one per test class), migrated and seeded as in Development,
+/// with a clock the tests move by hand.
+/// </summary>
+public class VirtuOpsApiFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"virtuops-ft-{Guid.NewGuid():N}.db");
+
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    public string DatabasePath => _databasePath;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -17,6 +29,36 @@ public sealed class VirtuOpsApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={_databasePath}");
         builder.UseSetting("Database:SeedDemoData", "true");
+        builder.ConfigureTestServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
+            services.AddSingleton<IStartupFilter, ClientIpStartupFilter>();
+        });
+        ConfigureSettings(builder);
+    }
+
+    /// <summary>For factories that need other settings (e.g. lower rate limits).</summary>
+    protected virtual void ConfigureSettings(IWebHostBuilder builder)
+    {
+    }
+
+    public const string ClientIpHeader = "X-Test-Client-Ip";
+
+    /// <summary>
+    /// The test server has no network connection, so it has no remote IP address; this gives each request one
+    /// (from <see cref="ClientIpHeader"/>, else 127.0.0.1) so IP-based records and limits behave as in production.
+    /// </summary>
+    private sealed class ClientIpStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = IPAddress.TryParse(context.Request.Headers[ClientIpHeader], out var ip) ? ip : IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     public async Task<T> QueryDatabaseAsync<T>(Func<ApplicationDbContext, Task<T>> query)
@@ -31,5 +73,6 @@ public sealed class VirtuOpsApiFactory : WebApplicationFactory<Program>
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(_databasePath + suffix);
+        GC.SuppressFinalize(this);
     }
 }

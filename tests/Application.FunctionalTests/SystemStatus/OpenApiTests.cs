@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Application.FunctionalTests.System;
+namespace Application.FunctionalTests.SystemStatus;
 
 public sealed class OpenApiTests(VirtuOpsApiFactory factory) : IClassFixture<VirtuOpsApiFactory>
 {

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using VirtuOps.Application.SystemStatus.Queries.GetSystemStatus;
 using VirtuOps.Infrastructure.Data;
 
-namespace Application.FunctionalTests.System;
+namespace Application.FunctionalTests.SystemStatus;
 
 public sealed class SystemStatusTests(VirtuOpsApiFactory factory) : IClassFixture<VirtuOpsApiFactory>
 {
