@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using VirtuOps.Application.ApiKeys.Commands.CreateApiKey;
+using VirtuOps.Application.ApiKeys.Queries.GetApiKeys;
+using VirtuOps.Application.Consents.Commands.WithdrawConsent;
+using VirtuOps.Application.Consents.Queries.GetMyConsents;
+using VirtuOps.Application.Team.Queries.GetTeamMembers;
+using VirtuOps.Application.Tenants.Queries.GetMyTenant;
+using VirtuOps.Domain.Consents;
+
+namespace Application.FunctionalTests.Accounts;
+
+public sealed class ApiKeyAndTeamTests(VirtuOpsApiFactory factory) : IClassFixture<VirtuOpsApiFactory>
+{
+    private static async Task<CreatedApiKeyDto> CreateKeyAsync(SpaClient owner, string scopes)
+    {
+        var response = await owner.Http.PostAsJsonAsync("/api/api-keys", new { name = $"CRM {scopes}", scopes });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<CreatedApiKeyDto>(SpaClient.Json))!;
+    }
+
+    private HttpClient Integrator(string key)
+    {
+        var http = factory.CreateClient();
+        http.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return http;
+    }
+
+    [Fact]
+    public async Task An_api_key_acts_for_its_tenant_within_its_scopes_until_revoked()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("keys@example.uz", "+998901000030");
+        var readKey = await CreateKeyAsync(owner, "Read");
+        var writeKey = await CreateKeyAsync(owner, "Read, Write");
+        readKey.Key.ShouldStartWith(readKey.Prefix);
+
+        using var reader = Integrator(readKey.Key);
+        (await reader.GetFromJsonAsync<TenantDto>("/api/tenant"))!.Name.ShouldBe("Oila Market");
+        (await reader.PutAsJsonAsync("/api/tenant", new { name = "Hacked" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        using var writer = Integrator(writeKey.Key);
+        (await writer.PutAsJsonAsync("/api/tenant", new { name = "Oila Market Plus" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await reader.GetFromJsonAsync<TenantDto>("/api/tenant"))!.Name.ShouldBe("Oila Market Plus");
+
+        var listed = (await owner.GetAsync<List<ApiKeyDto>>("/api/api-keys"))!;
+        listed.Single(k => k.Id == readKey.Id).LastUsedAt.ShouldNotBeNull();
+        (await owner.Http.GetStringAsync("/api/api-keys")).ShouldNotContain(readKey.Key);
+
+        (await owner.Http.DeleteAsync($"/api/api-keys/{readKey.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await reader.GetAsync("/api/tenant")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await writer.GetAsync("/api/tenant")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task An_unknown_api_key_is_refused()
+    {
+        using var stranger = Integrator("vo_not-a-real-key");
+
+        (await stranger.GetAsync("/api/tenant")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_key_without_a_scope_is_a_field_error()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("noscope@example.uz", "+998901000031");
+
+        var response = await owner.Http.PostAsJsonAsync("/api/api-keys", new { name = "Empty", scopes = "None" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>())!.Errors.Keys.ShouldBe(["scopes"]);
+    }
+
+    [Fact]
+    public async Task An_invited_agent_sets_a_password_from_the_email_and_works_in_the_team_but_cannot_manage_keys()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("team-owner@example.uz", "+998901000032");
+
+        var invite = await owner.Http.PostAsJsonAsync("/api/team/invitations", new { fullName = "Malika Nazarova", email = "agent@example.uz" });
+        invite.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var query = QueryHelpers.ParseQuery((await owner.LatestLinkToAsync("agent@example.uz")).Query);
+
+        using var agent = new SpaClient(factory);
+        (await agent.Http.PostAsJsonAsync("/api/auth/reset-password", new { userId = query["userId"].ToString(), token = query["token"].ToString(), newPassword = "Agent-parol-2026" }))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await agent.SignInAsync("agent@example.uz", "Agent-parol-2026")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var members = (await agent.GetAsync<List<TeamMemberDto>>("/api/team/members"))!;
+        members.Select(m => (m.Email, m.Role)).ShouldBe([("agent@example.uz", "Agent"), ("team-owner@example.uz", "Owner")], ignoreOrder: true);
+        (await agent.Http.GetAsync("/api/api-keys")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await agent.Http.PostAsJsonAsync("/api/team/invitations", new { fullName = "X", email = "x@example.uz" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var agentId = members.Single(m => m.Email == "agent@example.uz").Id;
+        (await owner.Http.DeleteAsync($"/api/team/members/{agentId}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await agent.Http.GetAsync("/api/team/members")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Withdrawing_a_consent_appends_to_the_history_with_its_effect_and_cannot_be_repeated()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("consent@example.uz", "+998901000033");
+
+        var withdrawal = await owner.Http.PostAsync("/api/privacy/consents/PublicOffer/withdraw", null);
+
+        withdrawal.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await withdrawal.Content.ReadFromJsonAsync<ConsentWithdrawnDto>(SpaClient.Json))!.Effect.ShouldNotBeNullOrWhiteSpace();
+        var history = (await owner.GetAsync<List<ConsentRecordDto>>("/api/privacy/consents"))!;
+        history.Count.ShouldBe(3);
+        history[0].ShouldSatisfyAllConditions(
+            c => c.Kind.ShouldBe(ConsentKind.PublicOffer),
+            c => c.Action.ShouldBe(ConsentAction.Withdrawn),
+            c => c.IpAddress.ShouldNotBeNull());
+        (await owner.Http.PostAsync("/api/privacy/consents/PublicOffer/withdraw", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await owner.Http.PostAsync("/api/privacy/consents/Nonsense/withdraw", null)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+}
