@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using VirtuOps.Application.ApiKeys.Commands.CreateApiKey;
+using VirtuOps.Application.Sessions.Queries.GetMySessions;
+
+namespace Application.FunctionalTests.Accounts;
+
+/// <summary>
+/// Every endpoint that takes the id of a tenant's or user's resource is tried by another tenant with the first
+/// tenant's id: each answers 404 (not 403, which would confirm the id exists) and changes nothing.
+/// </summary>
+public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFixture<VirtuOpsApiFactory>
+{
+    [Fact]
+    public async Task Another_tenant_gets_404_from_every_endpoint_that_takes_an_id_and_changes_nothing()
+    {
+        using var victim = new SpaClient(factory);
+        await victim.RegisterVerifiedOwnerAsync("victim@example.uz", "+998901000040");
+        var key = (await (await victim.Http.PostAsJsonAsync("/api/api-keys", new { name = "Victim CRM", scopes = "Read" }))
+            .Content.ReadFromJsonAsync<CreatedApiKeyDto>(SpaClient.Json))!;
+        var agentId = await (await victim.Http.PostAsJsonAsync("/api/team/invitations", new { fullName = "Victim Agent", email = "victim-agent@example.uz" }))
+            .Content.ReadFromJsonAsync<Guid>();
+        var sessionId = (await victim.GetAsync<List<SessionDto>>("/api/account/sessions"))!.Single().Id;
+
+        // Which of the victim's ids each templated path takes. A new path with {id} must be added here.
+        var victimIds = new Dictionary<string, Guid>
+        {
+            ["/api/api-keys/{id}"] = key.Id,
+            ["/api/team/members/{id}"] = agentId,
+            ["/api/account/sessions/{id}"] = sessionId,
+        };
+
+        using var attacker = new SpaClient(factory);
+        await attacker.RegisterVerifiedOwnerAsync("attacker@example.uz", "+998901000041");
+
+        var document = JsonNode.Parse(await attacker.Http.GetStringAsync("/swagger/v1/swagger.json"))!;
+        var templatedPaths = document["paths"]!.AsObject().Where(p => p.Key.Contains("{id}", StringComparison.Ordinal)).ToList();
+        templatedPaths.Select(p => p.Key).ShouldBe(victimIds.Keys, ignoreOrder: true, customMessage: "cover every path that takes an id");
+
+        var tried = 0;
+        foreach (var (path, operations) in templatedPaths)
+        {
+            foreach (var (method, _) in operations!.AsObject())
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), path.Replace("{id}", victimIds[path].ToString(), StringComparison.Ordinal));
+                if (method is "post" or "put" or "patch")
+                    request.Content = JsonContent.Create(new { });
+                var response = await attacker.Http.SendAsync(request);
+                response.StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{method.ToUpperInvariant()} {path}");
+                tried++;
+            }
+        }
+
+        tried.ShouldBeGreaterThanOrEqualTo(victimIds.Count);
+        (await factory.QueryDatabaseAsync(db => db.ApiKeys.IgnoreQueryFilters().SingleAsync(k => k.Id == key.Id))).RevokedAt.ShouldBeNull();
+        (await factory.QueryDatabaseAsync(db => db.Users.AnyAsync(u => u.Id == agentId))).ShouldBeTrue();
+        (await factory.QueryDatabaseAsync(db => db.UserSessions.SingleAsync(s => s.Id == sessionId))).EndedAt.ShouldBeNull();
+        (await victim.Http.GetAsync("/api/account/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Lists_show_only_the_callers_tenant()
+    {
+        using var first = new SpaClient(factory);
+        await first.RegisterVerifiedOwnerAsync("lists-a@example.uz", "+998901000042");
+        await first.Http.PostAsJsonAsync("/api/api-keys", new { name = "A's key", scopes = "Read" });
+        using var second = new SpaClient(factory);
+        await second.RegisterVerifiedOwnerAsync("lists-b@example.uz", "+998901000043");
+
+        (await second.Http.GetStringAsync("/api/api-keys")).ShouldBe("[]");
+        (await second.Http.GetStringAsync("/api/team/members")).ShouldNotContain("lists-a@example.uz");
+    }
+}
