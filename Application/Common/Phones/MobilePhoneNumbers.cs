@@ -26,7 +26,7 @@ public static class MobilePhoneNumbers
         }
     }
 
-    /// <summary>For messages to the user: "+998 ** *** ** 67".</summary>
+    /// <summary>For messages to the user: "+998*******67".</summary>
     public static string Mask(string e164) =>
         e164.Length <= 4 ? e164 : string.Concat(e164[..4], new string('*', e164.Length - 6), e164[^2..]);
 }
