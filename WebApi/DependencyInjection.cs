@@ -53,11 +53,9 @@ public static class DependencyInjection
                 Name = "X-Api-Key",
                 Description = "An integrator's key, created by the tenant owner under API keys. Scopes: read, write.",
             });
-            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement
-            {
-                [new OpenApiSecuritySchemeReference("cookie", document)] = [],
-                [new OpenApiSecuritySchemeReference("apiKey", document)] = [],
-            });
+            // Two requirements: either scheme is enough.
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("cookie", document)] = [] });
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", document)] = [] });
         });
 
         return services;
