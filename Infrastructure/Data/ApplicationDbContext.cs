@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Domain.DemoRequests;
+using VirtuOps.Domain.Sms;
 using VirtuOps.Domain.Tenants;
 
 namespace VirtuOps.Infrastructure.Data;
@@ -15,6 +16,8 @@ public abstract class ApplicationDbContext(DbContextOptions options) : DbContext
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
     public DbSet<DemoRequest> DemoRequests => Set<DemoRequest>();
+
+    public DbSet<SmsDelivery> SmsDeliveries => Set<SmsDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

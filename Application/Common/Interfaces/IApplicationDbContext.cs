@@ -1,4 +1,5 @@
 using VirtuOps.Domain.DemoRequests;
+using VirtuOps.Domain.Sms;
 using VirtuOps.Domain.Tenants;
 
 namespace VirtuOps.Application.Common.Interfaces;
@@ -8,6 +9,8 @@ public interface IApplicationDbContext
     DbSet<Tenant> Tenants { get; }
 
     DbSet<DemoRequest> DemoRequests { get; }
+
+    DbSet<SmsDelivery> SmsDeliveries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -16,6 +16,7 @@ internal sealed class SqliteTestDatabase : IDisposable
         new(new DbContextOptionsBuilder<SqliteApplicationDbContext>()
             .UseSqlite(ConnectionString)
             .AddInterceptors(interceptors)
+            .AllowUnmigratedModelChanges()
             .Options);
 
     public void Dispose()
