@@ -13,6 +13,8 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
 
+        services.AddOptions<EskizCallbackOptions>().BindConfiguration(EskizCallbackOptions.SectionName);
+
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using VirtuOps.Infrastructure.Data;
 
 namespace Application.FunctionalTests;
@@ -17,6 +20,17 @@ public sealed class VirtuOpsApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={_databasePath}");
         builder.UseSetting("Database:SeedDemoData", "true");
+        // TEMPORARY, until the migration for the SMS delivery table is generated: see UnmigratedModelChanges.
+        builder.ConfigureTestServices(services =>
+            services.ConfigureDbContext<SqliteApplicationDbContext>(options => options.AllowUnmigratedModelChanges()));
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        using var scope = host.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().ApplyUnmigratedModelChanges();
+        return host;
     }
 
     public async Task<T> QueryDatabaseAsync<T>(Func<ApplicationDbContext, Task<T>> query)
