@@ -26,7 +26,6 @@ internal sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<
             if (!string.IsNullOrEmpty(smtp.UserName))
                 await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? string.Empty, cancellationToken);
             await client.SendAsync(mime, cancellationToken);
-            await client.DisconnectAsync(quit: true, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -35,6 +34,21 @@ internal sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<
         }
 
         logger.LogInformation("Sent e-mail {MessageId} through {SmtpHost}", mime.MessageId, smtp.Host);
+        await QuitAsync(client, smtp.Host);
+    }
+
+    // The server has taken the message: a failed goodbye loses nothing, and reporting it as a failure would invite a
+    // second copy.
+    private async Task QuitAsync(SmtpClient client, string host)
+    {
+        try
+        {
+            await client.DisconnectAsync(quit: true, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or MailKit.CommandException or MailKit.ProtocolException)
+        {
+            logger.LogDebug(ex, "Closing the SMTP connection to {SmtpHost} failed after the e-mail was sent", host);
+        }
     }
 
     private static MimeMessage ToMime(EmailMessage message, SmtpOptions smtp)
