@@ -10,7 +10,9 @@ using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Infrastructure.Data;
 using VirtuOps.Infrastructure.Data.Interceptors;
 using VirtuOps.Infrastructure.Identity;
+using VirtuOps.Infrastructure.Email;
 using VirtuOps.Infrastructure.Messaging;
+using VirtuOps.Infrastructure.Sms;
 using VirtuOps.Infrastructure.Security;
 
 namespace VirtuOps.Infrastructure;
@@ -74,6 +76,9 @@ public static class DependencyInjection
             case SmsProvider.Development:
                 services.AddSingleton<ISmsSender, DevelopmentSmsSender>();
                 break;
+            case SmsProvider.Eskiz:
+                services.AddEskizSmsSender(configuration);
+                break;
             default:
                 throw new InvalidOperationException($"SMS provider '{messaging.Sms}' is not available.");
         }
@@ -82,6 +87,9 @@ public static class DependencyInjection
         {
             case EmailProvider.Development:
                 services.AddSingleton<IEmailSender, DevelopmentEmailSender>();
+                break;
+            case EmailProvider.Smtp:
+                services.AddSmtpEmailSender(configuration);
                 break;
             default:
                 throw new InvalidOperationException($"E-mail provider '{messaging.Email}' is not available.");

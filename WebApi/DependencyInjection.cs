@@ -18,6 +18,8 @@ public static class DependencyInjection
         services.AddSpaAntiforgery();
         services.AddRateLimits(configuration);
 
+        services.AddOptions<EskizCallbackOptions>().BindConfiguration(EskizCallbackOptions.SectionName);
+
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

@@ -8,6 +8,7 @@ using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.DemoRequests;
 using VirtuOps.Domain.Sessions;
+using VirtuOps.Domain.Sms;
 using VirtuOps.Domain.Tenants;
 using VirtuOps.Domain.Verification;
 using VirtuOps.Infrastructure.Identity;
@@ -33,6 +34,8 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentUse
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<SmsDelivery> SmsDeliveries => Set<SmsDelivery>();
 
     /// <summary>Read by the query filters each time a query runs, so one model serves every tenant.</summary>
     internal Guid? CurrentTenantId => currentUser.TenantId;

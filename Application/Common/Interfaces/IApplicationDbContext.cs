@@ -2,6 +2,7 @@ using VirtuOps.Domain.ApiKeys;
 using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.DemoRequests;
 using VirtuOps.Domain.Sessions;
+using VirtuOps.Domain.Sms;
 using VirtuOps.Domain.Tenants;
 using VirtuOps.Domain.Verification;
 
@@ -20,6 +21,7 @@ public interface IApplicationDbContext
     DbSet<UserSession> UserSessions { get; }
 
     DbSet<ApiKey> ApiKeys { get; }
+    DbSet<SmsDelivery> SmsDeliveries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }
