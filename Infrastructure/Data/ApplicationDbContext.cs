@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using VirtuOps.Application.Common.Interfaces;
+using VirtuOps.Domain.AccessLogs;
 using VirtuOps.Domain.DemoRequests;
 using VirtuOps.Domain.Tenants;
 
@@ -15,6 +16,8 @@ public abstract class ApplicationDbContext(DbContextOptions options) : DbContext
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
     public DbSet<DemoRequest> DemoRequests => Set<DemoRequest>();
+
+    public DbSet<AccessLogEntry> AccessLogs => Set<AccessLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

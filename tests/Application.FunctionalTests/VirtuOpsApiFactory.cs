@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using VirtuOps.Infrastructure.Data;
 
 namespace Application.FunctionalTests;
@@ -17,6 +18,14 @@ public sealed class VirtuOpsApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={_databasePath}");
         builder.UseSetting("Database:SeedDemoData", "true");
+        builder.ConfigureServices(MissingMigration.AllowPendingModelChanges);
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        MissingMigration.CreateMissingSchema(host.Services);
+        return host;
     }
 
     public async Task<T> QueryDatabaseAsync<T>(Func<ApplicationDbContext, Task<T>> query)

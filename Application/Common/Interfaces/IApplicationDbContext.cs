@@ -1,3 +1,4 @@
+using VirtuOps.Domain.AccessLogs;
 using VirtuOps.Domain.DemoRequests;
 using VirtuOps.Domain.Tenants;
 
@@ -8,6 +9,8 @@ public interface IApplicationDbContext
     DbSet<Tenant> Tenants { get; }
 
     DbSet<DemoRequest> DemoRequests { get; }
+
+    DbSet<AccessLogEntry> AccessLogs { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

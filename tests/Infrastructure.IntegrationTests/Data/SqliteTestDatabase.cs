@@ -15,6 +15,10 @@ internal sealed class SqliteTestDatabase : IDisposable
     public SqliteApplicationDbContext CreateContext(params IInterceptor[] interceptors) =>
         new(new DbContextOptionsBuilder<SqliteApplicationDbContext>()
             .UseSqlite(ConnectionString)
+            // TEMPORARY (branch access-logs): AccessLogs has no migration until migrations are regenerated after the
+            // merge with the sign-in work, and EF refuses to migrate a model with pending changes. Remove then;
+            // MigrationTests still reports the gap meanwhile.
+            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning))
             .AddInterceptors(interceptors)
             .Options);
 
