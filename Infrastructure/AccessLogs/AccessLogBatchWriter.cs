@@ -20,34 +20,46 @@ internal sealed class AccessLogBatchWriter(
     public const int MaxBatchSize = 200;
     public static readonly TimeSpan BatchWindow = TimeSpan.FromSeconds(2);
 
+    // Only ever touched by one reader: ExecuteAsync, or StopAsync once ExecuteAsync has ended.
+    private readonly List<CapturedRequest> _batch = new(MaxBatchSize);
+    private readonly List<TaskCompletionSource> _flushes = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<CapturedRequest>(MaxBatchSize);
-        var flushes = new List<TaskCompletionSource>();
         try
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                await FillAsync(batch, flushes, stoppingToken);
-                await WriteAsync(batch, flushes);
+                await FillBatchAsync(stoppingToken);
+                await WriteBatchAsync();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: store what is already queued, so a restart loses as little as possible.
-            while (queue.Reader.TryRead(out var item))
-            {
-                Take(item, batch, flushes);
-                if (batch.Count >= MaxBatchSize)
-                    await WriteAsync(batch, flushes);
-            }
-
-            await WriteAsync(batch, flushes);
+            // Stopping: StopAsync stores what is left.
         }
     }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+
+        // Store what is still queued so a restart loses as little as possible, unless the host's shutdown
+        // timeout ran out while a batch is still being written.
+        if (ExecuteTask is { IsCompleted: false })
+            return;
+        while (queue.Reader.TryRead(out var item))
+        {
+            Take(item);
+            if (_batch.Count >= MaxBatchSize)
+                await WriteBatchAsync();
+        }
+
+        await WriteBatchAsync();
+    }
+
     /// <summary>Reads until the batch is full, a flush is asked for, or the batch window closes.</summary>
-    private async Task FillAsync(List<CapturedRequest> batch, List<TaskCompletionSource> flushes, CancellationToken stoppingToken)
+    private async Task FillBatchAsync(CancellationToken stoppingToken)
     {
         using var window = new CancellationTokenSource(BatchWindow, timeProvider);
         using var windowOrStopping = CancellationTokenSource.CreateLinkedTokenSource(window.Token, stoppingToken);
@@ -55,10 +67,10 @@ internal sealed class AccessLogBatchWriter(
         {
             do
             {
-                while (batch.Count < MaxBatchSize && flushes.Count == 0 && queue.Reader.TryRead(out var item))
-                    Take(item, batch, flushes);
+                while (_batch.Count < MaxBatchSize && _flushes.Count == 0 && queue.Reader.TryRead(out var item))
+                    Take(item);
             }
-            while (batch.Count < MaxBatchSize && flushes.Count == 0 && await queue.Reader.WaitToReadAsync(windowOrStopping.Token));
+            while (_batch.Count < MaxBatchSize && _flushes.Count == 0 && await queue.Reader.WaitToReadAsync(windowOrStopping.Token));
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
@@ -66,30 +78,30 @@ internal sealed class AccessLogBatchWriter(
         }
     }
 
-    private static void Take(QueueItem item, List<CapturedRequest> batch, List<TaskCompletionSource> flushes)
+    private void Take(QueueItem item)
     {
         if (item.Request is not null)
-            batch.Add(item.Request);
+            _batch.Add(item.Request);
         if (item.Flushed is not null)
-            flushes.Add(item.Flushed);
+            _flushes.Add(item.Flushed);
     }
 
-    private async Task WriteAsync(List<CapturedRequest> batch, List<TaskCompletionSource> flushes)
+    private async Task WriteBatchAsync()
     {
         try
         {
-            if (batch.Count > 0)
-                await SaveAsync(batch);
+            if (_batch.Count > 0)
+                await SaveAsync(_batch);
         }
         catch (Exception exception) // Any failure (database down, disk full, bad data) must not stop the writer.
         {
-            logger.LogError(exception, "Could not store {Count} access-log entries; they are dropped", batch.Count);
+            logger.LogError(exception, "Could not store {Count} access-log entries; they are dropped", _batch.Count);
         }
         finally
         {
-            batch.Clear();
-            flushes.ForEach(flushed => flushed.TrySetResult());
-            flushes.Clear();
+            _batch.Clear();
+            _flushes.ForEach(flushed => flushed.TrySetResult());
+            _flushes.Clear();
         }
     }
 
