@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Quartz;
+using VirtuOps.Domain.AccessLogs;
 using VirtuOps.Infrastructure.Jobs;
 
 namespace Application.FunctionalTests.AccessLogs;
@@ -17,6 +19,45 @@ public sealed class PurgeScheduleTests(VirtuOpsApiFactory factory) : IClassFixtu
         var trigger = (await scheduler.GetTrigger(PurgeExpiredAccessLogsJob.TriggerKey)).ShouldBeAssignableTo<ICronTrigger>();
         trigger.ShouldNotBeNull().JobKey.ShouldBe(PurgeExpiredAccessLogsJob.Key);
         return trigger;
+    }
+
+    /// <summary>Completes with the job's execution context once the job has run.</summary>
+    private sealed class JobCompletion : IJobListener
+    {
+        private readonly TaskCompletionSource<IJobExecutionContext> _executed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name => nameof(JobCompletion);
+
+        public Task<IJobExecutionContext> Executed => _executed.Task;
+
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken)
+        {
+            if (jobException is null)
+                _executed.TrySetResult(context);
+            else
+                _executed.TrySetException(jobException);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task Running_the_purge_job_deletes_expired_entries_through_the_app()
+    {
+        static AccessLogEntry Entry(int daysAgo, string path) => AccessLogEntry.Record(
+            DateTimeOffset.UtcNow.AddDays(-daysAgo), "203.0.113.7", null, "Other", "Other", "Other", "GET", path, 200, null, null);
+        await factory.QueryDatabaseAsync(db =>
+        {
+            db.AccessLogs.AddRange(Entry(400, "/api/expired"), Entry(1, "/api/recent"));
+            return db.SaveChangesAsync();
+        });
+        var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var job = new JobCompletion();
+        scheduler.ListenerManager.AddJobListener(job, [Matchers.Key(PurgeExpiredAccessLogsJob.Key)]);
+
+        await scheduler.TriggerJob(PurgeExpiredAccessLogsJob.Key);
+
+        (await job.Executed.WaitAsync(TimeSpan.FromSeconds(10))).Result.ShouldBe(1);
+        (await factory.QueryDatabaseAsync(db => db.AccessLogs.Select(e => e.Path).ToListAsync())).ShouldBe(["/api/recent"]);
     }
 
     [Fact]
