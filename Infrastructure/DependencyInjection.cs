@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using VirtuOps.Application.Accounts.Common;
+using Quartz;
+using VirtuOps.Application.AccessLogs;
 using VirtuOps.Application.Common.Interfaces;
+using VirtuOps.Infrastructure.AccessLogs;
 using VirtuOps.Infrastructure.Data;
 using VirtuOps.Infrastructure.Data.Interceptors;
 using VirtuOps.Infrastructure.Identity;
@@ -14,6 +17,7 @@ using VirtuOps.Infrastructure.Email;
 using VirtuOps.Infrastructure.Messaging;
 using VirtuOps.Infrastructure.Sms;
 using VirtuOps.Infrastructure.Security;
+using VirtuOps.Infrastructure.Jobs;
 
 namespace VirtuOps.Infrastructure;
 
@@ -63,6 +67,33 @@ public static class DependencyInjection
         services.AddMessaging(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
+
+        services.AddOptions<AccessLogOptions>()
+            .Bind(configuration.GetSection(AccessLogOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => CronExpression.TryParse(o.PurgeCron, out _), $"{AccessLogOptions.SectionName}:PurgeCron is not a valid Quartz cron expression.")
+            .ValidateOnStart();
+        // The queue is always there so the host can enqueue; only AddBackgroundWork starts something that drains it.
+        services.AddSingleton<AccessLogQueue>();
+        services.AddSingleton<IAccessLogWriter>(sp => sp.GetRequiredService<AccessLogQueue>());
+
+        return services;
+    }
+
+    /// <summary>
+    /// The hosted services: the access-log writer and the Quartz scheduler (in-memory store) with its jobs.
+    /// The host leaves this out when it runs only to produce its OpenAPI document.
+    /// </summary>
+    public static IServiceCollection AddBackgroundWork(this IServiceCollection services)
+    {
+        services.AddHostedService<AccessLogBatchWriter>();
+
+        services.AddQuartz(quartz =>
+        {
+            quartz.UseInMemoryStore();
+            PurgeExpiredAccessLogsJob.Schedule(quartz);
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
 
         return services;
     }

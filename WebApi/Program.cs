@@ -22,6 +22,10 @@ builder.Services
     .AddInfrastructureServices(builder.Configuration, builder.Environment)
     .AddWebApiServices(builder.Configuration);
 
+// Hosted services (access-log writer, Quartz) must not start when the build runs the app for its OpenAPI document.
+if (!OpenApiGeneration.IsRunning)
+    builder.Services.AddBackgroundWork();
+
 // The one AddMediator call: the source generator lives in this project and sees Application's handlers.
 builder.Services.AddMediator(options =>
 {
@@ -50,6 +54,7 @@ if (!OpenApiGeneration.IsRunning)
     await scope.ServiceProvider.GetRequiredService<ApplicationDbContextInitialiser>().InitialiseAsync(app.Lifetime.ApplicationStopping);
 }
 
+app.UseAccessLog();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 

@@ -6,6 +6,7 @@ using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Domain.ApiKeys;
 using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Consents;
+using VirtuOps.Domain.AccessLogs;
 using VirtuOps.Domain.DemoRequests;
 using VirtuOps.Domain.Sessions;
 using VirtuOps.Domain.Sms;
@@ -36,6 +37,8 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentUse
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<SmsDelivery> SmsDeliveries => Set<SmsDelivery>();
+
+    public DbSet<AccessLogEntry> AccessLogs => Set<AccessLogEntry>();
 
     /// <summary>Read by the query filters each time a query runs, so one model serves every tenant.</summary>
     internal Guid? CurrentTenantId => currentUser.TenantId;

@@ -1,5 +1,6 @@
 using VirtuOps.Domain.ApiKeys;
 using VirtuOps.Domain.Consents;
+using VirtuOps.Domain.AccessLogs;
 using VirtuOps.Domain.DemoRequests;
 using VirtuOps.Domain.Sessions;
 using VirtuOps.Domain.Sms;
@@ -22,6 +23,7 @@ public interface IApplicationDbContext
 
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<SmsDelivery> SmsDeliveries { get; }
+    DbSet<AccessLogEntry> AccessLogs { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -7,6 +7,77 @@
 /* eslint-disable */
 // ReSharper disable InconsistentNaming
 
+export class AccessLogClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The signed-in user's own API requests (time, IP address, browser, device, outcome), newest first.
+     * @param pageNumber (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getMyAccessLog(pageNumber?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<AccessLogEntryDtoPaginatedList> {
+        let url_ = this.baseUrl + "/api/account/access-log?";
+        if (pageNumber === null)
+            throw new globalThis.Error("The parameter 'pageNumber' cannot be null.");
+        else if (pageNumber !== undefined)
+            url_ += "pageNumber=" + encodeURIComponent("" + pageNumber) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMyAccessLog(_response);
+        });
+    }
+
+    protected processGetMyAccessLog(response: Response): Promise<AccessLogEntryDtoPaginatedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AccessLogEntryDtoPaginatedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AccessLogEntryDtoPaginatedList>(null as any);
+    }
+}
+
 export class AccountClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -1754,6 +1825,29 @@ export class TenantClient {
         }
         return Promise.resolve<void>(null as any);
     }
+}
+
+export interface AccessLogEntryDto {
+    id: string;
+    occurredAt: string;
+    ipAddress?: string | undefined;
+    userAgent?: string | undefined;
+    browser: string;
+    operatingSystem: string;
+    device: string;
+    method: string;
+    path: string;
+    statusCode: number;
+}
+
+export interface AccessLogEntryDtoPaginatedList {
+    items: AccessLogEntryDto[];
+    pageNumber: number;
+    pageSize: number;
+    totalCount: number;
+    readonly totalPages: number;
+    readonly hasPreviousPage: boolean;
+    readonly hasNextPage: boolean;
 }
 
 export interface ApiKeyDto {
