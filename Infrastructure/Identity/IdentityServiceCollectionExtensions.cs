@@ -88,6 +88,7 @@ public static class IdentityServiceCollectionExtensions
 
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<ISignInService, SignInService>();
+        services.AddScoped<IAccountStatus, AccountStatus>();
         return services;
     }
 

@@ -2,18 +2,21 @@ using System.Reflection;
 
 namespace VirtuOps.Application.Common.Behaviours;
 
-/// <summary>Enforces <see cref="AuthorizeAttribute"/> on the message: 401 when anonymous, 403 when no required role is held.</summary>
-public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser currentUser)
+/// <summary>
+/// Enforces <see cref="AuthorizeAttribute"/> on the message: 401 when anonymous, 403 when no required role is held
+/// or when the phone must be verified and is not.
+/// </summary>
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser currentUser, IAccountStatus accountStatus)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
     private static readonly AuthorizeAttribute[] Requirements =
         typeof(TMessage).GetCustomAttributes<AuthorizeAttribute>(inherit: true).ToArray();
 
-    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         if (Requirements.Length == 0)
-            return next(message, cancellationToken);
+            return await next(message, cancellationToken);
 
         if (!currentUser.IsAuthenticated)
             throw new UnauthorizedAccessException();
@@ -25,6 +28,10 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser cur
                 throw new ForbiddenAccessException();
         }
 
-        return next(message, cancellationToken);
+        if (Requirements.Any(r => r.RequireVerifiedPhone)
+            && (currentUser.UserId is not { } userId || !await accountStatus.IsPhoneVerifiedAsync(userId, cancellationToken)))
+            throw new ForbiddenAccessException("Verify your mobile phone number first.");
+
+        return await next(message, cancellationToken);
     }
 }

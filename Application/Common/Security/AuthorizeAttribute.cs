@@ -8,4 +8,7 @@ namespace VirtuOps.Application.Common.Security;
 public sealed class AuthorizeAttribute : Attribute
 {
     public string Roles { get; init; } = string.Empty;
+
+    /// <summary>The user must have verified their mobile phone (e.g. before creating bots or paying).</summary>
+    public bool RequireVerifiedPhone { get; init; }
 }

@@ -6,9 +6,12 @@ namespace Application.UnitTests.Common.Behaviours;
 
 public sealed class AuthorizationBehaviourTests
 {
+    private static readonly Guid VerifiedUser = Guid.CreateVersion7();
+
     private static ValueTask<string> Run<TMessage>(TMessage message, FakeCurrentUser user)
         where TMessage : Mediator.IMessage =>
-        new AuthorizationBehaviour<TMessage, string>(user).Handle(message, (_, _) => ValueTask.FromResult("handled"), CancellationToken.None);
+        new AuthorizationBehaviour<TMessage, string>(user, new FakeAccountStatus(VerifiedUser))
+            .Handle(message, (_, _) => ValueTask.FromResult("handled"), CancellationToken.None);
 
     [Fact]
     public async Task A_message_without_requirements_is_handled_for_anonymous_callers()
@@ -40,5 +43,20 @@ public sealed class AuthorizationBehaviourTests
     public async Task A_caller_with_one_of_the_required_roles_is_handled(string role)
     {
         (await Run(new StaffQuery(), new FakeCurrentUser("staff-1", role))).ShouldBe("handled");
+    }
+
+    [Fact]
+    public async Task A_user_with_a_verified_phone_passes_the_phone_requirement()
+    {
+        (await Run(new VerifiedPhoneOnlyCommand(), new FakeCurrentUser(VerifiedUser.ToString()))).ShouldBe("handled");
+    }
+
+    [Fact]
+    public async Task A_user_without_a_verified_phone_is_forbidden_where_one_is_required()
+    {
+        var error = await Should.ThrowAsync<ForbiddenAccessException>(async () =>
+            await Run(new VerifiedPhoneOnlyCommand(), new FakeCurrentUser(Guid.CreateVersion7().ToString())));
+
+        error.Message.ShouldContain("phone");
     }
 }

@@ -13,13 +13,22 @@ public sealed record SignedInQuery : IQuery<string>;
 [Authorize(Roles = Roles.Admin + "," + Roles.Support)]
 public sealed record StaffQuery : IQuery<string>;
 
+[Authorize(RequireVerifiedPhone = true)]
+public sealed record VerifiedPhoneOnlyCommand : ICommand<string>;
+
+internal sealed class FakeAccountStatus(params Guid[] verifiedUsers) : IAccountStatus
+{
+    public Task<bool> IsPhoneVerifiedAsync(Guid userId, CancellationToken cancellationToken) =>
+        Task.FromResult(verifiedUsers.Contains(userId));
+}
+
 internal sealed class FakeCurrentUser(string? id, params string[] roles) : ICurrentUser
 {
     public static FakeCurrentUser Anonymous => new(null);
 
     public string? Id => id;
 
-    public Guid? UserId => null;
+    public Guid? UserId => Guid.TryParse(id, out var userId) ? userId : null;
 
     public Guid? TenantId => null;
 
