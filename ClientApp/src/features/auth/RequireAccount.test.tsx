@@ -1,11 +1,13 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { accountClient, authClient } from '../../api/client';
+import { accountClient, authClient, refreshAntiforgeryToken } from '../../api/client';
+import { loadPage } from '../../navigation';
 import { demoAccount } from '../../test/apiClientMock';
 import { renderRoute } from '../../test/renderRoute';
 
 vi.mock('../../api/client', () => import('../../test/apiClientMock'));
+vi.mock('../../navigation', () => ({ loadPage: vi.fn() }));
 
 const getCurrentAccount = vi.mocked(accountClient.getCurrentAccount);
 const agent = { ...demoAccount, fullName: 'Aziz Karimov', roles: ['Agent'] };
@@ -78,15 +80,15 @@ describe('the account guard', () => {
     expect(within(nav).queryByRole('link', { name: 'Profil' })).not.toBeInTheDocument();
   });
 
-  it('signs out and returns to the sign-in page', async () => {
+  it('signs out, gets an anonymous antiforgery token and loads the sign-in page afresh', async () => {
     getCurrentAccount.mockResolvedValue(demoAccount);
     vi.mocked(authClient.signOut).mockResolvedValue(undefined);
-    const { router } = renderRoute('/account/profile');
+    renderRoute('/account/profile');
 
     await userEvent.click(await screen.findByRole('button', { name: 'Chiqish' }));
 
-    expect(await screen.findByRole('heading', { name: 'Kirish' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/sign-in');
-    expect(screen.queryByTestId('signed-in-as')).not.toBeInTheDocument();
+    await waitFor(() => expect(loadPage).toHaveBeenCalledWith('/sign-in'));
+    expect(authClient.signOut).toHaveBeenCalledOnce();
+    expect(refreshAntiforgeryToken).toHaveBeenCalledOnce();
   });
 });

@@ -1,21 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { useMutation } from '@tanstack/react-query';
 import { authClient, refreshAntiforgeryToken } from '../../api/client';
-import { accountQuery, userDataKey } from './account';
+import { loadPage } from '../../navigation';
 
 export function useSignOut() {
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
   return useMutation({
     mutationFn: async () => {
       await authClient.signOut();
       // The token in the cookie belongs to the user who just left; the next sign-in needs an anonymous one.
       await refreshAntiforgeryToken();
     },
-    onSuccess: async () => {
-      queryClient.setQueryData(accountQuery.queryKey, null);
-      queryClient.removeQueries({ queryKey: userDataKey });
-      await navigate('/sign-in', { replace: true });
-    },
+    onSuccess: () => loadPage('/sign-in'),
   });
 }
