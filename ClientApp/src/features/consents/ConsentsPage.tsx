@@ -86,39 +86,47 @@ export function ConsentsPage() {
           )}
 
           <h2>{t('consents.historyTitle')}</h2>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('consents.when')}</th>
-                <th scope="col">{t('consents.document')}</th>
-                <th scope="col">{t('consents.action')}</th>
-                <th scope="col">{t('consents.origin')}</th>
-                <th scope="col">{t('consents.effectColumn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.data.map((record) => (
-                <tr key={record.id} data-testid="consent-record">
-                  <td>
-                    <DateTime value={record.occurredAt} />
-                  </td>
-                  <td>
-                    {t(`consents.kind.${record.kind}`)}
-                    <div className="muted">{t('consents.version', { version: record.documentVersion })}</div>
-                  </td>
-                  <td>{record.action === 'Granted' ? t('consents.granted') : t('consents.withdrawnAction')}</td>
-                  <td>
-                    {record.ipAddress ?? '—'}
-                    <div className="muted">{record.userAgent}</div>
-                  </td>
-                  {/* The effect was recorded with the withdrawal, in the words agreed at that time. */}
-                  <td>{record.effect ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ConsentHistory records={history.data} />
         </>
       )}
     </section>
+  );
+}
+
+function ConsentHistory({ records }: { records: ConsentRecordDto[] }) {
+  const { t } = useTranslation();
+  if (records.length === 0) return <p>{t('consents.noHistory')}</p>;
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col">{t('consents.when')}</th>
+          <th scope="col">{t('consents.document')}</th>
+          <th scope="col">{t('consents.action')}</th>
+          <th scope="col">{t('consents.origin')}</th>
+          <th scope="col">{t('consents.effectColumn')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {records.map((record) => (
+          <tr key={record.id} data-testid="consent-record">
+            <td>
+              <DateTime value={record.occurredAt} />
+            </td>
+            <td>
+              {t(`consents.kind.${record.kind}`)}
+              <div className="muted">{t('consents.version', { version: record.documentVersion })}</div>
+            </td>
+            <td>{record.action === 'Granted' ? t('consents.granted') : t('consents.withdrawnAction')}</td>
+            <td>
+              {record.ipAddress ?? '—'}
+              <div className="muted">{record.userAgent}</div>
+            </td>
+            {/* The effect was recorded with the withdrawal, in the words agreed at that time. */}
+            <td>{record.effect ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
