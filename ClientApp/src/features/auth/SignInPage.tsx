@@ -5,6 +5,7 @@ import { Link, Navigate, useLocation } from 'react-router';
 import { authClient } from '../../api/client';
 import type { SignInCommand } from '../../api/generated/virtuops-api';
 import { toProblem, type Problem } from '../../api/problem';
+import { CheckboxField } from '../../components/CheckboxField';
 import { FormField } from '../../components/FormField';
 import { FormProblem } from '../../components/FormProblem';
 import { SubmitButton } from '../../components/SubmitButton';
@@ -64,15 +65,9 @@ export function SignInPage() {
         <FormField name="password" label={t('signIn.password')} errors={problem?.fieldErrors.password}>
           <input type="password" autoComplete="current-password" {...bind('password')} />
         </FormField>
-        <div className="field field--checkbox">
-          <input
-            type="checkbox"
-            id="field-rememberMe"
-            checked={rememberMe}
-            onChange={(event) => setRememberMe(event.target.checked)}
-          />
-          <label htmlFor="field-rememberMe">{t('signIn.rememberMe')}</label>
-        </div>
+        <CheckboxField name="rememberMe" checked={rememberMe} onChange={setRememberMe}>
+          {t('signIn.rememberMe')}
+        </CheckboxField>
         <SubmitButton pending={signIn.isPending} label={t('signIn.submit')} pendingLabel={t('forms.checking')} />
       </form>
       <p>
