@@ -20,6 +20,12 @@ export default defineConfig({
     // The WebApi serves the built SPA from wwwroot with a fallback to index.html.
     outDir: '../WebApi/wwwroot',
     emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: their own chunk stays cached across releases.
+        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] },
+      },
+    },
   },
   test: {
     environment: 'jsdom',

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.StaticFiles;
 using VirtuOps.Application;
 using VirtuOps.Application.Common.Behaviours;
 using VirtuOps.Application.DemoRequests.Commands.CreateDemoRequest;
@@ -59,7 +60,10 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.UseDefaultFiles();
-app.UseStaticFiles();
+// The legal texts under /legal are UTF-8 plain text; without a charset browsers decode them as Windows-1252.
+var contentTypes = new FileExtensionContentTypeProvider();
+contentTypes.Mappings[".txt"] = "text/plain; charset=utf-8";
+app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = contentTypes });
 
 app.UseAuthentication();
 app.UseRateLimiter();

@@ -1,8 +1,22 @@
 import type { RouteObject } from 'react-router';
 import { Layout } from './components/Layout';
+import { ApiKeysPage } from './features/api-keys/ApiKeysPage';
+import { roles } from './features/auth/account';
+import { ConfirmEmailPage } from './features/auth/ConfirmEmailPage';
+import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage';
+import { RequireAccount, RequireRole } from './features/auth/RequireAccount';
+import { ResetPasswordPage } from './features/auth/ResetPasswordPage';
+import { SignInPage } from './features/auth/SignInPage';
+import { SignUpPage } from './features/auth/SignUpPage';
+import { VerifyPhonePage } from './features/auth/VerifyPhonePage';
+import { ConsentsPage } from './features/consents/ConsentsPage';
 import { DemoRequestPage } from './features/demo-requests/DemoRequestPage';
+import { DevOutboxPage } from './features/dev/DevOutboxPage';
 import { NotFoundPage } from './features/not-found/NotFoundPage';
+import { ProfilePage } from './features/profile/ProfilePage';
+import { SecurityPage } from './features/security/SecurityPage';
 import { SystemStatusPage } from './features/system/SystemStatusPage';
+import { TeamPage } from './features/team/TeamPage';
 
 export const routes: RouteObject[] = [
   {
@@ -10,6 +24,33 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <SystemStatusPage /> },
       { path: 'demo', element: <DemoRequestPage /> },
+      { path: 'sign-up', element: <SignUpPage /> },
+      { path: 'sign-in', element: <SignInPage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      // E-mailed links: they work whether or not the browser is signed in.
+      { path: 'reset-password', element: <ResetPasswordPage /> },
+      { path: 'confirm-email', element: <ConfirmEmailPage /> },
+      { path: 'dev/outbox', element: <DevOutboxPage /> },
+      {
+        element: <RequireAccount allowUnverifiedPhone />,
+        children: [{ path: 'verify-phone', element: <VerifyPhonePage /> }],
+      },
+      {
+        path: 'account',
+        element: <RequireAccount />,
+        children: [
+          { path: 'profile', element: <ProfilePage /> },
+          { path: 'security', element: <SecurityPage /> },
+          { path: 'privacy', element: <ConsentsPage /> },
+          {
+            element: <RequireRole role={roles.owner} />,
+            children: [
+              { path: 'team', element: <TeamPage /> },
+              { path: 'api-keys', element: <ApiKeysPage /> },
+            ],
+          },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

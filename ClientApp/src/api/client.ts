@@ -1,17 +1,93 @@
 import i18n from '../i18n';
-import { DemoRequestsClient, SystemClient } from './generated/virtuops-api';
+import {
+  AccountClient,
+  ApiKeysClient,
+  AuthClient,
+  DemoRequestsClient,
+  DevClient,
+  PrivacyClient,
+  SystemClient,
+  TeamClient,
+} from './generated/virtuops-api';
 
 // Same origin: Vite proxies /api in development, the WebApi serves the SPA in production.
 const baseUrl = '';
 
-const http = {
-  fetch(url: RequestInfo, init?: RequestInit): Promise<Response> {
-    const headers = new Headers(init?.headers);
-    // Lets the server localise validation messages to the language the user chose.
-    headers.set('Accept-Language', i18n.language);
-    return fetch(url, { ...init, headers, credentials: 'same-origin' });
-  },
-};
+export const antiforgeryCookie = 'XSRF-TOKEN';
+export const antiforgeryHeader = 'X-XSRF-TOKEN';
+// WebApi/Infrastructure/ProblemDetailsExceptionHandler.cs answers a missing or stale token with this title.
+const antiforgeryFailureTitle = 'Missing or invalid antiforgery token.';
+
+function readCookie(name: string): string | undefined {
+  const prefix = `${name}=`;
+  const cookie = document.cookie.split('; ').find((part) => part.startsWith(prefix));
+  return cookie === undefined ? undefined : decodeURIComponent(cookie.slice(prefix.length));
+}
+
+function send(url: RequestInfo, init: RequestInit | undefined, token?: string): Promise<Response> {
+  const headers = new Headers(init?.headers);
+  // Lets the server localise validation messages to the language the user chose.
+  headers.set('Accept-Language', i18n.language);
+  if (token !== undefined) headers.set(antiforgeryHeader, token);
+  return fetch(url, { ...init, headers, credentials: 'same-origin' });
+}
+
+/**
+ * Every GET to /api sets the XSRF-TOKEN cookie for the current user. A GET that anyone may make gets one when
+ * there is none yet (first visit) or when it belongs to someone else (after sign-in or sign-out).
+ */
+export async function refreshAntiforgeryToken(): Promise<void> {
+  await send(`${baseUrl}/api/auth/legal-documents`, { method: 'GET' });
+}
+
+async function isAntiforgeryFailure(response: Response): Promise<boolean> {
+  if (response.status !== 400) return false;
+  try {
+    const body: unknown = await response.clone().json();
+    return typeof body === 'object' && body !== null && 'title' in body && body.title === antiforgeryFailureTitle;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The generated client throws the parsed body of a declared error and drops the headers, so the wait a 429
+ * asks for (Retry-After, in seconds from this server) is copied into the body, where `toProblem` reads it.
+ */
+async function withRetryAfter(response: Response): Promise<Response> {
+  const retryAfter = Number(response.headers.get('Retry-After'));
+  if (response.status !== 429 || !Number.isFinite(retryAfter) || retryAfter <= 0) return response;
+  try {
+    const body: unknown = await response.clone().json();
+    if (typeof body !== 'object' || body === null) return response;
+    const { status, statusText, headers } = response;
+    return new Response(JSON.stringify({ ...body, retryAfter }), { status, statusText, headers });
+  } catch {
+    return response;
+  }
+}
+
+async function fetchWithAntiforgery(url: RequestInfo, init?: RequestInit): Promise<Response> {
+  const method = (init?.method ?? 'GET').toUpperCase();
+  if (method === 'GET' || method === 'HEAD') return withRetryAfter(await send(url, init));
+
+  if (readCookie(antiforgeryCookie) === undefined) await refreshAntiforgeryToken();
+  let response = await send(url, init, readCookie(antiforgeryCookie));
+  // The server rejects a token issued to another user before running the request, so one retry is safe.
+  if (await isAntiforgeryFailure(response)) {
+    await refreshAntiforgeryToken();
+    response = await send(url, init, readCookie(antiforgeryCookie));
+  }
+  return withRetryAfter(response);
+}
+
+const http = { fetch: fetchWithAntiforgery };
 
 export const systemClient = new SystemClient(baseUrl, http);
 export const demoRequestsClient = new DemoRequestsClient(baseUrl, http);
+export const authClient = new AuthClient(baseUrl, http);
+export const accountClient = new AccountClient(baseUrl, http);
+export const teamClient = new TeamClient(baseUrl, http);
+export const apiKeysClient = new ApiKeysClient(baseUrl, http);
+export const privacyClient = new PrivacyClient(baseUrl, http);
+export const devClient = new DevClient(baseUrl, http);

@@ -6,6 +6,8 @@ export interface Problem {
   status: number;
   detail?: string;
   traceId?: string;
+  /** Seconds to wait before trying again (a 429's Retry-After, see client.ts). */
+  retryAfterSeconds?: number;
   /** Messages per field, keyed by the camelCased field name used in forms. */
   fieldErrors: Record<string, string[]>;
 }
@@ -16,6 +18,7 @@ interface ProblemDetailsLike {
   detail?: unknown;
   traceId?: unknown;
   errors?: unknown;
+  retryAfter?: unknown;
 }
 
 export function toProblem(error: unknown): Problem {
@@ -50,6 +53,7 @@ function fromProblemDetails(body: ProblemDetailsLike, fallbackStatus: number): P
   };
   if (typeof body.detail === 'string') problem.detail = body.detail;
   if (typeof body.traceId === 'string') problem.traceId = body.traceId;
+  if (typeof body.retryAfter === 'number') problem.retryAfterSeconds = body.retryAfter;
   return problem;
 }
 

@@ -5,10 +5,7 @@ import { systemClient } from '../api/client';
 import { languageStorageKey } from '../i18n';
 import { renderRoute } from '../test/renderRoute';
 
-vi.mock('../api/client', () => ({
-  systemClient: { getSystemStatus: vi.fn() },
-  demoRequestsClient: { createDemoRequest: vi.fn() },
-}));
+vi.mock('../api/client', () => import('../test/apiClientMock'));
 
 describe('Layout', () => {
   it('is in Uzbek by default', async () => {

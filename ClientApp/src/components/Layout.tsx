@@ -1,9 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
 import { NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { isOwner, useAccount } from '../features/auth/account';
+import { useSignOut } from '../features/auth/useSignOut';
+import { systemStatusQuery } from '../features/system/SystemStatusPage';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 export function Layout() {
   const { t } = useTranslation();
+  const account = useAccount().data;
+  const status = useQuery(systemStatusQuery);
+  const signOut = useSignOut();
 
   return (
     <div className="layout">
@@ -17,7 +24,41 @@ export function Layout() {
               {t('nav.status')}
             </NavLink>
             <NavLink to="/demo">{t('nav.demo')}</NavLink>
+            {account && (
+              <>
+                <NavLink to="/account/profile">{t('nav.profile')}</NavLink>
+                <NavLink to="/account/security">{t('nav.security')}</NavLink>
+                <NavLink to="/account/privacy">{t('nav.privacy')}</NavLink>
+                {isOwner(account) && (
+                  <>
+                    <NavLink to="/account/team">{t('nav.team')}</NavLink>
+                    <NavLink to="/account/api-keys">{t('nav.apiKeys')}</NavLink>
+                  </>
+                )}
+              </>
+            )}
+            {/* null: known to be signed out; undefined: still asking, so neither set of links flashes. */}
+            {account === null && (
+              <>
+                <NavLink to="/sign-in">{t('nav.signIn')}</NavLink>
+                <NavLink to="/sign-up">{t('nav.signUp')}</NavLink>
+              </>
+            )}
+            {status.data?.environment === 'Development' && <NavLink to="/dev/outbox">{t('nav.devOutbox')}</NavLink>}
           </nav>
+          {account && (
+            <div className="account-menu">
+              <span data-testid="signed-in-as">{account.fullName}</span>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={signOut.isPending}
+                onClick={() => signOut.mutate()}
+              >
+                {t('nav.signOut')}
+              </button>
+            </div>
+          )}
           <LanguageSwitcher />
         </div>
       </header>

@@ -13,7 +13,13 @@ export function ProblemMessage({ problem, onRetry }: ProblemMessageProps) {
 
   return (
     <div className="alert alert--error" role="alert">
-      <p>{unreachable ? t('errors.network') : t('errors.server', { status: problem.status })}</p>
+      <p>
+        {unreachable
+          ? t('errors.network')
+          : problem.status === 429
+            ? t('errors.tooManyRequests')
+            : t('errors.server', { status: problem.status })}
+      </p>
       {!unreachable && problem.detail && <p>{problem.detail}</p>}
       {problem.traceId && (
         <p className="muted">{t('errors.reference', { traceId: problem.traceId })}</p>

@@ -5,10 +5,7 @@ import { demoRequestsClient } from '../../api/client';
 import type { HttpValidationProblemDetails } from '../../api/generated/virtuops-api';
 import { renderRoute } from '../../test/renderRoute';
 
-vi.mock('../../api/client', () => ({
-  systemClient: { getSystemStatus: vi.fn() },
-  demoRequestsClient: { createDemoRequest: vi.fn() },
-}));
+vi.mock('../../api/client', () => import('../../test/apiClientMock'));
 
 const createDemoRequest = vi.mocked(demoRequestsClient.createDemoRequest);
 

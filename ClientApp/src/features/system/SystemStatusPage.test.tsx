@@ -5,10 +5,7 @@ import { systemClient } from '../../api/client';
 import type { SystemStatusDto } from '../../api/generated/virtuops-api';
 import { renderRoute } from '../../test/renderRoute';
 
-vi.mock('../../api/client', () => ({
-  systemClient: { getSystemStatus: vi.fn() },
-  demoRequestsClient: { createDemoRequest: vi.fn() },
-}));
+vi.mock('../../api/client', () => import('../../test/apiClientMock'));
 
 const getSystemStatus = vi.mocked(systemClient.getSystemStatus);
 

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { systemClient } from '../../api/client';
 import { toProblem } from '../../api/problem';
@@ -6,12 +6,15 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 
 export const systemStatusQueryKey = ['system', 'status'] as const;
 
+// Shared with the layout, which shows the Dev outbox link only in the Development environment.
+export const systemStatusQuery = queryOptions({
+  queryKey: systemStatusQueryKey,
+  queryFn: ({ signal }) => systemClient.getSystemStatus(signal),
+});
+
 export function SystemStatusPage() {
   const { t, i18n } = useTranslation();
-  const status = useQuery({
-    queryKey: systemStatusQueryKey,
-    queryFn: ({ signal }) => systemClient.getSystemStatus(signal),
-  });
+  const status = useQuery(systemStatusQuery);
 
   return (
     <section>

@@ -1,0 +1,75 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { authClient } from '../../api/client';
+import type { ResetPasswordCommand } from '../../api/generated/virtuops-api';
+import { toProblem } from '../../api/problem';
+import { FormField } from '../../components/FormField';
+import { FormProblem } from '../../components/FormProblem';
+import { SubmitButton } from '../../components/SubmitButton';
+
+/** Opened from the e-mailed link: a password reset, or an invited agent's first password (`invited=1`). */
+export function ResetPasswordPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const userId = params.get('userId') ?? '';
+  const token = params.get('token') ?? '';
+  const invited = params.get('invited') === '1';
+  const [newPassword, setNewPassword] = useState('');
+  const reset = useMutation({ mutationFn: (command: ResetPasswordCommand) => authClient.resetPassword(command) });
+  const title = invited ? t('resetPassword.invitedTitle') : t('resetPassword.title');
+
+  if (!userId || !token) {
+    return (
+      <section>
+        <h1>{title}</h1>
+        <p role="alert">{t('links.incomplete')}</p>
+        <Link to="/forgot-password">{t('forgotPassword.title')}</Link>
+      </section>
+    );
+  }
+
+  if (reset.isSuccess) {
+    return (
+      <section>
+        <h1>{title}</h1>
+        <p role="status">{t('resetPassword.done')}</p>
+        <Link to="/sign-in">{t('signIn.title')}</Link>
+      </section>
+    );
+  }
+
+  const problem = reset.isError ? toProblem(reset.error) : undefined;
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    reset.mutate({ userId, token, newPassword });
+  };
+
+  return (
+    <section>
+      <h1>{title}</h1>
+      {invited && <p>{t('resetPassword.invitedIntro')}</p>}
+      {/* A used or expired link comes back as an error on "token", which is not a field here. */}
+      <FormProblem problem={problem} fields={['newPassword']} />
+      {problem?.fieldErrors.token && (
+        <p>
+          <Link to="/forgot-password">{t('resetPassword.askAgain')}</Link>
+        </p>
+      )}
+      <form className="form" onSubmit={handleSubmit} noValidate aria-busy={reset.isPending}>
+        <FormField name="newPassword" label={t('resetPassword.newPassword')} errors={problem?.fieldErrors.newPassword}>
+          <input
+            type="password"
+            autoComplete="new-password"
+            maxLength={128}
+            value={newPassword}
+            onChange={(event) => setNewPassword(event.target.value)}
+          />
+        </FormField>
+        <p className="muted hint">{t('password.rules')}</p>
+        <SubmitButton pending={reset.isPending} label={t('resetPassword.submit')} pendingLabel={t('forms.sending')} />
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { accountClient, authClient } from '../../api/client';
+import type { HttpValidationProblemDetails, LegalDocumentsDto } from '../../api/generated/virtuops-api';
+import { demoAccount } from '../../test/apiClientMock';
+import { renderRoute } from '../../test/renderRoute';
+
+vi.mock('../../api/client', () => import('../../test/apiClientMock'));
+
+const legalDocuments: LegalDocumentsDto = {
+  privacyPolicyVersion: '2026-04-12',
+  privacyPolicyUrl: '/legal/privacy-policy-2026-04-12.txt',
+  publicOfferVersion: '2026-04-12',
+  publicOfferUrl: '/legal/public-offer-2026-04-12.txt',
+};
+
+async function fillForm() {
+  const user = userEvent.setup();
+  await user.type(await screen.findByLabelText('Ism va familiya'), 'Malika Yusupova');
+  await user.type(screen.getByLabelText('Kompaniya nomi'), 'Buxoro Suvenir');
+  await user.type(screen.getByLabelText('Elektron pochta'), 'malika@example.uz');
+  await user.type(screen.getByLabelText('Mobil telefon raqami'), '+998 90 555 44 33');
+  await user.type(screen.getByLabelText('Parol'), 'qisqa');
+  return user;
+}
+
+describe('SignUpPage', () => {
+  it('links both documents and leaves both acceptance boxes unticked', async () => {
+    vi.mocked(authClient.getLegalDocuments).mockResolvedValue(legalDocuments);
+
+    renderRoute('/sign-up');
+
+    expect(await screen.findByRole('link', { name: 'Maxfiylik siyosati' })).toHaveAttribute(
+      'href',
+      '/legal/privacy-policy-2026-04-12.txt',
+    );
+    expect(screen.getByRole('link', { name: 'Ommaviy oferta' })).toHaveAttribute(
+      'href',
+      '/legal/public-offer-2026-04-12.txt',
+    );
+    const boxes = screen.getAllByRole('checkbox');
+    expect(boxes).toHaveLength(2);
+    for (const box of boxes) expect(box).not.toBeChecked();
+  });
+
+  it('shows the server field errors, an unaccepted document included, next to their fields', async () => {
+    vi.mocked(authClient.getLegalDocuments).mockResolvedValue(legalDocuments);
+    const problem: HttpValidationProblemDetails = {
+      status: 400,
+      title: 'One or more validation errors occurred.',
+      errors: {
+        password: ["The length of 'Password' must be at least 10 characters."],
+        acceptedPrivacyPolicyVersion: ['Accept the Privacy Policy (version 2026-04-12) to sign up.'],
+      },
+    };
+    vi.mocked(authClient.register).mockRejectedValue(problem);
+    renderRoute('/sign-up');
+    const user = await fillForm();
+    await user.click(screen.getByRole('checkbox', { name: /Ommaviy oferta/ }));
+
+    await user.click(screen.getByRole('button', { name: 'Hisob yaratish' }));
+
+    expect(await screen.findByTestId('error-password')).toHaveTextContent('at least 10 characters');
+    expect(screen.getByTestId('error-acceptedPrivacyPolicyVersion')).toHaveTextContent('Accept the Privacy Policy');
+    expect(screen.getByRole('checkbox', { name: /Maxfiylik siyosati/ })).toHaveAttribute('aria-invalid', 'true');
+    expect(authClient.register).toHaveBeenCalledWith(
+      expect.objectContaining({
+        phoneNumber: '+998 90 555 44 33',
+        acceptedPrivacyPolicyVersion: undefined,
+        acceptedPublicOfferVersion: '2026-04-12',
+      }),
+    );
+  });
+
+  it('disables the button while signing up, then goes on to verify the phone', async () => {
+    vi.mocked(authClient.getLegalDocuments).mockResolvedValue(legalDocuments);
+    let finish: () => void = () => {};
+    vi.mocked(authClient.register).mockReturnValue(
+      new Promise((resolve) => {
+        finish = () => resolve({ userId: 'u', tenantId: 't', maskedPhoneNumber: '+998*******33' });
+      }),
+    );
+    renderRoute('/sign-up');
+    const user = await fillForm();
+    await user.click(screen.getByRole('checkbox', { name: /Maxfiylik siyosati/ }));
+    await user.click(screen.getByRole('checkbox', { name: /Ommaviy oferta/ }));
+
+    await user.click(screen.getByRole('button', { name: 'Hisob yaratish' }));
+
+    expect(await screen.findByRole('button', { name: 'Yuborilmoqda…' })).toBeDisabled();
+    // The new account is signed in, its phone not yet verified.
+    vi.mocked(accountClient.getCurrentAccount).mockResolvedValue({
+      ...demoAccount,
+      phoneNumber: '+998905554433',
+      phoneNumberConfirmed: false,
+    });
+    finish();
+    expect(await screen.findByRole('heading', { name: 'Telefon raqamini tasdiqlash' })).toBeInTheDocument();
+    expect(screen.getByText(/\+998905554433/)).toBeInTheDocument();
+  });
+});

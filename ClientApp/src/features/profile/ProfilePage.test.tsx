@@ -1,0 +1,42 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { accountClient } from '../../api/client';
+import { demoAccount, problemOf } from '../../test/apiClientMock';
+import { renderRoute } from '../../test/renderRoute';
+
+vi.mock('../../api/client', () => import('../../test/apiClientMock'));
+
+describe('ProfilePage', () => {
+  it('sends a new phone number to verification', async () => {
+    const getCurrentAccount = vi.mocked(accountClient.getCurrentAccount);
+    getCurrentAccount.mockResolvedValue(demoAccount);
+    vi.mocked(accountClient.changePhone).mockResolvedValue({ maskedPhoneNumber: '+998*******77' });
+    const { router } = renderRoute('/account/profile');
+    const user = userEvent.setup();
+
+    await user.type(await screen.findByLabelText('Mobil telefon raqami'), '+998 93 777 77 77');
+    getCurrentAccount.mockResolvedValue({ ...demoAccount, phoneNumber: '+998937777777', phoneNumberConfirmed: false });
+    await user.click(screen.getByRole('button', { name: 'Kod yuborish' }));
+
+    expect(await screen.findByRole('heading', { name: 'Telefon raqamini tasdiqlash' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/verify-phone');
+    expect(accountClient.changePhone).toHaveBeenCalledWith({ phoneNumber: '+998 93 777 77 77' });
+  });
+
+  it('shows an e-mail already in use and confirms a sent link', async () => {
+    vi.mocked(accountClient.getCurrentAccount).mockResolvedValue(demoAccount);
+    vi.mocked(accountClient.changeEmail)
+      .mockRejectedValueOnce(problemOf(409, { detail: 'Another account already uses this e-mail address.' }))
+      .mockResolvedValueOnce(undefined);
+    renderRoute('/account/profile');
+    const user = userEvent.setup();
+
+    await user.type(await screen.findByLabelText('Yangi elektron pochta'), 'new@example.uz');
+    await user.click(screen.getByRole('button', { name: 'Havolani yuborish' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Another account already uses this e-mail address.');
+
+    await user.click(screen.getByRole('button', { name: 'Havolani yuborish' }));
+    expect(await screen.findByText('new@example.uz manziliga tasdiqlash havolasi yuborildi.')).toBeInTheDocument();
+  });
+});
