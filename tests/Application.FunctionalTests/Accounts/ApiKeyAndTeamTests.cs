@@ -14,9 +14,9 @@ namespace Application.FunctionalTests.Accounts;
 
 public sealed class ApiKeyAndTeamTests(VirtuOpsApiFactory factory) : IClassFixture<VirtuOpsApiFactory>
 {
-    private static async Task<CreatedApiKeyDto> CreateKeyAsync(SpaClient owner, string scopes)
+    private static async Task<CreatedApiKeyDto> CreateKeyAsync(SpaClient owner, params string[] scopes)
     {
-        var response = await owner.Http.PostAsJsonAsync("/api/api-keys", new { name = $"CRM {scopes}", scopes });
+        var response = await owner.Http.PostAsJsonAsync("/api/api-keys", new { name = $"CRM {string.Join('+', scopes)}", scopes });
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<CreatedApiKeyDto>(SpaClient.Json))!;
     }
@@ -34,7 +34,7 @@ public sealed class ApiKeyAndTeamTests(VirtuOpsApiFactory factory) : IClassFixtu
         using var owner = new SpaClient(factory);
         await owner.RegisterVerifiedOwnerAsync("keys@example.uz", "+998901000030");
         var readKey = await CreateKeyAsync(owner, "Read");
-        var writeKey = await CreateKeyAsync(owner, "Read, Write");
+        var writeKey = await CreateKeyAsync(owner, "Read", "Write");
         readKey.Key.ShouldStartWith(readKey.Prefix);
 
         using var reader = Integrator(readKey.Key);
@@ -68,7 +68,7 @@ public sealed class ApiKeyAndTeamTests(VirtuOpsApiFactory factory) : IClassFixtu
         using var owner = new SpaClient(factory);
         await owner.RegisterVerifiedOwnerAsync("noscope@example.uz", "+998901000031");
 
-        var response = await owner.Http.PostAsJsonAsync("/api/api-keys", new { name = "Empty", scopes = "None" });
+        var response = await owner.Http.PostAsJsonAsync("/api/api-keys", new { name = "Empty", scopes = Array.Empty<string>() });
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>())!.Errors.Keys.ShouldBe(["scopes"]);

@@ -14,7 +14,7 @@ public sealed class SecretsAtRestTests(VirtuOpsApiFactory factory) : IClassFixtu
         (await owner.RegisterAsync("secrets@example.uz", "+998977770000", password)).EnsureSuccessStatusCode();
         var code = await owner.LatestCodeAsync("+998977770000");
         (await owner.Http.PostAsJsonAsync("/api/account/phone/verify", new { code })).EnsureSuccessStatusCode();
-        var key = (await (await owner.Http.PostAsJsonAsync("/api/api-keys", new { name = "Secret CRM", scopes = "Read" }))
+        var key = (await (await owner.Http.PostAsJsonAsync("/api/api-keys", new { name = "Secret CRM", scopes = new[] { "Read" } }))
             .Content.ReadFromJsonAsync<CreatedApiKeyDto>(SpaClient.Json))!.Key;
 
         // The write-ahead log holds recent pages too, so both files are read as they are on disk.

@@ -18,7 +18,7 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
     {
         using var victim = new SpaClient(factory);
         await victim.RegisterVerifiedOwnerAsync("victim@example.uz", "+998901000040");
-        var key = (await (await victim.Http.PostAsJsonAsync("/api/api-keys", new { name = "Victim CRM", scopes = "Read" }))
+        var key = (await (await victim.Http.PostAsJsonAsync("/api/api-keys", new { name = "Victim CRM", scopes = new[] { "Read" } }))
             .Content.ReadFromJsonAsync<CreatedApiKeyDto>(SpaClient.Json))!;
         var agentId = await (await victim.Http.PostAsJsonAsync("/api/team/invitations", new { fullName = "Victim Agent", email = "victim-agent@example.uz" }))
             .Content.ReadFromJsonAsync<Guid>();
@@ -65,7 +65,7 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
     {
         using var first = new SpaClient(factory);
         await first.RegisterVerifiedOwnerAsync("lists-a@example.uz", "+998901000042");
-        await first.Http.PostAsJsonAsync("/api/api-keys", new { name = "A's key", scopes = "Read" });
+        await first.Http.PostAsJsonAsync("/api/api-keys", new { name = "A's key", scopes = new[] { "Read" } });
         using var second = new SpaClient(factory);
         await second.RegisterVerifiedOwnerAsync("lists-b@example.uz", "+998901000043");
 

@@ -6,9 +6,9 @@ namespace VirtuOps.Application.ApiKeys.Commands.CreateApiKey;
 
 /// <summary>The owner creates a key for an integrator. The key is returned this once and never again.</summary>
 [Authorize(Roles = Roles.Owner)]
-public sealed record CreateApiKeyCommand(string Name, ApiKeyScopes Scopes) : ICommand<CreatedApiKeyDto>;
+public sealed record CreateApiKeyCommand(string Name, IReadOnlyList<ApiKeyScope> Scopes) : ICommand<CreatedApiKeyDto>;
 
-public sealed record CreatedApiKeyDto(Guid Id, string Name, string Prefix, ApiKeyScopes Scopes, string Key);
+public sealed record CreatedApiKeyDto(Guid Id, string Name, string Prefix, IReadOnlyList<ApiKeyScope> Scopes, string Key);
 
 public sealed class CreateApiKeyCommandHandler(IApplicationDbContext context, ISecretHasher hasher)
     : ICommandHandler<CreateApiKeyCommand, CreatedApiKeyDto>
@@ -19,10 +19,10 @@ public sealed class CreateApiKeyCommandHandler(IApplicationDbContext context, IS
     {
         // 32 random bytes: unguessable, so a fast hash is enough to store and look it up.
         var key = KeyPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var apiKey = ApiKey.Create(command.Name, key[..ApiKey.PrefixLength], hasher.HashApiKey(key), command.Scopes);
+        var apiKey = ApiKey.Create(command.Name, key[..ApiKey.PrefixLength], hasher.HashApiKey(key), command.Scopes.ToFlags());
         context.ApiKeys.Add(apiKey);
         await context.SaveChangesAsync(cancellationToken);
-        return new CreatedApiKeyDto(apiKey.Id, apiKey.Name, apiKey.Prefix, apiKey.Scopes, key);
+        return new CreatedApiKeyDto(apiKey.Id, apiKey.Name, apiKey.Prefix, apiKey.Scopes.ToList(), key);
     }
 }
 
@@ -31,8 +31,7 @@ public sealed class CreateApiKeyCommandValidator : AbstractValidator<CreateApiKe
     public CreateApiKeyCommandValidator()
     {
         RuleFor(c => c.Name).NotEmpty().MaximumLength(ApiKey.NameMaxLength);
-        RuleFor(c => c.Scopes)
-            .Must(s => s != ApiKeyScopes.None && (s & ~(ApiKeyScopes.Read | ApiKeyScopes.Write)) == 0)
-            .WithMessage("Choose the read scope, the write scope, or both.");
+        RuleFor(c => c.Scopes).NotEmpty().WithMessage("Choose the read scope, the write scope, or both.");
+        RuleForEach(c => c.Scopes).IsInEnum();
     }
 }

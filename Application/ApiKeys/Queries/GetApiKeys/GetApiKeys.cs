@@ -7,14 +7,17 @@ namespace VirtuOps.Application.ApiKeys.Queries.GetApiKeys;
 [Authorize(Roles = Roles.Owner)]
 public sealed record GetApiKeysQuery : IQuery<IReadOnlyList<ApiKeyDto>>;
 
-public sealed record ApiKeyDto(Guid Id, string Name, string Prefix, ApiKeyScopes Scopes, DateTimeOffset Created, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
+public sealed record ApiKeyDto(Guid Id, string Name, string Prefix, IReadOnlyList<ApiKeyScope> Scopes, DateTimeOffset Created, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
 
 public sealed class GetApiKeysQueryHandler(IApplicationDbContext context) : IQueryHandler<GetApiKeysQuery, IReadOnlyList<ApiKeyDto>>
 {
-    public async ValueTask<IReadOnlyList<ApiKeyDto>> Handle(GetApiKeysQuery query, CancellationToken cancellationToken) =>
-        await context.ApiKeys
+    public async ValueTask<IReadOnlyList<ApiKeyDto>> Handle(GetApiKeysQuery query, CancellationToken cancellationToken)
+    {
+        var keys = await context.ApiKeys
             .AsNoTracking()
             .OrderByDescending(k => k.Created)
-            .Select(k => new ApiKeyDto(k.Id, k.Name, k.Prefix, k.Scopes, k.Created, k.LastUsedAt, k.RevokedAt))
+            .Select(k => new { k.Id, k.Name, k.Prefix, k.Scopes, k.Created, k.LastUsedAt, k.RevokedAt })
             .ToListAsync(cancellationToken);
+        return keys.Select(k => new ApiKeyDto(k.Id, k.Name, k.Prefix, k.Scopes.ToList(), k.Created, k.LastUsedAt, k.RevokedAt)).ToList();
+    }
 }

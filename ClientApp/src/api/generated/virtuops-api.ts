@@ -1854,13 +1854,13 @@ export interface ApiKeyDto {
     id: string;
     name: string;
     prefix: string;
-    scopes: ApiKeyScopes;
+    scopes: ApiKeyScope[];
     created: string;
     lastUsedAt?: string | undefined;
     revokedAt?: string | undefined;
 }
 
-export type ApiKeyScopes = "None" | "Read" | "Write";
+export type ApiKeyScope = "Read" | "Write";
 
 export interface ChangeEmailCommand {
     newEmail: string;
@@ -1899,7 +1899,7 @@ export interface ConsentWithdrawnDto {
 
 export interface CreateApiKeyCommand {
     name: string;
-    scopes: ApiKeyScopes;
+    scopes: ApiKeyScope[];
 }
 
 export interface CreateDemoRequestCommand {
@@ -1914,7 +1914,7 @@ export interface CreatedApiKeyDto {
     id: string;
     name: string;
     prefix: string;
-    scopes: ApiKeyScopes;
+    scopes: ApiKeyScope[];
     key: string;
 }
 

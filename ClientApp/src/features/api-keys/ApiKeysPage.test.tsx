@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { accountClient, apiKeysClient } from '../../api/client';
-import type { ApiKeyDto, ApiKeyScopes } from '../../api/generated/virtuops-api';
+import type { ApiKeyDto } from '../../api/generated/virtuops-api';
 import { demoAccount } from '../../test/apiClientMock';
 import { renderRoute } from '../../test/renderRoute';
 
@@ -13,7 +13,7 @@ const listed: ApiKeyDto = {
   id: '0196f2c4-0000-7000-8000-0000000000aa',
   name: 'CRM',
   prefix: 'vo_E4vGG92L3',
-  scopes: 'Read, Write' as ApiKeyScopes,
+  scopes: ['Read', 'Write'],
   created: '2026-04-20T10:00:00Z',
 };
 
@@ -31,7 +31,7 @@ describe('ApiKeysPage', () => {
 
     const created = await screen.findByTestId('created-key');
     expect(within(created).getByLabelText('API kaliti')).toHaveValue(key);
-    expect(apiKeysClient.createApiKey).toHaveBeenCalledWith({ name: 'CRM', scopes: 'Read, Write' });
+    expect(apiKeysClient.createApiKey).toHaveBeenCalledWith({ name: 'CRM', scopes: ['Read', 'Write'] });
     await user.click(within(created).getByRole('button', { name: 'Nusxalash' }));
     expect(await within(created).findByText('Nusxalandi.')).toBeInTheDocument();
     expect(await navigator.clipboard.readText()).toBe(key);
@@ -61,7 +61,7 @@ describe('ApiKeysPage', () => {
     await user.click(screen.getByRole('button', { name: 'Kalit yaratish' }));
 
     expect(await screen.findByTestId('error-scopes')).toHaveTextContent('Choose the read scope');
-    expect(apiKeysClient.createApiKey).toHaveBeenCalledWith({ name: 'CRM', scopes: 'None' });
+    expect(apiKeysClient.createApiKey).toHaveBeenCalledWith({ name: 'CRM', scopes: [] });
   });
 
   it('asks before revoking a key and then revokes it', async () => {

@@ -1,19 +1,14 @@
-import type { ApiKeyScopes } from '../../api/generated/virtuops-api';
+import type { ApiKeyScope } from '../../api/generated/virtuops-api';
 
-export const scopeNames = ['Read', 'Write'] as const;
-export type ScopeName = (typeof scopeNames)[number];
+/** The scopes in the order the page shows them. */
+export const scopeNames: readonly ApiKeyScope[] = ['Read', 'Write'];
+export type ScopeName = ApiKeyScope;
 
-/*
- * ApiKeyScopes is a [Flags] enum that the server reads and writes with JsonStringEnumConverter, so both scopes
- * travel as "Read, Write". The generated type lists only the single names; combinations are built and read here.
- */
-
-export function toScopes(selected: readonly ScopeName[]): ApiKeyScopes {
-  const ordered = scopeNames.filter((name) => selected.includes(name));
-  return (ordered.length === 0 ? 'None' : ordered.join(', ')) as ApiKeyScopes;
+/** The selected scopes in display order, as the API takes them. */
+export function toScopes(selected: readonly ScopeName[]): ApiKeyScope[] {
+  return scopeNames.filter((name) => selected.includes(name));
 }
 
-export function fromScopes(scopes: ApiKeyScopes): ScopeName[] {
-  const parts = scopes.split(',').map((part) => part.trim());
-  return scopeNames.filter((name) => parts.includes(name));
+export function fromScopes(scopes: readonly ApiKeyScope[]): ScopeName[] {
+  return scopeNames.filter((name) => scopes.includes(name));
 }
