@@ -21,7 +21,7 @@ namespace VirtuOps.Infrastructure.Data;
 /// (<see cref="SqliteApplicationDbContext"/>, <see cref="SqlServerApplicationDbContext"/>).
 /// Every <see cref="ITenantOwned"/> entity is filtered to the caller's tenant; a caller without a tenant sees none.
 /// </summary>
-public abstract class ApplicationDbContext(DbContextOptions options, ICurrentUser currentUser)
+public abstract class ApplicationDbContext(DbContextOptions options, ICurrentTenant currentTenant)
     : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options), IApplicationDbContext
 {
     public DbSet<Tenant> Tenants => Set<Tenant>();
@@ -41,7 +41,7 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentUse
     public DbSet<AccessLogEntry> AccessLogs => Set<AccessLogEntry>();
 
     /// <summary>Read by the query filters each time a query runs, so one model serves every tenant.</summary>
-    internal Guid? CurrentTenantId => currentUser.TenantId;
+    internal Guid? CurrentTenantId => currentTenant.Id;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

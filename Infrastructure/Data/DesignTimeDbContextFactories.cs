@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using VirtuOps.Infrastructure.Identity;
 
 namespace VirtuOps.Infrastructure.Data;
 
@@ -7,11 +8,11 @@ namespace VirtuOps.Infrastructure.Data;
 internal sealed class SqliteDesignTimeDbContextFactory : IDesignTimeDbContextFactory<SqliteApplicationDbContext>
 {
     public SqliteApplicationDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteApplicationDbContext>().UseSqlite("Data Source=design-time.db").Options, NoCurrentUser.Instance);
+        new(new DbContextOptionsBuilder<SqliteApplicationDbContext>().UseSqlite("Data Source=design-time.db").Options, new CurrentTenant(NoCurrentUser.Instance));
 }
 
 internal sealed class SqlServerDesignTimeDbContextFactory : IDesignTimeDbContextFactory<SqlServerApplicationDbContext>
 {
     public SqlServerApplicationDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerApplicationDbContext>().UseSqlServer("Server=(design-time);Database=VirtuOps").Options, NoCurrentUser.Instance);
+        new(new DbContextOptionsBuilder<SqlServerApplicationDbContext>().UseSqlServer("Server=(design-time);Database=VirtuOps").Options, new CurrentTenant(NoCurrentUser.Instance));
 }

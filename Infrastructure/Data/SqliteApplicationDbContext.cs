@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace VirtuOps.Infrastructure.Data;
 
 /// <summary>The embedded default database; migrations in <c>Data/Migrations/Sqlite</c>.</summary>
-public sealed class SqliteApplicationDbContext(DbContextOptions<SqliteApplicationDbContext> options, ICurrentUser currentUser)
-    : ApplicationDbContext(options, currentUser)
+public sealed class SqliteApplicationDbContext(DbContextOptions<SqliteApplicationDbContext> options, ICurrentTenant currentTenant)
+    : ApplicationDbContext(options, currentTenant)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

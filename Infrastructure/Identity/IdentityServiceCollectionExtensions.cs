@@ -89,6 +89,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<ISignInService, SignInService>();
         services.AddScoped<IAccountStatus, AccountStatus>();
+        services.AddScoped<ICurrentTenant, CurrentTenant>();
         return services;
     }
 

@@ -10,6 +10,7 @@ using VirtuOps.Application.AccessLogs;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Infrastructure.AccessLogs;
 using VirtuOps.Infrastructure.Data;
+using VirtuOps.Infrastructure.Identity;
 using Infrastructure.IntegrationTests.Data;
 
 namespace Infrastructure.IntegrationTests.AccessLogs;
@@ -33,7 +34,7 @@ public sealed class AccessLogBatchWriterTests : IAsyncLifetime
                 .UseSqlite(_database.ConnectionString)
                 .AddInterceptors(_saves))
             .AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>())
-            .AddSingleton<ICurrentUser>(NoCurrentUser.Instance)
+            .AddSingleton<ICurrentTenant>(new CurrentTenant(NoCurrentUser.Instance))
             .BuildServiceProvider();
         _queue = new AccessLogQueue(Options.Create(new AccessLogOptions()), TimeProvider.System, NullLogger<AccessLogQueue>.Instance);
         _writer = new AccessLogBatchWriter(_queue, _services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, _log);

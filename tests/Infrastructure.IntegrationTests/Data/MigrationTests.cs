@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using VirtuOps.Infrastructure.Data;
+using VirtuOps.Infrastructure.Identity;
 
 namespace Infrastructure.IntegrationTests.Data;
 
@@ -10,7 +11,7 @@ public sealed class MigrationTests
 {
     private static SqlServerApplicationDbContext CreateSqlServerContext() =>
         // Building the model and scripting migrations needs no server, so no connection is ever opened.
-        new(new DbContextOptionsBuilder<SqlServerApplicationDbContext>().UseSqlServer("Server=(unused);Database=VirtuOps").Options, NoCurrentUser.Instance);
+        new(new DbContextOptionsBuilder<SqlServerApplicationDbContext>().UseSqlServer("Server=(unused);Database=VirtuOps").Options, new CurrentTenant(NoCurrentUser.Instance));
 
     [Fact]
     public void The_sqlite_model_has_no_changes_missing_a_migration()

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Infrastructure.Data;
+using VirtuOps.Infrastructure.Identity;
 
 namespace Infrastructure.IntegrationTests.Data;
 
@@ -20,7 +21,7 @@ internal sealed class SqliteTestDatabase : IDisposable
         new(new DbContextOptionsBuilder<SqliteApplicationDbContext>()
             .UseSqlite(ConnectionString)
             .AddInterceptors(interceptors)
-            .Options, currentUser);
+            .Options, new CurrentTenant(currentUser));
 
     public void Dispose()
     {
