@@ -6,6 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using VirtuOps.Application.Accounts.Common;
+using VirtuOps.Application.Bots.Answering;
+using VirtuOps.Application.Bots.Common;
+using VirtuOps.Application.Conversations.Common;
+using VirtuOps.Application.Widget.Common;
+using VirtuOps.Infrastructure.Ai;
 using Quartz;
 using VirtuOps.Application.AccessLogs;
 using VirtuOps.Application.Common.Interfaces;
@@ -64,6 +69,7 @@ public static class DependencyInjection
         services.AddOptions<LegalDocumentsOptions>().Bind(configuration.GetSection(LegalDocumentsOptions.SectionName));
         services.AddOptions<AppLinksOptions>().Bind(configuration.GetSection(AppLinksOptions.SectionName));
         services.AddIdentityServices(environment);
+        services.AddBots(configuration);
         services.AddMessaging(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
@@ -96,6 +102,15 @@ public static class DependencyInjection
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
 
         return services;
+    }
+
+    private static void AddBots(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PlanLimitsOptions>().Bind(configuration.GetSection(PlanLimitsOptions.SectionName));
+        services.AddSingleton<IKnowledgeProvider, DatabaseKnowledgeProvider>();
+        services.AddScoped<BotResponder>();
+        services.AddScoped<ConversationFlow>();
+        services.AddScoped<WidgetAccess>();
     }
 
     private static void AddMessaging(this IServiceCollection services, IConfiguration configuration)

@@ -17,6 +17,10 @@ public static class DependencyInjection
         services.AddAuthorization();
         services.AddSpaAntiforgery();
         services.AddRateLimits(configuration);
+        services.AddSignalR();
+        services.AddCors();
+        services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, WidgetCorsPolicyProvider>();
+        services.AddScoped<IConversationNotifier, Hubs.SignalRConversationNotifier>();
 
         services.AddOptions<EskizCallbackOptions>().BindConfiguration(EskizCallbackOptions.SectionName);
 

@@ -65,6 +65,7 @@ var contentTypes = new FileExtensionContentTypeProvider();
 contentTypes.Mappings[".txt"] = "text/plain; charset=utf-8";
 app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = contentTypes });
 
+app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -77,6 +78,8 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
 app.MapEndpointGroups();
+app.MapHub<VirtuOps.WebApi.Hubs.InboxHub>(VirtuOps.WebApi.Hubs.InboxHub.Path);
+app.MapHub<VirtuOps.WebApi.Hubs.WidgetHub>(VirtuOps.WebApi.Hubs.WidgetHub.Path).RequireCors(WidgetCorsPolicyProvider.PolicyName);
 
 // Unknown API routes answer 404 problem details; every other unknown path is a client-side route of the SPA.
 app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound)).ExcludeFromDescription();

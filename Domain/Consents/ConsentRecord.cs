@@ -13,10 +13,11 @@ public sealed class ConsentRecord : BaseEntity
     public const int UserAgentMaxLength = 512;
     public const int EffectMaxLength = 500;
 
-    private ConsentRecord(Guid userId, ConsentKind kind, ConsentAction action, string documentVersion,
+    private ConsentRecord(Guid userId, Guid? tenantId, ConsentKind kind, ConsentAction action, string documentVersion,
         DateTimeOffset occurredAt, string? ipAddress, string? userAgent, string? effect)
     {
         UserId = userId;
+        TenantId = tenantId;
         Kind = kind;
         Action = action;
         DocumentVersion = documentVersion;
@@ -27,6 +28,9 @@ public sealed class ConsentRecord : BaseEntity
     }
 
     public Guid UserId { get; private set; }
+
+    /// <summary>The user's tenant, for consents that govern the tenant's data (e.g. sharing it with an AI provider).</summary>
+    public Guid? TenantId { get; private set; }
 
     public ConsentKind Kind { get; private set; }
 
@@ -43,11 +47,11 @@ public sealed class ConsentRecord : BaseEntity
     /// <summary>For a withdrawal: what the platform does as a result, in words the user was shown.</summary>
     public string? Effect { get; private set; }
 
-    public static ConsentRecord Grant(Guid userId, ConsentKind kind, string documentVersion, DateTimeOffset at, string? ipAddress, string? userAgent) =>
-        new(userId, kind, ConsentAction.Granted, documentVersion, at, ipAddress, Truncate(userAgent), effect: null);
+    public static ConsentRecord Grant(Guid userId, Guid? tenantId, ConsentKind kind, string documentVersion, DateTimeOffset at, string? ipAddress, string? userAgent) =>
+        new(userId, tenantId, kind, ConsentAction.Granted, documentVersion, at, ipAddress, Truncate(userAgent), effect: null);
 
-    public static ConsentRecord Withdraw(Guid userId, ConsentKind kind, string documentVersion, DateTimeOffset at, string? ipAddress, string? userAgent, string effect) =>
-        new(userId, kind, ConsentAction.Withdrawn, documentVersion, at, ipAddress, Truncate(userAgent), effect);
+    public static ConsentRecord Withdraw(Guid userId, Guid? tenantId, ConsentKind kind, string documentVersion, DateTimeOffset at, string? ipAddress, string? userAgent, string effect) =>
+        new(userId, tenantId, kind, ConsentAction.Withdrawn, documentVersion, at, ipAddress, Truncate(userAgent), effect);
 
     private static string? Truncate(string? userAgent) =>
         userAgent is { Length: > UserAgentMaxLength } ? userAgent[..UserAgentMaxLength] : userAgent;

@@ -9,12 +9,12 @@ public sealed class Conversation : TenantOwnedEntity
 {
     public const int PreviewLength = 120;
 
-    private Conversation(Guid botId, Guid contactId, Channel channel, DateTimeOffset startedAt)
+    private Conversation(Guid botId, Guid contactId, Channel channel, DateTimeOffset lastMessageAt)
     {
         BotId = botId;
         ContactId = contactId;
         Channel = channel;
-        LastMessageAt = startedAt;
+        LastMessageAt = lastMessageAt;
     }
 
     public Guid BotId { get; private set; }
@@ -47,17 +47,17 @@ public sealed class Conversation : TenantOwnedEntity
         if (Status == ConversationStatus.Closed)
             Status = ConversationStatus.Bot; // a customer writing again reopens the conversation
         UnreadCount++;
-        return Touch(Message.Inbound(this, text, at, clientMessageId));
+        return Touch(Message.Inbound(this, text, NextStamp(at), clientMessageId));
     }
 
     public Message ReplyAsBot(string text, DateTimeOffset at, double? confidence, Guid? knowledgeEntryId) =>
-        Touch(Message.FromBot(this, text, at, confidence, knowledgeEntryId));
+        Touch(Message.FromBot(this, text, NextStamp(at), confidence, knowledgeEntryId));
 
     /// <summary>The customer asked for a person: the bot says so once and then stays quiet.</summary>
     public Message RequestHuman(string notice, DateTimeOffset at)
     {
         Status = ConversationStatus.WaitingForHuman;
-        return Touch(Message.FromBot(this, notice, at, confidence: null, knowledgeEntryId: null));
+        return Touch(Message.FromBot(this, notice, NextStamp(at), confidence: null, knowledgeEntryId: null));
     }
 
     /// <summary>An agent answers; the bot pauses for this conversation until handed back.</summary>
@@ -67,7 +67,7 @@ public sealed class Conversation : TenantOwnedEntity
             throw new DomainRuleViolationException("Reopen the conversation to reply.");
         Status = ConversationStatus.Human;
         UnreadCount = 0;
-        return Touch(Message.FromAgent(this, agentUserId, text, at));
+        return Touch(Message.FromAgent(this, agentUserId, text, NextStamp(at)));
     }
 
     public void HandBackToBot()
@@ -90,6 +90,10 @@ public sealed class Conversation : TenantOwnedEntity
     }
 
     public void MarkRead() => UnreadCount = 0;
+
+    // Messages of one conversation are strictly ordered by time, even when two are stamped in the same instant
+    // (a question and its immediate answer); a millisecond is the finest step every database keeps.
+    private DateTimeOffset NextStamp(DateTimeOffset at) => at > LastMessageAt ? at : LastMessageAt.AddMilliseconds(1);
 
     private Message Touch(Message message)
     {

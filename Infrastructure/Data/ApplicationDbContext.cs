@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Domain.ApiKeys;
+using VirtuOps.Domain.Bots;
+using VirtuOps.Domain.Conversations;
 using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.AccessLogs;
@@ -39,6 +41,16 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentTen
     public DbSet<SmsDelivery> SmsDeliveries => Set<SmsDelivery>();
 
     public DbSet<AccessLogEntry> AccessLogs => Set<AccessLogEntry>();
+
+    public DbSet<Bot> Bots => Set<Bot>();
+
+    public DbSet<KnowledgeEntry> KnowledgeEntries => Set<KnowledgeEntry>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<Message> Messages => Set<Message>();
 
     /// <summary>Read by the query filters each time a query runs, so one model serves every tenant.</summary>
     internal Guid? CurrentTenantId => currentTenant.Id;

@@ -18,6 +18,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Code checks per account (or IP address) per 5 minutes, on top of the 5 tries each code allows.</summary>
     public int CodeChecksPerFiveMinutes { get; set; } = 15;
+
+    /// <summary>Widget messages per visitor (and IP address) per minute.</summary>
+    public int WidgetMessagesPerMinute { get; set; } = 20;
 }
 
 /// <summary>
@@ -30,6 +33,7 @@ public static class RateLimits
     public const string Auth = "auth";
     public const string Sms = "sms";
     public const string CodeChecks = "code-checks";
+    public const string Widget = "widget";
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,6 +43,7 @@ public static class RateLimits
             options.AddPolicy(Auth, context => FixedWindow(ByIp(context), limits.AuthPerMinute, TimeSpan.FromMinutes(1)));
             options.AddPolicy(Sms, context => FixedWindow(ByAccountOrIp(context), limits.SmsPerTenMinutes, TimeSpan.FromMinutes(10)));
             options.AddPolicy(CodeChecks, context => FixedWindow(ByAccountOrIp(context), limits.CodeChecksPerFiveMinutes, TimeSpan.FromMinutes(5)));
+            options.AddPolicy(Widget, context => FixedWindow(ByIp(context) + "|" + context.Request.Headers["X-Visitor-Id"], limits.WidgetMessagesPerMinute, TimeSpan.FromMinutes(1)));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 var http = rejected.HttpContext;

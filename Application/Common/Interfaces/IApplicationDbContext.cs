@@ -1,4 +1,6 @@
 using VirtuOps.Domain.ApiKeys;
+using VirtuOps.Domain.Bots;
+using VirtuOps.Domain.Conversations;
 using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.AccessLogs;
 using VirtuOps.Domain.DemoRequests;
@@ -24,6 +26,16 @@ public interface IApplicationDbContext
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<SmsDelivery> SmsDeliveries { get; }
     DbSet<AccessLogEntry> AccessLogs { get; }
+
+    DbSet<Bot> Bots { get; }
+
+    DbSet<KnowledgeEntry> KnowledgeEntries { get; }
+
+    DbSet<Contact> Contacts { get; }
+
+    DbSet<Conversation> Conversations { get; }
+
+    DbSet<Message> Messages { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

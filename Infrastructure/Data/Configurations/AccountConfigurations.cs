@@ -21,6 +21,7 @@ internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<Cons
         builder.Property(c => c.UserAgent).HasMaxLength(ConsentRecord.UserAgentMaxLength);
         builder.Property(c => c.Effect).HasMaxLength(ConsentRecord.EffectMaxLength);
         builder.HasIndex(c => new { c.UserId, c.Kind, c.OccurredAt });
+        builder.HasIndex(c => new { c.TenantId, c.Kind, c.OccurredAt });
     }
 }
 

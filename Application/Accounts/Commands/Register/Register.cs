@@ -44,8 +44,8 @@ public sealed class RegisterCommandHandler(
 
         var userId = Guid.CreateVersion7();
         var now = time.GetUtcNow();
-        context.ConsentRecords.Add(ConsentRecord.Grant(userId, ConsentKind.PrivacyPolicy, legal.Value.PrivacyPolicyVersion, now, client.IpAddress, client.UserAgent));
-        context.ConsentRecords.Add(ConsentRecord.Grant(userId, ConsentKind.PublicOffer, legal.Value.PublicOfferVersion, now, client.IpAddress, client.UserAgent));
+        context.ConsentRecords.Add(ConsentRecord.Grant(userId, tenant.Id, ConsentKind.PrivacyPolicy, legal.Value.PrivacyPolicyVersion, now, client.IpAddress, client.UserAgent));
+        context.ConsentRecords.Add(ConsentRecord.Grant(userId, tenant.Id, ConsentKind.PublicOffer, legal.Value.PublicOfferVersion, now, client.IpAddress, client.UserAgent));
         await identity.CreateUserAsync(userId, tenant.Id, command.FullName.Trim(), email, command.Password, phone, Roles.Owner, cancellationToken);
 
         await signIn.SignInAsync(userId, rememberMe: false, cancellationToken);

@@ -27,7 +27,7 @@ public sealed class WithdrawConsentCommandHandler(ICurrentUser currentUser, IApp
 
         var effect = EffectOf(command.Kind);
         var now = time.GetUtcNow();
-        context.ConsentRecords.Add(ConsentRecord.Withdraw(userId, command.Kind, latest.DocumentVersion, now, client.IpAddress, client.UserAgent, effect));
+        context.ConsentRecords.Add(ConsentRecord.Withdraw(userId, currentUser.TenantId, command.Kind, latest.DocumentVersion, now, client.IpAddress, client.UserAgent, effect));
         await context.SaveChangesAsync(cancellationToken);
         return new ConsentWithdrawnDto(command.Kind, now, effect);
     }

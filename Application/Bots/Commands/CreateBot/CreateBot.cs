@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using VirtuOps.Application.Bots.Common;
+using VirtuOps.Domain.Bots;
+using VirtuOps.Domain.Common;
+
+namespace VirtuOps.Application.Bots.Commands.CreateBot;
+
+/// <summary>The owner creates a bot with sensible defaults; it is edited afterwards.</summary>
+[Authorize(Roles = Roles.Owner, RequireVerifiedPhone = true)]
+public sealed record CreateBotCommand(string Name, string? Greeting, string? FallbackMessage) : ICommand<BotDto>;
+
+public sealed class CreateBotCommandHandler(IApplicationDbContext context, IOptions<PlanLimitsOptions> limits) : ICommandHandler<CreateBotCommand, BotDto>
+{
+    public async ValueTask<BotDto> Handle(CreateBotCommand command, CancellationToken cancellationToken)
+    {
+        if (await context.Bots.CountAsync(cancellationToken) >= limits.Value.DefaultMaxBots)
+            throw new Domain.Exceptions.DomainRuleViolationException($"Your plan allows {limits.Value.DefaultMaxBots} bots.");
+
+        var bot = Bot.Create(
+            command.Name,
+            string.IsNullOrWhiteSpace(command.Greeting) ? "Assalomu alaykum! Sizga qanday yordam bera olaman? / Здравствуйте! Чем могу помочь?" : command.Greeting,
+            string.IsNullOrWhiteSpace(command.FallbackMessage) ? "Kechirasiz, bu savolga javob topa olmadim. Operator bilan bogʻlanishni xohlaysizmi? / Извините, я не нашёл ответа. Позвать оператора?" : command.FallbackMessage,
+            NewWidgetKey());
+        context.Bots.Add(bot);
+        await context.SaveChangesAsync(cancellationToken);
+        return bot.ToDto();
+    }
+
+    private static string NewWidgetKey() => "wk_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}
+
+public sealed class CreateBotCommandValidator : AbstractValidator<CreateBotCommand>
+{
+    public CreateBotCommandValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(Bot.NameMaxLength);
+        RuleFor(c => c.Greeting).MaximumLength(Bot.GreetingMaxLength);
+        RuleFor(c => c.FallbackMessage).MaximumLength(Bot.FallbackMaxLength);
+    }
+}

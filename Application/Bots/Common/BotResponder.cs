@@ -1,0 +1,25 @@
+using VirtuOps.Application.Bots.Answering;
+using VirtuOps.Domain.Bots;
+using VirtuOps.Domain.Consents;
+
+namespace VirtuOps.Application.Bots.Common;
+
+/// <summary>Asks the answer engine on a bot's behalf, passing whether the tenant lets its data go to an AI provider.</summary>
+public sealed class BotResponder(IApplicationDbContext context, IAnswerEngine engine)
+{
+    public async Task<AnswerResult> AnswerAsync(Bot bot, string question, CancellationToken cancellationToken)
+    {
+        var profile = new BotAnsweringProfile(bot.Id, bot.TenantId, bot.Name, bot.Persona, bot.FallbackMessage,
+            bot.ConfidenceThreshold, await AiDataSharingAllowedAsync(bot.TenantId, cancellationToken));
+        return await engine.AnswerAsync(profile, question, cancellationToken);
+    }
+
+    /// <summary>The tenant's latest AiDataSharing decision, by anyone in the tenant, is a grant.</summary>
+    private async Task<bool> AiDataSharingAllowedAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        await context.ConsentRecords
+            .Where(c => c.TenantId == tenantId && c.Kind == ConsentKind.AiDataSharing)
+            .OrderByDescending(c => c.OccurredAt)
+            .ThenByDescending(c => c.Id)
+            .Select(c => (ConsentAction?)c.Action)
+            .FirstOrDefaultAsync(cancellationToken) == ConsentAction.Granted;
+}

@@ -1,0 +1,41 @@
+using VirtuOps.Domain.Conversations;
+
+namespace VirtuOps.Application.Conversations.Common;
+
+public sealed record MessageDto(
+    Guid Id,
+    Guid ConversationId,
+    MessageDirection Direction,
+    MessageAuthor Author,
+    string Text,
+    DateTimeOffset SentAt,
+    DeliveryStatus DeliveryStatus,
+    double? Confidence);
+
+public sealed record ConversationSummaryDto(
+    Guid Id,
+    Guid BotId,
+    string BotName,
+    string ContactName,
+    string ContactExternalId,
+    Channel Channel,
+    ConversationStatus Status,
+    DateTimeOffset LastMessageAt,
+    string LastMessagePreview,
+    int UnreadCount);
+
+public static class ConversationProjections
+{
+    public static MessageDto ToDto(this Message message) =>
+        new(message.Id, message.ConversationId, message.Direction, message.Author, message.Text, message.SentAt, message.DeliveryStatus, message.Confidence);
+
+    public static IQueryable<MessageDto> ProjectToDto(this IQueryable<Message> messages) =>
+        messages.Select(m => new MessageDto(m.Id, m.ConversationId, m.Direction, m.Author, m.Text, m.SentAt, m.DeliveryStatus, m.Confidence));
+
+    /// <summary>Conversation rows joined with their bot's and contact's names, for lists and live updates.</summary>
+    public static IQueryable<ConversationSummaryDto> ProjectToSummary(this IQueryable<Conversation> conversations, IApplicationDbContext context) =>
+        from c in conversations
+        join b in context.Bots on c.BotId equals b.Id
+        join p in context.Contacts on c.ContactId equals p.Id
+        select new ConversationSummaryDto(c.Id, c.BotId, b.Name, p.DisplayName, p.ExternalId, c.Channel, c.Status, c.LastMessageAt, c.LastMessagePreview, c.UnreadCount);
+}

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VirtuOps.Domain.Bots;
+using VirtuOps.Domain.Conversations;
+using VirtuOps.Domain.Tenants;
+
+namespace VirtuOps.Infrastructure.Data.Configurations;
+
+internal sealed class BotConfiguration : IEntityTypeConfiguration<Bot>
+{
+    public void Configure(EntityTypeBuilder<Bot> builder)
+    {
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.Property(b => b.Name).HasMaxLength(Bot.NameMaxLength).IsRequired();
+        builder.Property(b => b.Greeting).HasMaxLength(Bot.GreetingMaxLength).IsRequired();
+        builder.Property(b => b.FallbackMessage).HasMaxLength(Bot.FallbackMaxLength).IsRequired();
+        builder.Property(b => b.Persona).HasMaxLength(Bot.PersonaMaxLength);
+        builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(b => b.WidgetKey).HasMaxLength(64).IsRequired();
+        builder.Property(b => b.CreatedBy).HasMaxLength(64);
+        builder.Property(b => b.LastModifiedBy).HasMaxLength(64);
+        // Lists are stored as JSON columns: they are always read and written with the bot.
+        builder.PrimitiveCollection(b => b.Languages);
+        builder.PrimitiveCollection(b => b.HandoffKeywords);
+        builder.PrimitiveCollection(b => b.AllowedOrigins);
+        builder.Property(b => b.KnowledgeVersion).IsConcurrencyToken();
+        builder.HasIndex(b => b.WidgetKey).IsUnique();
+        builder.HasIndex(b => b.TenantId);
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(b => b.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class KnowledgeEntryConfiguration : IEntityTypeConfiguration<KnowledgeEntry>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeEntry> builder)
+    {
+        builder.Property(k => k.Id).ValueGeneratedNever();
+        builder.PrimitiveCollection(k => k.Questions);
+        builder.Property(k => k.Answer).HasMaxLength(KnowledgeEntry.AnswerMaxLength).IsRequired();
+        builder.Property(k => k.Source).HasConversion<string>().HasMaxLength(16);
+        builder.Property(k => k.CreatedBy).HasMaxLength(64);
+        builder.Property(k => k.LastModifiedBy).HasMaxLength(64);
+        builder.HasIndex(k => k.BotId);
+        builder.HasOne<Bot>().WithMany().HasForeignKey(k => k.BotId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> builder)
+    {
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.ExternalId).HasMaxLength(Contact.ExternalIdMaxLength).IsRequired();
+        builder.Property(c => c.DisplayName).HasMaxLength(Contact.DisplayNameMaxLength).IsRequired();
+        builder.Property(c => c.CreatedBy).HasMaxLength(64);
+        builder.Property(c => c.LastModifiedBy).HasMaxLength(64);
+        // One contact per person per channel and tenant, even when two first messages race.
+        builder.HasIndex(c => new { c.TenantId, c.Channel, c.ExternalId }).IsUnique();
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
+{
+    public void Configure(EntityTypeBuilder<Conversation> builder)
+    {
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(24);
+        builder.Property(c => c.LastMessagePreview).HasMaxLength(Conversation.PreviewLength);
+        builder.Property(c => c.CreatedBy).HasMaxLength(64);
+        builder.Property(c => c.LastModifiedBy).HasMaxLength(64);
+        builder.HasIndex(c => new { c.TenantId, c.LastMessageAt });
+        builder.HasIndex(c => new { c.BotId, c.ContactId });
+        builder.HasOne<Bot>().WithMany().HasForeignKey(c => c.BotId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Contact>().WithMany().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> builder)
+    {
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Direction).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Author).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.DeliveryStatus).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Text).HasMaxLength(Message.TextMaxLength).IsRequired();
+        builder.Property(m => m.ClientMessageId).HasMaxLength(Message.ClientMessageIdMaxLength);
+        builder.Property(m => m.CreatedBy).HasMaxLength(64);
+        builder.Property(m => m.LastModifiedBy).HasMaxLength(64);
+        builder.HasIndex(m => new { m.ConversationId, m.SentAt });
+        // A retried send with the same client id is stored once.
+        builder.HasIndex(m => new { m.ConversationId, m.ClientMessageId }).IsUnique().HasFilter("[ClientMessageId] IS NOT NULL");
+        builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

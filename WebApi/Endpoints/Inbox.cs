@@ -1,0 +1,54 @@
+using VirtuOps.Application.Common.Models;
+using VirtuOps.Application.Conversations.Common;
+using VirtuOps.Application.Inbox.Commands.ChangeConversation;
+using VirtuOps.Application.Inbox.Commands.ReplyToConversation;
+using VirtuOps.Application.Inbox.Queries.GetConversation;
+using VirtuOps.Application.Inbox.Queries.GetConversations;
+using VirtuOps.Domain.Conversations;
+
+namespace VirtuOps.WebApi.Endpoints;
+
+/// <summary>The live inbox: conversations, their messages, agent replies and hand-overs. Live updates: /hubs/inbox.</summary>
+public sealed class Inbox : IEndpointGroup
+{
+    public sealed record ReplyRequest(string Text);
+
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/inbox/conversations").WithTags("Inbox")
+            .RequireAuthorization().RequireAntiforgeryToken()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("/", GetConversations);
+        group.MapGet("/{id:guid}", GetConversation).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/replies", ReplyToConversation).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/hand-back", HandBackToBot).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/close", CloseConversation).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/reopen", ReopenConversation).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/read", MarkConversationRead).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    public static async Task<Ok<PaginatedList<ConversationSummaryDto>>> GetConversations(ISender sender, CancellationToken cancellationToken,
+        ConversationStatus? status = null, Channel? channel = null, Guid? botId = null, string? search = null, bool unreadOnly = false, int pageNumber = 1, int pageSize = 30) =>
+        TypedResults.Ok(await sender.Send(new GetConversationsQuery(status, channel, botId, search, unreadOnly, pageNumber, pageSize), cancellationToken));
+
+    public static async Task<Ok<ConversationDetailDto>> GetConversation(ISender sender, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetConversationQuery(id), cancellationToken));
+
+    public static async Task<Ok<MessageDto>> ReplyToConversation(ISender sender, Guid id, ReplyRequest request, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ReplyToConversationCommand(id, request.Text), cancellationToken));
+
+    public static Task<Ok<ConversationSummaryDto>> HandBackToBot(ISender sender, Guid id, CancellationToken cancellationToken) =>
+        Change(sender, id, ConversationChange.HandBackToBot, cancellationToken);
+
+    public static Task<Ok<ConversationSummaryDto>> CloseConversation(ISender sender, Guid id, CancellationToken cancellationToken) =>
+        Change(sender, id, ConversationChange.Close, cancellationToken);
+
+    public static Task<Ok<ConversationSummaryDto>> ReopenConversation(ISender sender, Guid id, CancellationToken cancellationToken) =>
+        Change(sender, id, ConversationChange.Reopen, cancellationToken);
+
+    public static Task<Ok<ConversationSummaryDto>> MarkConversationRead(ISender sender, Guid id, CancellationToken cancellationToken) =>
+        Change(sender, id, ConversationChange.MarkRead, cancellationToken);
+
+    private static async Task<Ok<ConversationSummaryDto>> Change(ISender sender, Guid id, ConversationChange change, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ChangeConversationCommand(id, change), cancellationToken));
+}
