@@ -27,7 +27,8 @@ internal sealed partial class AnswerEngine(
     public async Task<AnswerResult> AnswerAsync(BotAnsweringProfile bot, string question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bot);
-        var hits = await search.SearchAsync(bot.BotId, question ?? string.Empty, ContextEntries, cancellationToken);
+        ArgumentNullException.ThrowIfNull(question);
+        var hits = await search.SearchAsync(bot.BotId, question, ContextEntries, cancellationToken);
         var best = hits.Count > 0 ? hits[0] : null;
         if (best is null || best.Confidence < bot.ConfidenceThreshold)
             return new AnswerResult(bot.FallbackMessage, AnswerSource.Fallback, best?.Confidence ?? 0, null);
@@ -37,7 +38,7 @@ internal sealed partial class AnswerEngine(
         if (llm is null || !bot.AiDataSharingAllowed)
             return retrieved;
 
-        var text = await AskLlmAsync(llm, bot, question!, hits, cancellationToken);
+        var text = await AskLlmAsync(llm, bot, question, hits, cancellationToken);
         return string.IsNullOrWhiteSpace(text) ? retrieved : retrieved with { Text = text.Trim(), Source = AnswerSource.Llm };
     }
 
