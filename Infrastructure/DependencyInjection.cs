@@ -108,6 +108,7 @@ public static class DependencyInjection
     {
         services.AddOptions<PlanLimitsOptions>().Bind(configuration.GetSection(PlanLimitsOptions.SectionName));
         services.AddSingleton<IKnowledgeProvider, DatabaseKnowledgeProvider>();
+        services.AddAnswerEngine(configuration);
         services.AddScoped<BotResponder>();
         services.AddScoped<ConversationFlow>();
         services.AddScoped<WidgetAccess>();

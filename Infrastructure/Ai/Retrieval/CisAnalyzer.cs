@@ -18,7 +18,8 @@ namespace VirtuOps.Infrastructure.Ai.Retrieval;
 /// <remarks>
 /// Text → apostrophes removed (oʻ o' o‘ o` o’ gʻ ... all become o and g) → words → lower case → stop words of the
 /// four languages removed → each word kept twice at one position: as written, and stemmed (Russian Snowball for
-/// Cyrillic words, English Snowball for Latin ones) → Cyrillic transliterated to Latin → duplicates dropped.
+/// Cyrillic words, English Snowball for Latin ones) → Cyrillic transliterated to Latin → Uzbek suffixes stripped from
+/// the stemmed copy → duplicates dropped.
 /// <para>
 /// Stemming comes before transliteration because the Russian stemmer only understands Cyrillic, and stemming
 /// every word would break Uzbek: an Uzbek Cyrillic word would get a Russian stem while its Latin spelling gets an
@@ -45,6 +46,7 @@ internal sealed class CisAnalyzer : Analyzer
         stream = new KeywordRepeatFilter(stream);
         stream = new ScriptStemFilter(stream);
         stream = new CyrillicToLatinFilter(stream);
+        stream = new UzbekSuffixFilter(stream);
         stream = new RemoveDuplicatesTokenFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
@@ -70,10 +72,10 @@ internal sealed class CisAnalyzer : Analyzer
         [
             "va", "bilan", "uchun", "ham", "bu", "shu", "u", "ular", "men", "sen", "siz", "biz", "mening", "sizning",
             "bizning", "menga", "sizga", "bizga", "da", "esa", "yoki", "lekin", "ammo", "nima", "qanday", "qachon",
-            "qayerda", "qayer", "qaysi", "kim", "nega", "mi", "ekan", "edi", "yoq",
+            "qayerda", "qayer", "qaysi", "kim", "nega", "mi", "ekan", "edi", "yoq", "bor", "bormi", "yoqmi", "iltimos", "necha", "nechada", "nechida", "nechta", "qancha",
             "ва", "билан", "учун", "ҳам", "бу", "шу", "у", "улар", "мен", "сен", "сиз", "биз", "менинг", "сизнинг",
             "бизнинг", "менга", "сизга", "бизга", "да", "эса", "ёки", "лекин", "аммо", "нима", "қандай", "қачон",
-            "қаерда", "қаер", "қайси", "ким", "нега", "ми", "экан", "эди", "йўқ",
+            "қаерда", "қаер", "қайси", "ким", "нега", "ми", "экан", "эди", "йўқ", "бор", "борми", "йўқми", "илтимос", "неча", "нечада", "нечида", "нечта", "қанча",
         ]);
         return set.AsReadOnly();
     }

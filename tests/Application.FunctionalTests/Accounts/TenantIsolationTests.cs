@@ -3,7 +3,15 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using VirtuOps.Application.ApiKeys.Commands.CreateApiKey;
+using Application.FunctionalTests.Bots;
+using VirtuOps.Application.Bots.Common;
+using VirtuOps.Application.Common.Models;
+using VirtuOps.Application.Inbox.Queries.GetConversation;
+using VirtuOps.Application.Knowledge.Common;
 using VirtuOps.Application.Sessions.Queries.GetMySessions;
+using VirtuOps.Application.Widget.Commands.SendWidgetMessage;
+using VirtuOps.Domain.Bots;
+using VirtuOps.Domain.Conversations;
 
 namespace Application.FunctionalTests.Accounts;
 
@@ -23,6 +31,13 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
         var agentId = await (await victim.Http.PostAsJsonAsync("/api/team/invitations", new { fullName = "Victim Agent", email = "victim-agent@example.uz" }))
             .Content.ReadFromJsonAsync<Guid>();
         var sessionId = (await victim.GetAsync<List<SessionDto>>("/api/account/sessions"))!.Single().Id;
+        var bot = await BotTestData.CreateBotAsync(victim, "Victim bot", "https://victim.example.uz");
+        var entryId = (await victim.GetAsync<PaginatedList<KnowledgeEntryDto>>($"/api/bots/{bot.Id}/knowledge"))!.Items[0].Id;
+        using var customer = factory.CreateClient();
+        customer.DefaultRequestHeaders.Add("Origin", "https://victim.example.uz");
+        customer.DefaultRequestHeaders.Add("X-Visitor-Id", Guid.NewGuid().ToString());
+        var conversationId = (await (await customer.PostAsJsonAsync($"/api/widget/{bot.WidgetKey}/messages", new { text = "Salom" }))
+            .Content.ReadFromJsonAsync<WidgetReplyDto>(SpaClient.Json))!.ConversationId;
 
         // Which of the victim's ids each templated path takes. A new path with {id} must be added here.
         var victimIds = new Dictionary<string, Guid>
@@ -30,6 +45,35 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
             ["/api/api-keys/{id}"] = key.Id,
             ["/api/team/members/{id}"] = agentId,
             ["/api/account/sessions/{id}"] = sessionId,
+            ["/api/bots/{id}"] = bot.Id,
+            ["/api/bots/{id}/pause"] = bot.Id,
+            ["/api/bots/{id}/resume"] = bot.Id,
+            ["/api/bots/{id}/knowledge"] = bot.Id,
+            ["/api/bots/{id}/knowledge/import"] = bot.Id,
+            ["/api/bots/{id}/knowledge/export"] = bot.Id,
+            ["/api/bots/{id}/playground"] = bot.Id,
+            ["/api/knowledge/{id}"] = entryId,
+            ["/api/inbox/conversations/{id}"] = conversationId,
+            ["/api/inbox/conversations/{id}/replies"] = conversationId,
+            ["/api/inbox/conversations/{id}/hand-back"] = conversationId,
+            ["/api/inbox/conversations/{id}/close"] = conversationId,
+            ["/api/inbox/conversations/{id}/reopen"] = conversationId,
+            ["/api/inbox/conversations/{id}/read"] = conversationId,
+        };
+
+        // Valid bodies, so that each request gets past validation to the point where the id is looked up.
+        var bodies = new Dictionary<string, object>
+        {
+            ["put /api/bots/{id}"] = new
+            {
+                name = "Hijacked", greeting = "Hi", fallbackMessage = "No", languages = new[] { "En" }, handoffKeywords = new[] { "human" },
+                confidenceThreshold = 0.5, allowedOrigins = new[] { "https://evil.example.com" },
+            },
+            ["post /api/bots/{id}/knowledge"] = new { questions = new[] { "Hijack?" }, answer = "Yes" },
+            ["post /api/bots/{id}/knowledge/import"] = new { csv = "questions,answer\nHijack?,Yes\n" },
+            ["post /api/bots/{id}/playground"] = new { question = "Yetkazib berish bormi?" },
+            ["put /api/knowledge/{id}"] = new { questions = new[] { "Hijack?" }, answer = "Yes" },
+            ["post /api/inbox/conversations/{id}/replies"] = new { text = "Hijacked reply" },
         };
 
         using var attacker = new SpaClient(factory);
@@ -46,7 +90,7 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), path.Replace("{id}", victimIds[path].ToString(), StringComparison.Ordinal));
                 if (method is "post" or "put" or "patch")
-                    request.Content = JsonContent.Create(new { });
+                    request.Content = JsonContent.Create(bodies.GetValueOrDefault($"{method} {path}", new { }));
                 var response = await attacker.Http.SendAsync(request);
                 response.StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{method.ToUpperInvariant()} {path}");
                 tried++;
@@ -58,6 +102,14 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
         (await factory.QueryDatabaseAsync(db => db.Users.AnyAsync(u => u.Id == agentId))).ShouldBeTrue();
         (await factory.QueryDatabaseAsync(db => db.UserSessions.SingleAsync(s => s.Id == sessionId))).EndedAt.ShouldBeNull();
         (await victim.Http.GetAsync("/api/account/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var botAfter = (await victim.GetAsync<BotDto>($"/api/bots/{bot.Id}"))!;
+        (botAfter.Name, botAfter.Status).ShouldBe(("Victim bot", BotStatus.Active));
+        var entries = (await victim.GetAsync<PaginatedList<KnowledgeEntryDto>>($"/api/bots/{bot.Id}/knowledge"))!;
+        entries.TotalCount.ShouldBe(BotTestData.Knowledge.Length);
+        var conversation = (await victim.GetAsync<ConversationDetailDto>($"/api/inbox/conversations/{conversationId}"))!;
+        conversation.Conversation.Status.ShouldBe(ConversationStatus.Bot);
+        conversation.Messages.ShouldNotContain(m => m.Author == MessageAuthor.Agent);
+        conversation.Conversation.UnreadCount.ShouldBe(1);
     }
 
     [Fact]

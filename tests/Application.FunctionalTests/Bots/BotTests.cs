@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using VirtuOps.Application.Bots.Answering;
+using VirtuOps.Application.Bots.Queries.AskPlayground;
+using VirtuOps.Application.Common.Models;
+using VirtuOps.Application.Knowledge.Commands.ImportKnowledge;
+using VirtuOps.Application.Knowledge.Common;
+
+namespace Application.FunctionalTests.Bots;
+
+public sealed class BotTests(VirtuOpsApiFactory factory) : IClassFixture<VirtuOpsApiFactory>
+{
+    private static async Task<PlaygroundAnswerDto> AskAsync(SpaClient owner, Guid botId, string question)
+    {
+        var response = await owner.Http.PostAsJsonAsync($"/api/bots/{botId}/playground", new { question });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync<PlaygroundAnswerDto>(SpaClient.Json))!;
+    }
+
+    [Fact]
+    public async Task An_entry_written_in_uzbek_latin_answers_the_question_typed_in_cyrillic_and_a_paraphrase()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("bot-answers@example.uz", "+998901000100");
+        var bot = await BotTestData.CreateBotAsync(owner);
+
+        var cyrillic = await AskAsync(owner, bot.Id, "Етказиб бериш борми?");
+        var paraphrase = await AskAsync(owner, bot.Id, "Toshkentga yetkazib berasizmi?");
+        var unrelated = await AskAsync(owner, bot.Id, "What is the capital of France?");
+
+        cyrillic.Answer.ShouldStartWith("Ha, Toshkent");
+        cyrillic.Source.ShouldBe(AnswerSource.Retrieval);
+        paraphrase.Answer.ShouldStartWith("Ha, Toshkent");
+        unrelated.Source.ShouldBe(AnswerSource.Fallback);
+        unrelated.Answer.ShouldBe(bot.FallbackMessage);
+    }
+
+    [Fact]
+    public async Task New_knowledge_is_used_by_the_next_answer_without_a_restart()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("bot-learns@example.uz", "+998901000101");
+        var bot = await BotTestData.CreateBotAsync(owner);
+        (await AskAsync(owner, bot.Id, "Kafolat bormi?")).Source.ShouldBe(AnswerSource.Fallback);
+
+        await owner.Http.PostAsJsonAsync($"/api/bots/{bot.Id}/knowledge", new { questions = new[] { "Kafolat bormi?", "Kafolat muddati qancha?" }, answer = "Barcha tovarlarga 1 yil kafolat." });
+
+        (await AskAsync(owner, bot.Id, "Kafolat bormi?")).Answer.ShouldBe("Barcha tovarlarga 1 yil kafolat.");
+    }
+
+    [Fact]
+    public async Task Creating_a_bot_needs_a_verified_phone_and_respects_the_plan_limit()
+    {
+        using var unverified = new SpaClient(factory);
+        (await unverified.RegisterAsync("bot-unverified@example.uz", "+998901000102")).EnsureSuccessStatusCode();
+        (await unverified.Http.PostAsJsonAsync("/api/bots", new { name = "Bot" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("bot-limit@example.uz", "+998901000103");
+        for (var i = 0; i < 3; i++)
+            (await owner.Http.PostAsJsonAsync("/api/bots", new { name = $"Bot {i}" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var fourth = await owner.Http.PostAsJsonAsync("/api/bots", new { name = "Bot 4" });
+
+        fourth.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await owner.Http.GetStringAsync("/api/bots")).ShouldNotContain("Bot 4");
+    }
+
+    [Fact]
+    public async Task A_csv_with_bad_rows_is_refused_row_by_row_and_imports_nothing()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("bot-csv@example.uz", "+998901000104");
+        var bot = await BotTestData.CreateBotAsync(owner);
+        const string csv = "questions,answer\n\"Narxlar qancha?|Narx\",Narxlar saytda.\n,Savolsiz javob\n\"Bo‘sh javob\",\n";
+
+        var response = await owner.Http.PostAsJsonAsync($"/api/bots/{bot.Id}/knowledge/import", new { csv });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>();
+        problem!.Errors.Keys.ShouldBe(["rows[3]", "rows[4]"], ignoreOrder: true);
+        (await factory.QueryDatabaseAsync(db => db.KnowledgeEntries.IgnoreQueryFilters().CountAsync(k => k.BotId == bot.Id)))
+            .ShouldBe(BotTestData.Knowledge.Length);
+    }
+
+    [Fact]
+    public async Task Exported_csv_imports_back_into_another_bot()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("bot-export@example.uz", "+998901000105");
+        var source = await BotTestData.CreateBotAsync(owner, "Source");
+        var target = (await (await owner.Http.PostAsJsonAsync("/api/bots", new { name = "Target" })).Content
+            .ReadFromJsonAsync<VirtuOps.Application.Bots.Common.BotDto>(SpaClient.Json))!;
+
+        var export = await owner.Http.GetAsync($"/api/bots/{source.Id}/knowledge/export");
+        export.Content.Headers.ContentType?.MediaType.ShouldBe("text/csv");
+        var csv = await export.Content.ReadAsStringAsync();
+        var imported = await owner.Http.PostAsJsonAsync($"/api/bots/{target.Id}/knowledge/import", new { csv });
+
+        imported.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await imported.Content.ReadFromJsonAsync<KnowledgeImportResultDto>())!.Imported.ShouldBe(BotTestData.Knowledge.Length);
+        var entries = (await owner.GetAsync<PaginatedList<KnowledgeEntryDto>>($"/api/bots/{target.Id}/knowledge?search=14"))!;
+        entries.Items.ShouldHaveSingleItem().Questions.ShouldBe(["Можно ли вернуть товар?", "Как оформить возврат?"]);
+    }
+
+    [Fact]
+    public async Task An_origin_that_is_not_a_web_origin_is_a_field_error()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("bot-origin@example.uz", "+998901000106");
+        var bot = (await (await owner.Http.PostAsJsonAsync("/api/bots", new { name = "Origin" })).Content
+            .ReadFromJsonAsync<VirtuOps.Application.Bots.Common.BotDto>(SpaClient.Json))!;
+
+        var response = await owner.Http.PutAsJsonAsync($"/api/bots/{bot.Id}", new
+        {
+            bot.Name, bot.Greeting, bot.FallbackMessage, languages = new[] { "UzLatn" }, bot.HandoffKeywords, bot.ConfidenceThreshold,
+            allowedOrigins = new[] { "javascript:alert(1)" },
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>())!.Errors.Keys.ShouldContain(k => k.StartsWith("allowedOrigins", StringComparison.Ordinal));
+    }
+}
