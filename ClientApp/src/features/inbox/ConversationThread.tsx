@@ -124,8 +124,11 @@ function ConversationActions({ conversation }: { conversation: ConversationSumma
 function Messages({ messages }: { messages: MessageDto[] }) {
   const { t } = useTranslation();
   const endRef = useRef<HTMLLIElement>(null);
-  // Keep the newest message in view as messages arrive (jsdom has no scrollIntoView).
-  useEffect(() => endRef.current?.scrollIntoView?.({ block: 'end' }), [messages.length]);
+  // Keep the newest message in view as messages arrive (jsdom has no scrollIntoView). A block body: browsers that
+  // return a promise from scrollIntoView would otherwise hand React a "cleanup" that is not a function.
+  useEffect(() => {
+    endRef.current?.scrollIntoView?.({ block: 'end' });
+  }, [messages.length]);
 
   if (messages.length === 0) return <p className="muted">{t('inbox.noMessages')}</p>;
   return (
