@@ -30,6 +30,22 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
+/** A speech bubble drawn in SVG (an emoji needs a font that not every system has). */
+function chatIcon(): SVGSVGElement {
+  const svgNs = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(svgNs, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '28');
+  svg.setAttribute('height', '28');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(svgNs, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('fill-rule', 'evenodd');
+  path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6v2h2V9H7zm4 0v2h2V9h-2zm4 0v2h2V9h-2z');
+  svg.append(path);
+  return svg;
+}
+
 /**
  * The chat bubble and panel, inside a shadow root on a custom element of their own: the host page's styles do not
  * reach in, and ours do not leak out. Everything the server or the visitor wrote is set with textContent.
@@ -96,7 +112,7 @@ export class ChatView {
       'aria-label': texts.open,
       'data-testid': 'virtuops-launcher',
     });
-    this.launcher.append(el('span', { class: 'launcher__icon', 'aria-hidden': 'true' }, '💬'));
+    this.launcher.append(chatIcon());
     this.launcher.addEventListener('click', () => this.toggle(!this.isOpen));
     root.append(this.panel, this.launcher);
   }
