@@ -17,7 +17,8 @@ public static class DependencyInjection
         services.AddAuthorization();
         services.AddSpaAntiforgery();
         services.AddRateLimits(configuration);
-        services.AddSignalR();
+        // Hub events carry the same DTOs as the API, so enums travel as their names there too ("Human", not 2).
+        services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddCors();
         services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, WidgetCorsPolicyProvider>();
         services.AddScoped<IConversationNotifier, Hubs.SignalRConversationNotifier>();

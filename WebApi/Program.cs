@@ -59,11 +59,16 @@ app.UseAccessLog();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
-app.UseDefaultFiles();
+// Only a path ending in '/' opens a folder's index.html: "/demo/" is the widget demo shop (wwwroot/demo/index.html),
+// while "/demo" stays the SPA's demo-request page instead of being redirected to the shop.
+app.UseWhen(context => context.Request.Path.Value?.EndsWith('/') == true, branch => branch.UseDefaultFiles());
 // The legal texts under /legal are UTF-8 plain text; without a charset browsers decode them as Windows-1252.
 var contentTypes = new FileExtensionContentTypeProvider();
 contentTypes.Mappings[".txt"] = "text/plain; charset=utf-8";
 app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = contentTypes });
+// Routing only after the static files: otherwise the SPA fallback endpoint is chosen for "/demo/" before the default
+// file is found, and static files step aside for a chosen endpoint.
+app.UseRouting();
 
 app.UseCors();
 app.UseAuthentication();

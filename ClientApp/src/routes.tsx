@@ -1,6 +1,9 @@
 import type { RouteObject } from 'react-router';
 import { Layout } from './components/Layout';
 import { ApiKeysPage } from './features/api-keys/ApiKeysPage';
+import { BotIndexRedirect, BotLayout } from './features/bots/BotLayout';
+import { BotSettingsPage } from './features/bots/BotSettingsPage';
+import { BotsPage } from './features/bots/BotsPage';
 import { roles } from './features/auth/account';
 import { ConfirmEmailPage } from './features/auth/ConfirmEmailPage';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage';
@@ -12,7 +15,11 @@ import { VerifyPhonePage } from './features/auth/VerifyPhonePage';
 import { ConsentsPage } from './features/consents/ConsentsPage';
 import { DemoRequestPage } from './features/demo-requests/DemoRequestPage';
 import { DevOutboxPage } from './features/dev/DevOutboxPage';
+import { ConversationThread } from './features/inbox/ConversationThread';
+import { InboxPage } from './features/inbox/InboxPage';
+import { KnowledgePage } from './features/knowledge/KnowledgePage';
 import { NotFoundPage } from './features/not-found/NotFoundPage';
+import { PlaygroundPage } from './features/playground/PlaygroundPage';
 import { ProfilePage } from './features/profile/ProfilePage';
 import { SecurityPage } from './features/security/SecurityPage';
 import { SystemStatusPage } from './features/system/SystemStatusPage';
@@ -47,6 +54,36 @@ export const routes: RouteObject[] = [
             children: [
               { path: 'team', element: <TeamPage /> },
               { path: 'api-keys', element: <ApiKeysPage /> },
+            ],
+          },
+        ],
+      },
+      {
+        // A tenant's work: its bots and the live inbox, for the owner and the agents.
+        element: <RequireAccount />,
+        children: [
+          {
+            element: <RequireRole role={[roles.owner, roles.agent]} />,
+            children: [
+              { path: 'bots', element: <BotsPage /> },
+              {
+                path: 'bots/:botId',
+                element: <BotLayout />,
+                children: [
+                  { index: true, element: <BotIndexRedirect /> },
+                  {
+                    element: <RequireRole role={roles.owner} />,
+                    children: [{ path: 'settings', element: <BotSettingsPage /> }],
+                  },
+                  { path: 'knowledge', element: <KnowledgePage /> },
+                  { path: 'playground', element: <PlaygroundPage /> },
+                ],
+              },
+              {
+                path: 'inbox',
+                element: <InboxPage />,
+                children: [{ path: ':conversationId', element: <ConversationThread /> }],
+              },
             ],
           },
         ],

@@ -3,8 +3,11 @@ import {
   AccountClient,
   ApiKeysClient,
   AuthClient,
+  BotsClient,
   DemoRequestsClient,
   DevClient,
+  InboxClient,
+  KnowledgeClient,
   PrivacyClient,
   SystemClient,
   TeamClient,
@@ -91,3 +94,14 @@ export const teamClient = new TeamClient(baseUrl, http);
 export const apiKeysClient = new ApiKeysClient(baseUrl, http);
 export const privacyClient = new PrivacyClient(baseUrl, http);
 export const devClient = new DevClient(baseUrl, http);
+export const botsClient = new BotsClient(baseUrl, http);
+export const knowledgeClient = new KnowledgeClient(baseUrl, http);
+export const inboxClient = new InboxClient(baseUrl, http);
+
+/**
+ * The knowledge CSV is a file download, so the browser fetches it from a link (with the sign-in cookie) and saves it
+ * under the server's file name. The generated client would parse the CSV as JSON.
+ */
+export function knowledgeExportUrl(botId: string): string {
+  return `${baseUrl}/api/bots/${encodeURIComponent(botId)}/knowledge/export`;
+}

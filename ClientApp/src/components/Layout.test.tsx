@@ -1,8 +1,9 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { systemClient } from '../api/client';
+import { accountClient, systemClient } from '../api/client';
 import { languageStorageKey } from '../i18n';
+import { demoAgent } from '../test/apiClientMock';
 import { renderRoute } from '../test/renderRoute';
 
 vi.mock('../api/client', () => import('../test/apiClientMock'));
@@ -35,5 +36,15 @@ describe('Layout', () => {
 
     expect(await screen.findByRole('heading', { name: 'Sahifa topilmadi' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Bosh sahifaga qaytish' })).toHaveAttribute('href', '/');
+  });
+
+  it('shows the inbox and the bots to the tenant’s agents', async () => {
+    vi.mocked(systemClient.getSystemStatus).mockReturnValue(new Promise(() => {}));
+    vi.mocked(accountClient.getCurrentAccount).mockResolvedValue(demoAgent);
+    renderRoute('/');
+
+    expect(await screen.findByRole('link', { name: 'Suhbatlar' })).toHaveAttribute('href', '/inbox');
+    expect(screen.getByRole('link', { name: 'Botlar' })).toHaveAttribute('href', '/bots');
+    expect(screen.queryByRole('link', { name: 'Jamoa' })).not.toBeInTheDocument();
   });
 });

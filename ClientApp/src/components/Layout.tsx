@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { isOwner, useAccount } from '../features/auth/account';
+import { isOwner, isTenantMember, useAccount } from '../features/auth/account';
 import { useSignOut } from '../features/auth/useSignOut';
 import { systemStatusQuery } from '../features/system/SystemStatusPage';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -24,6 +24,12 @@ export function Layout() {
               {t('nav.status')}
             </NavLink>
             <NavLink to="/demo">{t('nav.demo')}</NavLink>
+            {account && isTenantMember(account) && (
+              <>
+                <NavLink to="/inbox">{t('nav.inbox')}</NavLink>
+                <NavLink to="/bots">{t('nav.bots')}</NavLink>
+              </>
+            )}
             {account && (
               <>
                 <NavLink to="/account/profile">{t('nav.profile')}</NavLink>

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { CurrentAccountDto, ProblemDetails } from '../api/generated/virtuops-api';
+import type { BotDto, CurrentAccountDto, ProblemDetails } from '../api/generated/virtuops-api';
 
 /*
  * A stand-in for src/api/client.ts. Use it in a test file with
@@ -27,6 +27,27 @@ export const demoAccount: CurrentAccountDto = {
   tenantName: 'Demo Doʻkon',
   roles: ['Owner'],
 };
+
+export const demoAgent: CurrentAccountDto = { ...demoAccount, fullName: 'Malika Yusupova', email: 'agent@virtuops.uz', roles: ['Agent'] };
+
+export const demoBot: BotDto = {
+  id: '0196f2c4-0000-7000-8000-0000000000b1',
+  name: 'Demo Doʻkon yordamchisi',
+  greeting: 'Assalomu alaykum!',
+  fallbackMessage: 'Kechirasiz, javob topa olmadim.',
+  languages: ['UzLatn', 'Ru'],
+  handoffKeywords: ['operator', 'оператор'],
+  confidenceThreshold: 0.35,
+  status: 'Active',
+  widgetKey: 'wk_demo_virtuops',
+  allowedOrigins: ['https://shop.uz'],
+  created: '2026-04-20T10:00:00Z',
+};
+
+/** A one-page list in the shape of the API's paginated lists. */
+export function pageOf<T>(items: T[], pageNumber = 1, totalPages = 1, totalCount = items.length) {
+  return { items, pageNumber, pageSize: 30, totalCount, totalPages, hasPreviousPage: pageNumber > 1, hasNextPage: pageNumber < totalPages };
+}
 
 export const antiforgeryCookie = 'XSRF-TOKEN';
 export const antiforgeryHeader = 'X-XSRF-TOKEN';
@@ -58,5 +79,29 @@ export const accountClient = {
 };
 export const teamClient = { getTeamMembers: vi.fn(never), inviteAgent: vi.fn(never), removeTeamMember: vi.fn(never) };
 export const apiKeysClient = { getApiKeys: vi.fn(never), createApiKey: vi.fn(never), revokeApiKey: vi.fn(never) };
-export const privacyClient = { getMyConsents: vi.fn(never), withdrawConsent: vi.fn(never) };
+export const privacyClient = { getMyConsents: vi.fn(never), withdrawConsent: vi.fn(never), grantAiDataSharing: vi.fn(never) };
 export const devClient = { getDevOutbox: vi.fn(never) };
+export const botsClient = {
+  getBots: vi.fn(never),
+  createBot: vi.fn(never),
+  getBot: vi.fn(never),
+  updateBot: vi.fn(never),
+  deleteBot: vi.fn(never),
+  pauseBot: vi.fn(never),
+  resumeBot: vi.fn(never),
+  getKnowledgeEntries: vi.fn(never),
+  createKnowledgeEntry: vi.fn(never),
+  importKnowledge: vi.fn(never),
+  askPlayground: vi.fn(never),
+};
+export const knowledgeClient = { updateKnowledgeEntry: vi.fn(never), deleteKnowledgeEntry: vi.fn(never) };
+export const inboxClient = {
+  getConversations: vi.fn(never),
+  getConversation: vi.fn(never),
+  replyToConversation: vi.fn(never),
+  handBackToBot: vi.fn(never),
+  closeConversation: vi.fn(never),
+  reopenConversation: vi.fn(never),
+  markConversationRead: vi.fn(never),
+};
+export const knowledgeExportUrl = (botId: string) => `/api/bots/${botId}/knowledge/export`;

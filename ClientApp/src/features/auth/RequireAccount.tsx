@@ -43,11 +43,12 @@ export function RequireAccount({ allowUnverifiedPhone = false }: { allowUnverifi
   return <Outlet />;
 }
 
-/** Shows the nested pages only to users with `role`; the API refuses the others anyway. */
-export function RequireRole({ role }: { role: string }) {
+/** Shows the nested pages only to users with `role` (or one of several); the API refuses the others anyway. */
+export function RequireRole({ role }: { role: string | readonly string[] }) {
   const { t } = useTranslation();
   const account = useSignedInAccount();
-  if (account.roles.includes(role)) return <Outlet />;
+  const allowed = typeof role === 'string' ? [role] : role;
+  if (account.roles.some((held) => allowed.includes(held))) return <Outlet />;
   return (
     <section>
       <h1>{t('auth.forbiddenTitle')}</h1>

@@ -7,16 +7,7 @@ import { toProblem } from '../../api/problem';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateTime } from '../../components/DateTime';
 import { ProblemMessage } from '../../components/ProblemMessage';
-import { userDataKey } from '../auth/account';
-
-const consentsQueryKey = [...userDataKey, 'consents'] as const;
-
-/** The consents held now: per kind, the newest record, if it is a grant (the history comes newest first). */
-function currentGrants(history: ConsentRecordDto[]): ConsentRecordDto[] {
-  const newest = new Map<ConsentKind, ConsentRecordDto>();
-  for (const record of history) if (!newest.has(record.kind)) newest.set(record.kind, record);
-  return [...newest.values()].filter((record) => record.action === 'Granted');
-}
+import { consentsQueryKey, currentGrants } from './consents';
 
 export function ConsentsPage() {
   const { t } = useTranslation();

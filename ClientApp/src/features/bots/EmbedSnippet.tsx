@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { embedSnippet } from './snippet';
+
+interface EmbedSnippetProps {
+  widgetKey: string;
+  allowedOrigins: string[];
+}
+
+/** The script tag for the owner's website, with a copy button and a reminder to allow the site's origin. */
+export function EmbedSnippet({ widgetKey, allowedOrigins }: EmbedSnippetProps) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState<boolean | undefined>(undefined);
+  const snippet = embedSnippet(window.location.origin, widgetKey);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(snippet);
+      setCopied(true);
+    } catch {
+      setCopied(false); // no clipboard access (insecure origin, permissions): the snippet can still be selected
+    }
+  };
+
+  return (
+    <>
+      <h2>{t('bots.embedTitle')}</h2>
+      <div className="panel">
+        <p>{t('bots.embedIntro')}</p>
+        <div className="key-row">
+          <textarea
+            readOnly
+            rows={3}
+            className="key"
+            aria-label={t('bots.embedLabel')}
+            data-testid="embed-snippet"
+            value={snippet}
+            onFocus={(event) => event.target.select()}
+          />
+          <button type="button" className="button button--secondary" onClick={() => void copy()}>
+            {t('apiKeys.copy')}
+          </button>
+        </div>
+        <p role="status" aria-live="polite">
+          {copied === true && t('apiKeys.copied')}
+          {copied === false && t('apiKeys.copyFailed')}
+        </p>
+        {allowedOrigins.length === 0 && <p className="alert alert--warning">{t('bots.embedNoOrigins')}</p>}
+      </div>
+    </>
+  );
+}

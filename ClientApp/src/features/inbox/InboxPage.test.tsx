@@ -1,0 +1,159 @@
+import { act, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { accountClient, botsClient, inboxClient } from '../../api/client';
+import type { ConversationSummaryDto, MessageDto } from '../../api/generated/virtuops-api';
+import { demoAccount, demoBot, pageOf } from '../../test/apiClientMock';
+import { renderRoute } from '../../test/renderRoute';
+import { connectInboxHub, type InboxHubHandlers } from './inboxHub';
+
+vi.mock('../../api/client', () => import('../../test/apiClientMock'));
+vi.mock('./inboxHub', () => ({ connectInboxHub: vi.fn() }));
+
+const waiting: ConversationSummaryDto = {
+  id: '0196f2c4-0000-7000-8000-0000000000d1',
+  botId: demoBot.id,
+  botName: demoBot.name,
+  contactName: 'Visitor 1a2b3c4d',
+  contactExternalId: '1a2b3c4d-0000-4000-8000-000000000000',
+  channel: 'Widget',
+  status: 'WaitingForHuman',
+  lastMessageAt: '2026-04-20T10:00:00Z',
+  lastMessagePreview: 'Operatorga ulanmoqdasiz',
+  unreadCount: 2,
+};
+const question: MessageDto = {
+  id: '0196f2c4-0000-7000-8000-0000000000e1',
+  conversationId: waiting.id,
+  direction: 'Inbound',
+  author: 'Contact',
+  text: 'Operator kerak',
+  sentAt: '2026-04-20T09:59:00Z',
+  deliveryStatus: 'Delivered',
+};
+
+let hub: InboxHubHandlers;
+
+beforeEach(() => {
+  vi.mocked(accountClient.getCurrentAccount).mockResolvedValue(demoAccount);
+  vi.mocked(botsClient.getBots).mockResolvedValue([demoBot]);
+  vi.mocked(connectInboxHub).mockImplementation((handlers) => {
+    hub = handlers;
+    return () => {};
+  });
+});
+
+describe('InboxPage', () => {
+  it('shows a new message from the hub in the list at once, with its unread count', async () => {
+    vi.mocked(inboxClient.getConversations).mockResolvedValue(pageOf([waiting]));
+    renderRoute('/inbox');
+    expect(await screen.findByTestId('conversation-preview')).toHaveTextContent('Operatorga ulanmoqdasiz');
+    act(() => hub.stateChanged('connected'));
+    expect(screen.getByTestId('hub-state')).toHaveTextContent('Jonli');
+
+    const newer = { ...waiting, lastMessagePreview: 'Yetkazib berish bormi?', unreadCount: 3 };
+    // The list the server gives when the inbox reloads it after the event.
+    vi.mocked(inboxClient.getConversations).mockResolvedValue(pageOf([newer]));
+    act(() => hub.messagesAdded(newer, [{ ...question, id: 'new', text: 'Yetkazib berish bormi?' }]));
+
+    expect(await screen.findByTestId('conversation-preview')).toHaveTextContent('Yetkazib berish bormi?');
+    expect(screen.getByTestId('unread-badge')).toHaveTextContent('3');
+  });
+
+  it('adds a conversation that starts while the inbox is open', async () => {
+    vi.mocked(inboxClient.getConversations).mockResolvedValue(pageOf([]));
+    renderRoute('/inbox');
+    expect(await screen.findByText('Suhbat topilmadi.')).toBeInTheDocument();
+
+    vi.mocked(inboxClient.getConversations).mockResolvedValue(pageOf([waiting]));
+    act(() => hub.messagesAdded(waiting, [question]));
+
+    expect(await screen.findByTestId('conversation')).toHaveTextContent('Visitor 1a2b3c4d');
+  });
+
+  it('filters by status and channel through the server', async () => {
+    vi.mocked(inboxClient.getConversations).mockResolvedValue(pageOf([waiting]));
+    renderRoute('/inbox');
+    const user = userEvent.setup();
+
+    await user.selectOptions(await screen.findByLabelText('Holat'), 'Operator kutilmoqda');
+    await user.selectOptions(screen.getByLabelText('Kanal'), 'Sayt vidjeti');
+
+    expect(inboxClient.getConversations).toHaveBeenLastCalledWith(
+      'WaitingForHuman', 'Widget', undefined, undefined, false, 1, 30, expect.anything(),
+    );
+  });
+
+  it('opens a conversation, marks it read, and shows messages as text with their author, time and delivery', async () => {
+    vi.mocked(inboxClient.getConversations).mockResolvedValue(pageOf([waiting]));
+    const html = { ...question, id: 'html', text: '<img src=x onerror="alert(1)"> salom' };
+    const bot: MessageDto = {
+      ...question, id: 'bot', direction: 'Outbound', author: 'Bot', text: 'Operatorga ulanmoqdasiz', sentAt: '2026-04-20T10:00:00Z', deliveryStatus: 'Sent',
+    };
+    vi.mocked(inboxClient.getConversation).mockResolvedValue({ conversation: waiting, messages: [question, html, bot] });
+    vi.mocked(inboxClient.markConversationRead).mockResolvedValue({ ...waiting, unreadCount: 0 });
+    renderRoute('/inbox');
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByTestId('conversation'));
+
+    const messages = await screen.findAllByTestId('message');
+    expect(messages.map((m) => m.dataset.author)).toEqual(['Contact', 'Contact', 'Bot']);
+    expect(messages[1]).toHaveTextContent('<img src=x onerror="alert(1)"> salom');
+    expect(messages[1]?.querySelector('img')).toBeNull();
+    expect(messages[2]).toHaveTextContent('Bot');
+    expect(messages[2]).toHaveTextContent('yuborildi');
+    expect(inboxClient.markConversationRead).toHaveBeenCalledWith(waiting.id);
+    expect(screen.getByTestId('conversation-status')).toHaveTextContent('Operator kutilmoqda');
+  });
+
+  it('sends an agent reply and shows that the bot is now paused in this conversation', async () => {
+    const read = { ...waiting, unreadCount: 0 };
+    vi.mocked(inboxClient.getConversations).mockResolvedValue(pageOf([read]));
+    vi.mocked(inboxClient.getConversation).mockResolvedValue({ conversation: read, messages: [question] });
+    const reply: MessageDto = {
+      ...question, id: 'reply', direction: 'Outbound', author: 'Agent', text: 'Salom! Qanday yordam bera olaman?', sentAt: '2026-04-20T10:01:00Z', deliveryStatus: 'Sent',
+    };
+    vi.mocked(inboxClient.replyToConversation).mockImplementation(() => {
+      // What the server holds once the reply is stored.
+      vi.mocked(inboxClient.getConversation).mockResolvedValue({ conversation: { ...read, status: 'Human' }, messages: [question, reply] });
+      return Promise.resolve(reply);
+    });
+    renderRoute(`/inbox/${waiting.id}`);
+    const user = userEvent.setup();
+
+    await user.type(await screen.findByLabelText('Javobingiz'), 'Salom! Qanday yordam bera olaman?');
+    await user.click(screen.getByRole('button', { name: 'Yuborish' }));
+
+    expect(inboxClient.replyToConversation).toHaveBeenCalledWith(waiting.id, { text: 'Salom! Qanday yordam bera olaman?' });
+    expect(await screen.findByTestId('conversation-status')).toHaveTextContent('bu suhbatda bot toʻxtatilgan');
+    expect(screen.getByRole('button', { name: 'Botga qaytarish' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Javobingiz')).toHaveValue('');
+    // The reply arrives once more from the hub: it is still shown once.
+    act(() => hub.messagesAdded({ ...read, status: 'Human' }, [reply]));
+    const agentMessages = screen.getAllByTestId('message').filter((m) => m.dataset.author === 'Agent');
+    expect(agentMessages).toHaveLength(1);
+  });
+
+  it('hands a conversation back to the bot, closes it and reopens it', async () => {
+    const human = { ...waiting, status: 'Human' as const, unreadCount: 0 };
+    vi.mocked(inboxClient.getConversations).mockResolvedValue(pageOf([human]));
+    vi.mocked(inboxClient.getConversation).mockResolvedValue({ conversation: human, messages: [question] });
+    vi.mocked(inboxClient.handBackToBot).mockResolvedValue({ ...human, status: 'Bot' });
+    vi.mocked(inboxClient.closeConversation).mockResolvedValue({ ...human, status: 'Closed' });
+    vi.mocked(inboxClient.reopenConversation).mockResolvedValue({ ...human, status: 'Bot' });
+    renderRoute(`/inbox/${waiting.id}`);
+    const user = userEvent.setup();
+    const status = () => screen.getByTestId('conversation-status');
+
+    await user.click(await screen.findByRole('button', { name: 'Botga qaytarish' }));
+    await vi.waitFor(() => expect(status()).toHaveTextContent('Bot javob bermoqda.'));
+
+    await user.click(screen.getByRole('button', { name: 'Yopish' }));
+    await vi.waitFor(() => expect(status()).toHaveTextContent('Suhbat yopilgan.'));
+    expect(screen.getByLabelText('Javobingiz')).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: 'Qayta ochish' }));
+    await vi.waitFor(() => expect(status()).toHaveTextContent('Bot javob bermoqda.'));
+  });
+});
