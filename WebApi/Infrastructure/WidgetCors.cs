@@ -28,7 +28,8 @@ internal sealed class WidgetCorsPolicyProvider(IServiceScopeFactory scopes) : IC
 
         var widgetKey = context.GetRouteValue("widgetKey") as string ?? context.Request.Query["widgetKey"].FirstOrDefault();
         var origin = context.Request.Headers.Origin.FirstOrDefault();
-        var builder = new CorsPolicyBuilder().AllowAnyHeader().WithMethods("GET", "POST").SetPreflightMaxAge(TimeSpan.FromHours(1));
+        var builder = new CorsPolicyBuilder().AllowAnyHeader().WithMethods("GET", "POST").WithExposedHeaders("Retry-After")
+            .SetPreflightMaxAge(TimeSpan.FromHours(1));
         if (widgetKey is null || origin is null)
             return builder.Build();
 
