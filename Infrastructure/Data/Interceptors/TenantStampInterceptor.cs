@@ -1,30 +1,14 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Domain.Common;
 
 namespace VirtuOps.Infrastructure.Data.Interceptors;
 
 /// <summary>Stamps new tenant-owned rows with the caller's tenant, so no use case can forget it or write into another tenant.</summary>
-internal sealed class TenantStampInterceptor(ICurrentTenant currentTenant) : SaveChangesInterceptor
+internal sealed class TenantStampInterceptor(ICurrentTenant currentTenant) : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(DbContext context)
     {
-        Stamp(eventData.Context);
-        return base.SavingChanges(eventData, result);
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Stamp(eventData.Context);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
-    }
-
-    private void Stamp(DbContext? context)
-    {
-        if (context is null)
-            return;
-
         foreach (var entry in context.ChangeTracker.Entries<ITenantOwned>().Where(e => e.State == EntityState.Added))
         {
             var tenantId = entry.Property(nameof(ITenantOwned.TenantId));
