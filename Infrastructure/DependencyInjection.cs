@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using VirtuOps.Application.Accounts.Common;
+using VirtuOps.Application.Billing.Common;
+using VirtuOps.Application.Billing.Renewals;
 using VirtuOps.Application.Bots.Answering;
 using VirtuOps.Application.Bots.Common;
 using VirtuOps.Application.Conversations.Common;
@@ -20,6 +22,7 @@ using VirtuOps.Infrastructure.Data.Interceptors;
 using VirtuOps.Infrastructure.Identity;
 using VirtuOps.Infrastructure.Email;
 using VirtuOps.Infrastructure.Messaging;
+using VirtuOps.Infrastructure.Paylov;
 using VirtuOps.Infrastructure.Sms;
 using VirtuOps.Infrastructure.Security;
 using VirtuOps.Infrastructure.Jobs;
@@ -70,6 +73,9 @@ public static class DependencyInjection
         services.AddOptions<AppLinksOptions>().Bind(configuration.GetSection(AppLinksOptions.SectionName));
         services.AddIdentityServices(environment);
         services.AddBots(configuration);
+        services.AddBilling(configuration);
+        services.AddSecretProtection(configuration, environment);
+        services.AddPaylov(configuration, environment);
         services.AddMessaging(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
@@ -98,10 +104,25 @@ public static class DependencyInjection
         {
             quartz.UseInMemoryStore();
             PurgeExpiredAccessLogsJob.Schedule(quartz);
+            ChargeSubscriptionsJob.Schedule(quartz);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
 
         return services;
+    }
+
+    private static void AddBilling(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BillingOptions>()
+            .Bind(configuration.GetSection(BillingOptions.SectionName))
+            .Validate(o => o.Plans.Count > 0 && o.Plans.All(p => p.MonthlyPriceTiyin > 0 && p.MxikCode.Length == 17 && p.MxikCode.All(char.IsAsciiDigit)),
+                "Billing:Plans needs at least one plan, each with a price and a 17-digit MXIK code.")
+            .Validate(o => CronExpression.TryParse(o.ChargeCron, out _), "Billing:ChargeCron is not a valid Quartz cron expression.")
+            .Validate(o => o.ChargeConcurrency is >= 1 and <= 256, "Billing:ChargeConcurrency is between 1 and 256.")
+            .ValidateOnStart();
+        services.AddScoped<BillingMail>();
+        services.AddScoped<ReceiptIssuer>();
+        services.AddScoped<RenewalProcessor>();
     }
 
     private static void AddBots(this IServiceCollection services, IConfiguration configuration)

@@ -10,6 +10,10 @@ using VirtuOps.WebApi;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// The build-time OpenAPI run has no settings or secrets; it describes the app as a developer runs it.
+if (OpenApiGeneration.IsRunning)
+    builder.Environment.EnvironmentName = Environments.Development;
+
 builder.Logging.ClearProviders().AddJsonConsole(options =>
 {
     // Scopes carry the request id and trace id of each log line.
@@ -48,6 +52,11 @@ var app = builder.Build();
 if (!app.Environment.IsDevelopment() && !OpenApiGeneration.IsRunning
     && VirtuOps.Infrastructure.DependencyInjection.ReadMessagingOptions(app.Configuration).UsesDevelopmentSinks)
     throw new InvalidOperationException("Sms:Provider and Email:Provider must name real providers outside Development.");
+
+// The sandbox payment gateway takes no real money: production must name Paylov.
+if (app.Environment.IsProduction() && !OpenApiGeneration.IsRunning
+    && VirtuOps.Infrastructure.Paylov.PaylovServiceCollectionExtensions.UsesSandbox(app.Configuration))
+    throw new InvalidOperationException("Paylov:BaseUrl is empty in Production: the sandbox payment gateway takes no real money and is refused there.");
 
 if (!OpenApiGeneration.IsRunning)
 {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Domain.ApiKeys;
+using VirtuOps.Domain.Billing;
 using VirtuOps.Domain.Bots;
 using VirtuOps.Domain.Conversations;
 using VirtuOps.Domain.Common;
@@ -51,6 +52,16 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentTen
     public DbSet<Conversation> Conversations => Set<Conversation>();
 
     public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
+    public DbSet<PaymentMethod> PaymentMethods => Set<PaymentMethod>();
+
+    public DbSet<Charge> Charges => Set<Charge>();
+
+    public DbSet<CheckoutSession> CheckoutSessions => Set<CheckoutSession>();
+
+    public DbSet<FiscalReceiptRecord> FiscalReceipts => Set<FiscalReceiptRecord>();
 
     /// <summary>Read by the query filters each time a query runs, so one model serves every tenant.</summary>
     internal Guid? CurrentTenantId => currentTenant.Id;

@@ -17,6 +17,10 @@ public static class PaylovServiceCollectionExtensions
     /// <c>Paylov:BaseUrl</c> is set, otherwise the in-process <see cref="SandboxPaylovClient"/>, which is refused in
     /// Production so a missing setting can never turn real billing into pretend billing.
     /// </summary>
+    /// <summary>True when no Paylov endpoint is configured, so the sandbox gateway stands in.</summary>
+    public static bool UsesSandbox(IConfiguration configuration) =>
+        (configuration.GetSection(PaylovOptions.SectionName).Get<PaylovOptions>() ?? new PaylovOptions()).UsesSandbox;
+
     public static IServiceCollection AddPaylov(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -32,9 +36,8 @@ public static class PaylovServiceCollectionExtensions
         var options = section.Get<PaylovOptions>() ?? new PaylovOptions();
         if (options.UsesSandbox)
         {
-            if (environment.IsProduction())
-                throw new InvalidOperationException("Paylov:BaseUrl is empty in Production: the sandbox payment gateway takes no real money and is refused there.");
-
+            // The host refuses to start Production with the sandbox (see UsesSandbox); registering it here keeps the
+            // build-time OpenAPI run, which has no settings, working.
             services.TryAddSingleton(TimeProvider.System);
             services.AddSingleton<SandboxPaylovClient>();
             services.AddSingleton<IPaylovClient>(sp => sp.GetRequiredService<SandboxPaylovClient>());

@@ -1,4 +1,5 @@
 using VirtuOps.Domain.ApiKeys;
+using VirtuOps.Domain.Billing;
 using VirtuOps.Domain.Bots;
 using VirtuOps.Domain.Conversations;
 using VirtuOps.Domain.Consents;
@@ -36,6 +37,16 @@ public interface IApplicationDbContext
     DbSet<Conversation> Conversations { get; }
 
     DbSet<Message> Messages { get; }
+
+    DbSet<Subscription> Subscriptions { get; }
+
+    DbSet<PaymentMethod> PaymentMethods { get; }
+
+    DbSet<Charge> Charges { get; }
+
+    DbSet<CheckoutSession> CheckoutSessions { get; }
+
+    DbSet<FiscalReceiptRecord> FiscalReceipts { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using VirtuOps.Application.Bots.Common;
+using VirtuOps.Domain.Billing;
 using VirtuOps.Domain.Bots;
 using VirtuOps.Domain.Conversations;
 
@@ -79,6 +80,9 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
         if (!conversation.BotMayAnswer)
             return null;
         if (bot.Status == BotStatus.Paused || bot.IsHandoffRequest(text))
+            return conversation.RequestHuman(HumanRequestedNotice, now);
+        // A lapsed subscription stops the bots; the tenant's people can still answer.
+        if (await context.Subscriptions.AnyAsync(s => s.Status == SubscriptionStatus.Suspended || s.Status == SubscriptionStatus.Canceled, cancellationToken))
             return conversation.RequestHuman(HumanRequestedNotice, now);
 
         var answer = await responder.AnswerAsync(bot, text, cancellationToken);

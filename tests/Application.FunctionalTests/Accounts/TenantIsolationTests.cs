@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using VirtuOps.Application.ApiKeys.Commands.CreateApiKey;
 using Application.FunctionalTests.Bots;
+using VirtuOps.Application.Billing.Commands.StartCheckout;
 using VirtuOps.Application.Bots.Common;
 using VirtuOps.Application.Common.Models;
 using VirtuOps.Application.Inbox.Queries.GetConversation;
@@ -39,6 +40,9 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
         var conversationId = (await (await customer.PostAsJsonAsync($"/api/widget/{bot.WidgetKey}/messages", new { text = "Salom" }))
             .Content.ReadFromJsonAsync<WidgetReplyDto>(SpaClient.Json))!.ConversationId;
 
+        var checkoutId = (await (await victim.Http.PostAsJsonAsync("/api/billing/checkout", new { planCode = "start", purpose = "Subscribe" }))
+            .Content.ReadFromJsonAsync<CheckoutStartedDto>(SpaClient.Json))!.CheckoutId;
+
         // Which of the victim's ids each templated path takes. A new path with {id} must be added here.
         var victimIds = new Dictionary<string, Guid>
         {
@@ -59,6 +63,7 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
             ["/api/inbox/conversations/{id}/close"] = conversationId,
             ["/api/inbox/conversations/{id}/reopen"] = conversationId,
             ["/api/inbox/conversations/{id}/read"] = conversationId,
+            ["/api/billing/checkout/{id}/complete"] = checkoutId,
         };
 
         // Valid bodies, so that each request gets past validation to the point where the id is looked up.

@@ -17,6 +17,31 @@ public sealed class ProductionApiFactory : VirtuOpsApiFactory
         builder.UseSetting("Email:Provider", "Smtp");
         builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Email:Smtp:FromAddress", "no-reply@virtuops.test");
+        builder.UseSetting("Paylov:BaseUrl", "http://127.0.0.1:9");
+        builder.UseSetting("Paylov:MerchantId", "merchant-test");
+        builder.UseSetting("Paylov:ApiKey", "not-used");
+        builder.UseSetting("Paylov:CallbackSecret", "not-used-either");
+        builder.UseSetting("Security:Encryption:Keys:k1", Convert.ToBase64String(new byte[32]));
+        builder.UseSetting("Security:Encryption:CurrentKeyId", "k1");
+    }
+}
+
+/// <summary>Production with real messaging but no Paylov: the sandbox would stand in.</summary>
+public sealed class SandboxPaymentsInProductionApiFactory : VirtuOpsApiFactory
+{
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Database:SeedDemoData", "false");
+        builder.UseSetting("Sms:Provider", "Eskiz");
+        builder.UseSetting("Sms:Eskiz:BaseUrl", "http://127.0.0.1:9");
+        builder.UseSetting("Sms:Eskiz:Email", "sms@virtuops.test");
+        builder.UseSetting("Sms:Eskiz:Password", "not-used");
+        builder.UseSetting("Email:Provider", "Smtp");
+        builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Email:Smtp:FromAddress", "no-reply@virtuops.test");
+        builder.UseSetting("Security:Encryption:Keys:k1", Convert.ToBase64String(new byte[32]));
+        builder.UseSetting("Security:Encryption:CurrentKeyId", "k1");
     }
 }
 
@@ -50,5 +75,15 @@ public sealed class ProductionConfigurationTests
         var error = Should.Throw<InvalidOperationException>(() => factory.CreateClient());
 
         error.Message.ShouldContain("Sms:Provider");
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_start_with_the_sandbox_payment_gateway()
+    {
+        await using var factory = new SandboxPaymentsInProductionApiFactory();
+
+        var error = Should.Throw<InvalidOperationException>(() => factory.CreateClient());
+
+        error.Message.ShouldContain("Paylov:BaseUrl");
     }
 }

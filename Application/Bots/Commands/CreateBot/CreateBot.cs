@@ -10,12 +10,16 @@ namespace VirtuOps.Application.Bots.Commands.CreateBot;
 [Authorize(Roles = Roles.Owner, RequireVerifiedPhone = true)]
 public sealed record CreateBotCommand(string Name, string? Greeting, string? FallbackMessage) : ICommand<BotDto>;
 
-public sealed class CreateBotCommandHandler(IApplicationDbContext context, IOptions<PlanLimitsOptions> limits) : ICommandHandler<CreateBotCommand, BotDto>
+public sealed class CreateBotCommandHandler(IApplicationDbContext context, IOptions<PlanLimitsOptions> limits, IOptions<Billing.Common.BillingOptions> billing)
+    : ICommandHandler<CreateBotCommand, BotDto>
 {
     public async ValueTask<BotDto> Handle(CreateBotCommand command, CancellationToken cancellationToken)
     {
-        if (await context.Bots.CountAsync(cancellationToken) >= limits.Value.DefaultMaxBots)
-            throw new Domain.Exceptions.DomainRuleViolationException($"Your plan allows {limits.Value.DefaultMaxBots} bots.");
+        // The subscribed plan's limit; before subscribing, the default allowance.
+        var planCode = await context.Subscriptions.Select(s => s.PlanCode).SingleOrDefaultAsync(cancellationToken);
+        var maxBots = (planCode is null ? null : billing.Value.Find(planCode))?.MaxBots ?? limits.Value.DefaultMaxBots;
+        if (await context.Bots.CountAsync(cancellationToken) >= maxBots)
+            throw new Domain.Exceptions.DomainRuleViolationException($"Your plan allows {maxBots} bots.");
 
         var bot = Bot.Create(
             command.Name,

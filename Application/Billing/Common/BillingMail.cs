@@ -1,0 +1,16 @@
+using VirtuOps.Domain.Common;
+
+namespace VirtuOps.Application.Billing.Common;
+
+/// <summary>E-mails the tenant's owner about billing: receipts, failed payments, suspension.</summary>
+public sealed class BillingMail(IIdentityService identity, IEmailSender email)
+{
+    public async Task SendToOwnerAsync(Guid tenantId, string subject, string body, CancellationToken cancellationToken)
+    {
+        var owner = (await identity.ListTenantUsersAsync(tenantId, cancellationToken)).FirstOrDefault(u => u.Roles.Contains(Roles.Owner));
+        if (owner is not null)
+            await email.SendAsync(new EmailMessage(owner.Email, subject, body), cancellationToken);
+    }
+
+    public static string Sum(long tiyin) => (tiyin / 100m).ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture).Replace(',', ' ') + " so‘m";
+}

@@ -1,0 +1,84 @@
+using VirtuOps.Domain.Common;
+
+namespace VirtuOps.Domain.Billing;
+
+public enum ChargeStatus
+{
+    /// <summary>Written before Paylov is called; an attempt left here by a crash is reconciled by asking Paylov.</summary>
+    Pending = 0,
+    Succeeded = 1,
+    Failed = 2,
+}
+
+/// <summary>
+/// One attempt to collect one period's fee. The row exists before Paylov is called, and its idempotency key is the
+/// one Paylov sees, so a retry or a crash can never charge the same attempt twice; the database allows at most one
+/// succeeded charge per subscription and period. Kept for the fiscal retention period even after an account is erased.
+/// </summary>
+public sealed class Charge : TenantOwnedEntity
+{
+    private Charge(Guid subscriptionId, string periodKey, int attempt, string planCode, long amountTiyin, DateTimeOffset attemptedAt)
+    {
+        SubscriptionId = subscriptionId;
+        PeriodKey = periodKey;
+        Attempt = attempt;
+        PlanCode = planCode;
+        AmountTiyin = amountTiyin;
+        AttemptedAt = attemptedAt;
+        IdempotencyKey = $"sub_{subscriptionId:N}_{periodKey}_a{attempt}";
+    }
+
+    public Guid SubscriptionId { get; private set; }
+
+    public string PeriodKey { get; private set; }
+
+    public int Attempt { get; private set; }
+
+    public string IdempotencyKey { get; private set; }
+
+    public string PlanCode { get; private set; }
+
+    public long AmountTiyin { get; private set; }
+
+    public ChargeStatus Status { get; private set; } = ChargeStatus.Pending;
+
+    public string? TransactionId { get; private set; }
+
+    public string? FailureCode { get; private set; }
+
+    public DateTimeOffset AttemptedAt { get; private set; }
+
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public static Charge Begin(Subscription subscription, int attempt, long amountTiyin, DateTimeOffset now)
+    {
+        var charge = new Charge(subscription.Id, subscription.RenewalPeriodKey, attempt, subscription.PlanForNextPeriod, amountTiyin, now);
+        charge.AssignTenant(subscription.TenantId);
+        return charge;
+    }
+
+    /// <summary>The first month, paid while binding the card on Paylov's page.</summary>
+    public static Charge FirstPayment(Subscription subscription, string planCode, long amountTiyin, string transactionId, DateTimeOffset now)
+    {
+        var periodKey = subscription.CurrentPeriodStart.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var charge = new Charge(subscription.Id, periodKey, 1, planCode, amountTiyin, now);
+        charge.AssignTenant(subscription.TenantId);
+        charge.Succeeded(transactionId, now);
+        return charge;
+    }
+
+    public void Succeeded(string transactionId, DateTimeOffset at)
+    {
+        Status = ChargeStatus.Succeeded;
+        TransactionId = transactionId;
+        CompletedAt = at;
+    }
+
+    public void Failed(string failureCode, string? transactionId, DateTimeOffset at)
+    {
+        Status = ChargeStatus.Failed;
+        FailureCode = failureCode;
+        TransactionId = transactionId;
+        CompletedAt = at;
+    }
+}

@@ -1,0 +1,152 @@
+using VirtuOps.Domain.Common;
+using VirtuOps.Domain.Exceptions;
+
+namespace VirtuOps.Domain.Billing;
+
+/// <summary>
+/// A tenant's subscription to a plan, month by month. trialing → active → past_due → suspended; the owner can cancel
+/// (effective at the end of the paid period) and resume before then; a plan change applies from the next period.
+/// </summary>
+public sealed class Subscription : TenantOwnedEntity
+{
+    /// <summary>Days after a failed renewal on which it is retried; after the last one the subscription is suspended.</summary>
+    public static readonly IReadOnlyList<int> DunningScheduleDays = [1, 3, 7];
+
+    public const int PlanCodeMaxLength = 32;
+
+    private Subscription(string planCode, DateTimeOffset currentPeriodStart, DateTimeOffset currentPeriodEnd)
+    {
+        PlanCode = planCode;
+        CurrentPeriodStart = currentPeriodStart;
+        CurrentPeriodEnd = currentPeriodEnd;
+    }
+
+    public string PlanCode { get; private set; }
+
+    public SubscriptionStatus Status { get; private set; } = SubscriptionStatus.Trialing;
+
+    public DateTimeOffset CurrentPeriodStart { get; private set; }
+
+    public DateTimeOffset CurrentPeriodEnd { get; private set; }
+
+    public bool CancelAtPeriodEnd { get; private set; }
+
+    /// <summary>The plan the next period will be charged and served at, when the owner changed it.</summary>
+    public string? PendingPlanCode { get; private set; }
+
+    /// <summary>Failed renewal attempts for the current period.</summary>
+    public int FailedAttempts { get; private set; }
+
+    public DateTimeOffset? NextRetryAt { get; private set; }
+
+    public static Subscription StartTrial(string planCode, DateTimeOffset now, int trialDays) =>
+        new(planCode, now, now.AddDays(trialDays));
+
+    /// <summary>Bots answer unless the subscription lapsed or ended.</summary>
+    public bool ServiceEnabled => Status is not (SubscriptionStatus.Suspended or SubscriptionStatus.Canceled);
+
+    /// <summary>Whether a renewal should be attempted now (the period ended, or a dunning retry is due).</summary>
+    public bool IsDueForCharge(DateTimeOffset now) => Status switch
+    {
+        SubscriptionStatus.Trialing or SubscriptionStatus.Active => !CancelAtPeriodEnd && now >= CurrentPeriodEnd,
+        SubscriptionStatus.PastDue => now >= NextRetryAt,
+        _ => false,
+    };
+
+    /// <summary>Whether a cancelled subscription has reached the end of what was paid for.</summary>
+    public bool IsDueToEnd(DateTimeOffset now) => CancelAtPeriodEnd && Status != SubscriptionStatus.Canceled && now >= CurrentPeriodEnd;
+
+    /// <summary>The plan the coming period is charged at.</summary>
+    public string PlanForNextPeriod => PendingPlanCode ?? PlanCode;
+
+    /// <summary>Identifies the period a renewal pays for, e.g. <c>2026-12-27</c>: one successful charge per subscription and period.</summary>
+    public string RenewalPeriodKey => CurrentPeriodEnd.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static Subscription StartPaid(string planCode, DateTimeOffset now)
+    {
+        var subscription = new Subscription(planCode, now, now);
+        subscription.ActivatePaid(planCode, now);
+        return subscription;
+    }
+
+    /// <summary>A first payment (binding a card) starts a paid month of the plan now, ending a trial or a lapse.</summary>
+    public void ActivatePaid(string planCode, DateTimeOffset now)
+    {
+        PlanCode = planCode;
+        PendingPlanCode = null;
+        CancelAtPeriodEnd = false;
+        Status = SubscriptionStatus.Active;
+        CurrentPeriodStart = now;
+        CurrentPeriodEnd = now.AddMonths(1);
+        ResetDunning();
+    }
+
+    /// <summary>The renewal for the ended period succeeded: the next month starts where the last one ended.</summary>
+    public void Renewed()
+    {
+        if (Status is SubscriptionStatus.Canceled)
+            throw new DomainRuleViolationException("A cancelled subscription is not renewed.");
+        PlanCode = PlanForNextPeriod;
+        PendingPlanCode = null;
+        Status = SubscriptionStatus.Active;
+        CurrentPeriodStart = CurrentPeriodEnd;
+        CurrentPeriodEnd = CurrentPeriodEnd.AddMonths(1);
+        ResetDunning();
+    }
+
+    /// <summary>A renewal attempt failed: retry on the dunning schedule, then suspend. Returns true when suspended now.</summary>
+    public bool RenewalFailed(DateTimeOffset now)
+    {
+        FailedAttempts++;
+        if (FailedAttempts > DunningScheduleDays.Count)
+        {
+            Status = SubscriptionStatus.Suspended;
+            NextRetryAt = null;
+            return true;
+        }
+
+        Status = SubscriptionStatus.PastDue;
+        NextRetryAt = now.AddDays(DunningScheduleDays[FailedAttempts - 1]);
+        return false;
+    }
+
+    /// <summary>Cancel any time: nothing more is charged, and the service runs until the paid period ends.</summary>
+    public void Cancel()
+    {
+        if (Status == SubscriptionStatus.Canceled)
+            return;
+        CancelAtPeriodEnd = true;
+        NextRetryAt = null;
+    }
+
+    public void Resume()
+    {
+        if (Status == SubscriptionStatus.Canceled)
+            throw new DomainRuleViolationException("The subscription has ended; subscribe again.");
+        CancelAtPeriodEnd = false;
+    }
+
+    public void End() => Status = SubscriptionStatus.Canceled;
+
+    /// <summary>A new card: the owner wants to go on, and a lapsed renewal is retried at once with a fresh schedule.</summary>
+    public void CardUpdated(DateTimeOffset now)
+    {
+        if (Status == SubscriptionStatus.Canceled)
+            throw new DomainRuleViolationException("The subscription has ended; subscribe again.");
+        CancelAtPeriodEnd = false;
+        if (Status is SubscriptionStatus.PastDue or SubscriptionStatus.Suspended)
+        {
+            Status = SubscriptionStatus.PastDue;
+            FailedAttempts = 0;
+            NextRetryAt = now;
+        }
+    }
+
+    public void ChangePlan(string planCode) => PendingPlanCode = planCode == PlanCode ? null : planCode;
+
+    private void ResetDunning()
+    {
+        FailedAttempts = 0;
+        NextRetryAt = null;
+    }
+}

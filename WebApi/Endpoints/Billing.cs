@@ -1,0 +1,46 @@
+using VirtuOps.Application.Billing.Commands.CancelSubscription;
+using VirtuOps.Application.Billing.Commands.ChangePlan;
+using VirtuOps.Application.Billing.Commands.CompleteCheckout;
+using VirtuOps.Application.Billing.Commands.StartCheckout;
+using VirtuOps.Application.Billing.Queries.GetBilling;
+
+namespace VirtuOps.WebApi.Endpoints;
+
+/// <summary>The owner's subscription: plans, checkout on Paylov's page, the card on file, payments, cancel.</summary>
+public sealed class Billing : IEndpointGroup
+{
+    public sealed record ChangePlanRequest(string PlanCode);
+
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/billing").WithTags("Billing")
+            .RequireAuthorization().RequireAntiforgeryToken()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("/", GetBilling);
+        group.MapPost("/checkout", StartCheckout).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/checkout/{id:guid}/complete", CompleteCheckout).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/cancel", CancelSubscription).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/plan", ChangePlan).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    public static async Task<Ok<BillingDto>> GetBilling(ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetBillingQuery(), cancellationToken));
+
+    public static async Task<Ok<CheckoutStartedDto>> StartCheckout(ISender sender, StartCheckoutCommand command, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(command, cancellationToken));
+
+    public static async Task<Ok<CheckoutResultDto>> CompleteCheckout(ISender sender, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new CompleteCheckoutCommand(id), cancellationToken));
+
+    public static async Task<NoContent> CancelSubscription(ISender sender, CancellationToken cancellationToken)
+    {
+        await sender.Send(new CancelSubscriptionCommand(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> ChangePlan(ISender sender, ChangePlanRequest request, CancellationToken cancellationToken)
+    {
+        await sender.Send(new ChangePlanCommand(request.PlanCode), cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
