@@ -96,7 +96,7 @@ public static class DependencyInjection
     /// The hosted services: the access-log writer and the Quartz scheduler (in-memory store) with its jobs.
     /// The host leaves this out when it runs only to produce its OpenAPI document.
     /// </summary>
-    public static IServiceCollection AddBackgroundWork(this IServiceCollection services)
+    public static IServiceCollection AddBackgroundWork(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService<AccessLogBatchWriter>();
 
@@ -104,7 +104,7 @@ public static class DependencyInjection
         {
             quartz.UseInMemoryStore();
             PurgeExpiredAccessLogsJob.Schedule(quartz);
-            ChargeSubscriptionsJob.Schedule(quartz);
+            ChargeSubscriptionsJob.Schedule(quartz, configuration);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
 

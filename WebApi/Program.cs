@@ -29,7 +29,7 @@ builder.Services
 
 // Hosted services (access-log writer, Quartz) must not start when the build runs the app for its OpenAPI document.
 if (!OpenApiGeneration.IsRunning)
-    builder.Services.AddBackgroundWork();
+    builder.Services.AddBackgroundWork(builder.Configuration);
 
 // The one AddMediator call: the source generator lives in this project and sees Application's handlers.
 builder.Services.AddMediator(options =>

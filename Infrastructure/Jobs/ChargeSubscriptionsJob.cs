@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -21,8 +22,11 @@ public sealed class ChargeSubscriptionsJob(ISender sender) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
         context.Result = await sender.Send(new ChargeDueSubscriptionsCommand(), cancellationToken);
 
-    internal static void Schedule(IQuartzBuilder quartz)
+    internal static void Schedule(IQuartzBuilder quartz, IConfiguration configuration)
     {
+        if (!configuration.GetValue($"{BillingOptions.SectionName}:{nameof(BillingOptions.RunRenewalJob)}", true))
+            return;
+
         quartz.AddJob<ChargeSubscriptionsJob>(job => job.WithIdentity(Key));
         quartz.AddTrigger<ChargeSubscriptionsJob>((services, trigger) => trigger
             .ForJob(Key)

@@ -30,6 +30,8 @@ public class VirtuOpsApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={_databasePath}");
         builder.UseSetting("Database:SeedDemoData", "true");
+        // Tests run renewals themselves, at the moments they choose on their clock.
+        builder.UseSetting("Billing:RunRenewalJob", "false");
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));

@@ -35,6 +35,12 @@ public sealed class BillingOptions
     /// <summary>Cron (Quartz syntax) of the renewal job; daily at 06:00 by default.</summary>
     public string ChargeCron { get; set; } = "0 0 6 * * ?";
 
+    /// <summary>
+    /// Whether this instance schedules the renewal job. With several instances, let one run it (correctness does not
+    /// depend on it: charges are exactly-once in the database), and tests run renewals by hand.
+    /// </summary>
+    public bool RunRenewalJob { get; set; } = true;
+
     /// <summary>How many renewals talk to Paylov at once.</summary>
     public int ChargeConcurrency { get; set; } = 16;
 

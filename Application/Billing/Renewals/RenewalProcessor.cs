@@ -49,8 +49,9 @@ public sealed class RenewalProcessor(
         var attempts = await context.Charges
             .Where(c => c.SubscriptionId == subscription.Id && c.PeriodKey == subscription.RenewalPeriodKey)
             .ToListAsync(cancellationToken);
-        if (attempts.Find(c => c.Status == ChargeStatus.Succeeded) is { } paid)
-            return await ApplyAsync(subscription, paid, new ChargeResult(PaylovTransactionState.Succeeded, paid.TransactionId, null, null), cancellationToken);
+        // A paid charge is saved together with the renewal, so seeing one here means another run just renewed.
+        if (attempts.Exists(c => c.Status == ChargeStatus.Succeeded))
+            return RenewalOutcome.Skipped;
 
         var plan = options.Value.Find(subscription.PlanForNextPeriod)
             ?? throw new InvalidOperationException($"Plan '{subscription.PlanForNextPeriod}' is not configured.");
@@ -78,7 +79,15 @@ public sealed class RenewalProcessor(
             result = await ChargeAsync(charge, plan, cancellationToken);
         }
 
-        return await ApplyAsync(subscription, charge, result, cancellationToken);
+        try
+        {
+            return await ApplyAsync(subscription, charge, result, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another run settled this renewal between our read and our write (the concurrency checks refused ours).
+            return RenewalOutcome.Skipped;
+        }
     }
 
     private async Task<ChargeResult> ChargeAsync(Charge charge, PlanDefinition plan, CancellationToken cancellationToken)

@@ -12,7 +12,11 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.PlanCode).HasMaxLength(Subscription.PlanCodeMaxLength).IsRequired();
         builder.Property(s => s.PendingPlanCode).HasMaxLength(Subscription.PlanCodeMaxLength);
-        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        // Two billing runs (or a run and a callback) settling one renewal: the second write fails instead of
+        // renewing twice or undoing the first.
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
+        builder.Property(s => s.CurrentPeriodEnd).IsConcurrencyToken();
+        builder.Property(s => s.FailedAttempts).IsConcurrencyToken();
         builder.Property(s => s.CreatedBy).HasMaxLength(64);
         builder.Property(s => s.LastModifiedBy).HasMaxLength(64);
         // One subscription per tenant.
@@ -46,7 +50,7 @@ internal sealed class ChargeConfiguration : IEntityTypeConfiguration<Charge>
         builder.Property(c => c.PeriodKey).HasMaxLength(32).IsRequired();
         builder.Property(c => c.IdempotencyKey).HasMaxLength(80).IsRequired();
         builder.Property(c => c.PlanCode).HasMaxLength(Subscription.PlanCodeMaxLength).IsRequired();
-        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         builder.Property(c => c.TransactionId).HasMaxLength(100);
         builder.Property(c => c.FailureCode).HasMaxLength(64);
         builder.Property(c => c.CreatedBy).HasMaxLength(64);

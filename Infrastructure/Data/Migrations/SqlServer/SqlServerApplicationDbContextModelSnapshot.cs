@@ -293,6 +293,7 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
@@ -504,12 +505,14 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<DateTimeOffset>("CurrentPeriodEnd")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset>("CurrentPeriodStart")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<int>("FailedAttempts")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("LastModified")
@@ -532,6 +535,7 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
