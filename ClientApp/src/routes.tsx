@@ -1,6 +1,8 @@
 import type { RouteObject } from 'react-router';
 import { Layout } from './components/Layout';
 import { ApiKeysPage } from './features/api-keys/ApiKeysPage';
+import { BillingPage } from './features/billing/BillingPage';
+import { BillingReturnPage } from './features/billing/BillingReturnPage';
 import { BotIndexRedirect, BotLayout } from './features/bots/BotLayout';
 import { BotSettingsPage } from './features/bots/BotSettingsPage';
 import { BotsPage } from './features/bots/BotsPage';
@@ -54,6 +56,20 @@ export const routes: RouteObject[] = [
             children: [
               { path: 'team', element: <TeamPage /> },
               { path: 'api-keys', element: <ApiKeysPage /> },
+            ],
+          },
+        ],
+      },
+      {
+        // The owner's subscription; Paylov's hosted card page sends the browser back to /billing/return.
+        path: 'billing',
+        element: <RequireAccount />,
+        children: [
+          {
+            element: <RequireRole role={roles.owner} />,
+            children: [
+              { index: true, element: <BillingPage /> },
+              { path: 'return', element: <BillingReturnPage /> },
             ],
           },
         ],

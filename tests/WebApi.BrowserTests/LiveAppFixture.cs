@@ -27,11 +27,13 @@ public sealed class LiveAppFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
-    private sealed class App(string databasePath) : WebApplicationFactory<Program>
+    private sealed class App(string databasePath, string baseUrl) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
+            // Links the app builds for e-mails and for Paylov's return address must point back at this instance.
+            builder.UseSetting("App:PublicBaseUrl", baseUrl);
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:ConnectionString", $"Data Source={databasePath}");
             builder.UseSetting("Database:SeedDemoData", "true");
@@ -40,8 +42,10 @@ public sealed class LiveAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = new App(_databasePath);
-        _app.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        // The port is chosen before the app starts, so App:PublicBaseUrl can name it.
+        var port = FreeLoopbackPort();
+        _app = new App(_databasePath, $"http://127.0.0.1:{port}");
+        _app.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
         _app.StartServer();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
@@ -56,6 +60,13 @@ public sealed class LiveAppFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task<IPage> NewPageAsync()

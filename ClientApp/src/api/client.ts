@@ -3,6 +3,7 @@ import {
   AccountClient,
   ApiKeysClient,
   AuthClient,
+  BillingClient,
   BotsClient,
   DemoRequestsClient,
   DevClient,
@@ -97,6 +98,7 @@ export const devClient = new DevClient(baseUrl, http);
 export const botsClient = new BotsClient(baseUrl, http);
 export const knowledgeClient = new KnowledgeClient(baseUrl, http);
 export const inboxClient = new InboxClient(baseUrl, http);
+export const billingClient = new BillingClient(baseUrl, http);
 
 /**
  * The knowledge CSV is a file download, so the browser fetches it from a link (with the sign-in cookie) and saves it

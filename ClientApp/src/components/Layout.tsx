@@ -3,6 +3,7 @@ import { NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isOwner, isTenantMember, useAccount } from '../features/auth/account';
 import { useSignOut } from '../features/auth/useSignOut';
+import { PaymentFailedBanner } from '../features/billing/PaymentFailedBanner';
 import { systemStatusQuery } from '../features/system/SystemStatusPage';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
@@ -39,6 +40,7 @@ export function Layout() {
                   <>
                     <NavLink to="/account/team">{t('nav.team')}</NavLink>
                     <NavLink to="/account/api-keys">{t('nav.apiKeys')}</NavLink>
+                    <NavLink to="/billing">{t('nav.billing')}</NavLink>
                   </>
                 )}
               </>
@@ -69,6 +71,7 @@ export function Layout() {
         </div>
       </header>
       <main className="main">
+        <PaymentFailedBanner />
         <Outlet />
       </main>
       <footer className="footer">{t('app.tagline')}</footer>

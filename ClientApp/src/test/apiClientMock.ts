@@ -104,4 +104,11 @@ export const inboxClient = {
   reopenConversation: vi.fn(never),
   markConversationRead: vi.fn(never),
 };
+export const billingClient = {
+  getBilling: vi.fn(never),
+  startCheckout: vi.fn(never),
+  completeCheckout: vi.fn(never),
+  cancelSubscription: vi.fn(never),
+  changePlan: vi.fn(never),
+};
 export const knowledgeExportUrl = (botId: string) => `/api/bots/${botId}/knowledge/export`;

@@ -1,0 +1,11 @@
+import { queryOptions } from '@tanstack/react-query';
+import { billingClient } from '../../api/client';
+import { userDataKey } from '../auth/account';
+
+export const billingQueryKey = [...userDataKey, 'billing'] as const;
+
+/** The owner's plans, subscription, card on file and payments (GET /api/billing). */
+export const billingQuery = queryOptions({
+  queryKey: billingQueryKey,
+  queryFn: ({ signal }) => billingClient.getBilling(signal),
+});
