@@ -1,0 +1,29 @@
+using VirtuOps.Domain.Common;
+
+namespace VirtuOps.Application.Billing.Commands.RotateSecretKeys;
+
+/// <summary>
+/// Re-encrypts every stored card token made with an older key under the current key (after a new key was added and
+/// made current), so the old key can be retired. Platform admins run it; it reads no token out.
+/// </summary>
+[Authorize(Roles = Roles.Admin)]
+public sealed record RotateSecretKeysCommand : ICommand<int>;
+
+public sealed class RotateSecretKeysCommandHandler(IApplicationDbContext context, ISecretProtector secrets) : ICommandHandler<RotateSecretKeysCommand, int>
+{
+    public async ValueTask<int> Handle(RotateSecretKeysCommand command, CancellationToken cancellationToken)
+    {
+        // Every tenant's cards: key rotation is a platform operation.
+        var cards = await context.PaymentMethods.IgnoreQueryFilters().Where(p => p.RemovedAt == null).ToListAsync(cancellationToken);
+        var rotated = 0;
+        foreach (var card in cards.Where(c => secrets.NeedsRotation(c.EncryptedToken)))
+        {
+            var associatedData = card.Id.ToString();
+            card.ReplaceEncryptedToken(secrets.Protect(secrets.Unprotect(card.EncryptedToken, associatedData), associatedData));
+            rotated++;
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
+        return rotated;
+    }
+}

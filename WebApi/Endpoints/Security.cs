@@ -1,0 +1,20 @@
+using VirtuOps.Application.Billing.Commands.RotateSecretKeys;
+
+namespace VirtuOps.WebApi.Endpoints;
+
+/// <summary>Platform operations on secrets at rest (admins only).</summary>
+public sealed class Security : IEndpointGroup
+{
+    public sealed record RotationResult(int Reencrypted);
+
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/admin/secrets").WithTags("Admin")
+            .RequireAuthorization().RequireAntiforgeryToken()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/rotate", RotateSecretKeys);
+    }
+
+    public static async Task<Ok<RotationResult>> RotateSecretKeys(ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new RotationResult(await sender.Send(new RotateSecretKeysCommand(), cancellationToken)));
+}
