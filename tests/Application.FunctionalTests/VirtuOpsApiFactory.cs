@@ -18,7 +18,18 @@ namespace Application.FunctionalTests;
 /// </summary>
 public class VirtuOpsApiFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"virtuops-ft-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath;
+
+    public VirtuOpsApiFactory()
+        : this(Path.Combine(Path.GetTempPath(), $"virtuops-ft-{Guid.NewGuid():N}.db"))
+    {
+    }
+
+    /// <summary>An app on an existing database file: a restart of an earlier app.</summary>
+    public VirtuOpsApiFactory(string databasePath) => _databasePath = databasePath;
+
+    /// <summary>Keep the database file when this app is disposed, so a "restarted" app can open it.</summary>
+    public bool KeepDatabase { get; set; }
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
@@ -74,8 +85,11 @@ public class VirtuOpsApiFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(_databasePath + suffix);
+        if (!KeepDatabase)
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                File.Delete(_databasePath + suffix);
+        }
         GC.SuppressFinalize(this);
     }
 }
