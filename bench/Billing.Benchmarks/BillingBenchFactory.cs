@@ -34,6 +34,7 @@ internal sealed class BillingBenchFactory(string paylovBaseUrl, int concurrency)
         builder.UseSetting("Security:Encryption:CurrentKeyId", "bench");
         // Per-charge Information lines (two per renewal) would measure the console, not the renewal code.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.StaticFiles", "Error"); // no SPA build here: no wwwroot
     }
 
     /// <summary>The WebApi project folder, found by walking up from the build output to the solution.</summary>
