@@ -51,7 +51,8 @@ public static class DependencyInjection
                 var sqliteConnectionString = ResolveSqliteFile(database.ConnectionString, environment.ContentRootPath);
                 services.AddDbContext<ApplicationDbContext, SqliteApplicationDbContext>((sp, options) => options
                     .UseSqlite(sqliteConnectionString)
-                    .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+                    .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>())
+                    .AddInterceptors(new SqliteBusyTimeoutInterceptor()));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<ApplicationDbContext, SqlServerApplicationDbContext>((sp, options) => options

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Infrastructure.IntegrationTests.Paylov;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Billing.Benchmarks;
+
+/// <summary>
+/// The real app (its whole service collection and start-up: migrations, options validation, hosted services) on a
+/// fresh SQLite file, with Paylov pointed at the fake and the renewal job left to the script.
+/// </summary>
+internal sealed class BillingBenchFactory(string paylovBaseUrl, int concurrency) : WebApplicationFactory<Program>
+{
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"virtuops-bench-{Guid.NewGuid():N}.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Development: receipts and other e-mails go to the in-memory dev outbox.
+        builder.UseContentRoot(WebApiContentRoot());
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={_databasePath}");
+        builder.UseSetting("Database:SeedDemoData", "false");
+        builder.UseSetting("Billing:RunRenewalJob", "false");
+        builder.UseSetting("Billing:ChargeConcurrency", concurrency.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Paylov:BaseUrl", paylovBaseUrl);
+        builder.UseSetting("Paylov:MerchantId", FakePaylovServer.MerchantId);
+        builder.UseSetting("Paylov:ApiKey", FakePaylovServer.ApiKey);
+        builder.UseSetting("Paylov:CallbackSecret", FakePaylovServer.CallbackSecret);
+        // A throwaway key rather than the per-machine development key file under WebApi/data.
+        builder.UseSetting("Security:Encryption:Keys:bench", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("Security:Encryption:CurrentKeyId", "bench");
+        // Per-charge Information lines (two per renewal) would measure the console, not the renewal code.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.StaticFiles", "Error"); // no SPA build here: no wwwroot
+    }
+
+    /// <summary>The WebApi project folder, found by walking up from the build output to the solution.</summary>
+    private static string WebApiContentRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CleanArch.sln")))
+                return Path.Combine(dir.FullName, "WebApi");
+        }
+
+        throw new InvalidOperationException("CleanArch.sln was not found above the benchmark's output folder.");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(_databasePath + suffix);
+    }
+}

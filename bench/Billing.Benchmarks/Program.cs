@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using Infrastructure.IntegrationTests.Paylov;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using VirtuOps.Application.Billing.Payments;
+using VirtuOps.Application.Billing.Renewals;
+using VirtuOps.Domain.Billing;
+using VirtuOps.Infrastructure.Data;
+
+namespace Billing.Benchmarks;
+
+/// <summary>A load script, not BenchmarkDotNet: one long run of the renewal command against the fake Paylov.</summary>
+internal static class BillingBench
+{
+    public static async Task<int> Main(string[] args)
+    {
+        // dotnet run -c Release --project bench/Billing.Benchmarks -- --subscriptions 10000 --latency-ms 20 --concurrency 32
+        var options = BenchOptions.Parse(args);
+        if (options is null)
+        {
+            Console.WriteLine(BenchOptions.Usage);
+            return 2;
+        }
+
+        var invariant = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(invariant,
+            $"Billing renewal load: {options.Subscriptions} subscriptions, {options.LatencyMs} ms Paylov latency, concurrency {options.Concurrency}, {Environment.ProcessorCount} cores"));
+
+        await using var paylov = await FakePaylovServer.StartAsync();
+        await using var app = new BillingBenchFactory(paylov.BaseUrl, options.Concurrency);
+        var services = app.Services; // starts the host: migrates the fresh SQLite file
+
+        var seeding = Stopwatch.StartNew();
+        var seeded = await Seeder.SeedDueSubscriptionsAsync(services, paylov, options.Subscriptions);
+        Console.WriteLine(string.Create(invariant, $"Seeded {options.Subscriptions} due subscriptions in {seeding.Elapsed.TotalSeconds:F1} s (not measured)"));
+
+        paylov.Latency = TimeSpan.FromMilliseconds(options.LatencyMs);
+        var ideal = TimeSpan.FromMilliseconds((double)options.Subscriptions * options.LatencyMs / options.Concurrency);
+        var ok = true;
+
+        if (!options.SkipBaseline)
+        {
+            // The floor: the same number of charges through the app's own Paylov client and HTTP pipeline, with the same
+            // concurrency, but no database, no DI scope per renewal and no receipts.
+            var baseline = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(Enumerable.Range(0, options.Subscriptions), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
+                async (i, token) =>
+                {
+                    var client = services.GetRequiredService<IPaylovClient>();
+                    var result = await client.ChargeAsync(new ChargeRequest(FakePaylovServer.SuccessCard, 19_900_000, $"bench_{i}", "baseline",
+                        new FiscalItem("VirtuOps Start obunasi (1 oy)", "10305008003000000", "1545643", 1, 19_900_000, 12)), token);
+                    if (result.State != PaylovTransactionState.Succeeded)
+                        throw new InvalidOperationException($"Baseline charge {i} came back {result.State}.");
+                });
+            baseline.Stop();
+            Report.Print("Baseline (bare IPaylovClient.ChargeAsync)", options, baseline.Elapsed, ideal);
+        }
+
+        var requestsBefore = paylov.Requests.Count;
+        RenewalRunSummary summary;
+        var run = Stopwatch.StartNew();
+        await using (var scope = services.CreateAsyncScope())
+            summary = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ChargeDueSubscriptionsCommand());
+        run.Stop();
+        Report.Print("Renewals (ChargeDueSubscriptionsCommand)", options, run.Elapsed, ideal);
+
+        var calls = paylov.Requests.Skip(requestsBefore).GroupBy(r => $"{r.Method} {r.Path}").Select(g => $"{g.Key} x{g.Count()}");
+        Console.WriteLine($"  Paylov calls during the run: {string.Join(", ", calls)}");
+        Console.WriteLine(string.Create(invariant,
+            $"  Summary: renewed {summary.Renewed}, failed {summary.Failed}, suspended {summary.Suspended}, ended {summary.Ended}, unknown {summary.Unknown}, receipts retried {summary.ReceiptsIssued}"));
+
+        // Verification: every subscription renewed once, one charge per idempotency key at the fake, receipts e-mailed.
+        var renewalCharges = paylov.Charges.Where(c => c.IdempotencyKey.StartsWith("sub_", StringComparison.Ordinal)).ToList();
+        var renewalAttempts = paylov.PaymentAttempts.Count(r => r.IdempotencyKey?.StartsWith("sub_", StringComparison.Ordinal) == true);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            var renewed = await db.Subscriptions.IgnoreQueryFilters().CountAsync(s => s.Status == SubscriptionStatus.Active && s.CurrentPeriodEnd > seeded.SeededAt);
+            var paid = await db.Charges.IgnoreQueryFilters().CountAsync(c => c.Status == ChargeStatus.Succeeded);
+            var emailed = await db.FiscalReceipts.IgnoreQueryFilters().CountAsync(r => r.EmailedAt != null);
+            ok &= Report.Check("subscriptions renewed (database)", renewed, options.Subscriptions);
+            ok &= Report.Check("succeeded renewal charges (database)", paid, options.Subscriptions);
+            ok &= Report.Check("receipts e-mailed (database)", emailed, options.Subscriptions);
+        }
+
+        ok &= Report.Check("renewed (command summary)", summary.Renewed, options.Subscriptions);
+        ok &= Report.Check("renewal charges at the fake", renewalCharges.Count, options.Subscriptions);
+        ok &= Report.Check("distinct idempotency keys at the fake", renewalCharges.Select(c => c.IdempotencyKey).Distinct(StringComparer.Ordinal).Count(), options.Subscriptions);
+        ok &= Report.Check("charge requests sent (no retries)", renewalAttempts, options.Subscriptions);
+        ok &= Report.Check("successful charges at the fake", renewalCharges.Count(c => c.State == "success"), options.Subscriptions);
+
+        Console.WriteLine(ok ? "OK" : "FAILED");
+        return ok ? 0 : 1;
+    }
+}

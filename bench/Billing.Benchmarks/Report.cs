@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace Billing.Benchmarks;
+
+internal static class Report
+{
+    /// <summary>One measured run: the ideal is N x latency / concurrency (every slot always waiting on one charge).</summary>
+    public static void Print(string title, BenchOptions options, TimeSpan wall, TimeSpan ideal) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"""
+            {title}
+              N {options.Subscriptions}, latency {options.LatencyMs} ms, concurrency {options.Concurrency}
+              wall {wall.TotalSeconds:F2} s, ideal {ideal.TotalSeconds:F2} s, ratio {ideal / wall:F2} (target >= 0.80), {options.Subscriptions / wall.TotalSeconds:F0} per second
+            """));
+
+    public static bool Check(string what, int actual, int expected)
+    {
+        var ok = actual == expected;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(ok ? "ok  " : "FAIL")} {what}: {actual} (expected {expected})"));
+        return ok;
+    }
+}
