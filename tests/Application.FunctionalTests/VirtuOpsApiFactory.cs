@@ -26,7 +26,7 @@ public class VirtuOpsApiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>An app on an existing database file: a restart of an earlier app.</summary>
-    public VirtuOpsApiFactory(string databasePath) => _databasePath = databasePath;
+    protected VirtuOpsApiFactory(string databasePath) => _databasePath = databasePath;
 
     /// <summary>Keep the database file when this app is disposed, so a "restarted" app can open it.</summary>
     public bool KeepDatabase { get; set; }
