@@ -9,8 +9,7 @@ namespace VirtuOps.Application.Billing.Renewals;
 /// Asks Paylov for a charge's fiscal receipt and e-mails it to the owner. A failure leaves the receipt pending; the
 /// billing job tries again on its next run (the receipt row is the outbox).
 /// </summary>
-public sealed class ReceiptIssuer(IApplicationDbContext context, IPaylovClient paylov, BillingMail mail, IIdentityService identity,
-    IOptions<BillingOptions> options, TimeProvider time)
+public sealed class ReceiptIssuer(IApplicationDbContext context, IPaylovClient paylov, BillingMail mail, IOptions<BillingOptions> options, TimeProvider time)
 {
     public async Task<bool> IssueAsync(FiscalReceiptRecord receipt, CancellationToken cancellationToken)
     {
@@ -21,9 +20,9 @@ public sealed class ReceiptIssuer(IApplicationDbContext context, IPaylovClient p
         {
             if (receipt.IssuedAt is null)
             {
-                var owner = (await identity.ListTenantUsersAsync(receipt.TenantId, cancellationToken)).FirstOrDefault(u => u.Roles.Contains(Domain.Common.Roles.Owner));
+                var ownerEmail = await mail.OwnerEmailAsync(receipt.TenantId, cancellationToken);
                 var issued = await paylov.CreateReceiptAsync(new ReceiptRequest(charge.TransactionId!, $"receipt_{charge.IdempotencyKey}",
-                    owner?.Email ?? string.Empty, RenewalProcessor.FiscalItemOf(plan) with { PriceTiyin = charge.AmountTiyin }), cancellationToken);
+                    ownerEmail ?? string.Empty, RenewalProcessor.FiscalItemOf(plan) with { PriceTiyin = charge.AmountTiyin }), cancellationToken);
                 receipt.Issued(issued.ReceiptId, issued.FiscalSign, issued.Url.ToString(), time.GetUtcNow());
                 await context.SaveChangesAsync(cancellationToken);
             }

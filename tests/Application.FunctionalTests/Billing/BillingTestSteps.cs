@@ -1,5 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using VirtuOps.Application.Billing.Payments;
+using VirtuOps.Application.Common.Interfaces;
 using Microsoft.Extensions.DependencyInjection;
 using VirtuOps.Application.Billing.Commands.CompleteCheckout;
 using VirtuOps.Application.Billing.Commands.StartCheckout;
@@ -40,5 +43,28 @@ public static class BillingTestSteps
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new ChargeDueSubscriptionsCommand());
+    }
+
+    /// <summary>
+    /// The state a crash leaves mid-renewal: our pending charge row is saved and Paylov has charged the card with its
+    /// idempotency key, but Paylov's answer was never saved.
+    /// </summary>
+    public static async Task<Charge> PaylovChargedButNotSavedAsync(VirtuOpsApiFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VirtuOps.Infrastructure.Data.ApplicationDbContext>();
+        var subscription = await db.Subscriptions.IgnoreQueryFilters().SingleAsync();
+        scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(subscription.TenantId);
+        var pending = Charge.Begin(subscription, 1, 19_900_000, factory.Time.GetUtcNow());
+        db.Charges.Add(pending);
+        await db.SaveChangesAsync();
+
+        var card = await db.PaymentMethods.SingleAsync(p => p.RemovedAt == null);
+        var token = scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(card.EncryptedToken, card.Id.ToString());
+        var charged = await scope.ServiceProvider.GetRequiredService<IPaylovClient>().ChargeAsync(
+            new ChargeRequest(token, pending.AmountTiyin, pending.IdempotencyKey, "renewal",
+                new FiscalItem("renewal", "10305008003000000", "1545643", 1, pending.AmountTiyin, 12)), CancellationToken.None);
+        charged.State.ShouldBe(PaylovTransactionState.Succeeded);
+        return pending;
     }
 }

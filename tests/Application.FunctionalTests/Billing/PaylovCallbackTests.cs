@@ -2,9 +2,6 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using VirtuOps.Application.Billing.Payments;
-using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Domain.Billing;
 using VirtuOps.Infrastructure.Paylov;
 
@@ -43,21 +40,7 @@ public sealed class PaylovCallbackTests : IAsyncLifetime
         (await BillingTestSteps.SubscribeAsync(_factory, owner)).Status.ShouldBe(CheckoutStatus.Completed);
         _factory.Time.Advance(TimeSpan.FromDays(32));
 
-        // A renewal whose answer we never got: our row is pending, Paylov has the successful transaction.
-        Charge pending;
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<VirtuOps.Infrastructure.Data.ApplicationDbContext>();
-            var subscription = await db.Subscriptions.IgnoreQueryFilters().SingleAsync();
-            scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(subscription.TenantId);
-            pending = Charge.Begin(subscription, 1, 19_900_000, _factory.Time.GetUtcNow());
-            db.Charges.Add(pending);
-            await db.SaveChangesAsync();
-            var card = await db.PaymentMethods.SingleAsync(p => p.RemovedAt == null);
-            var token = scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(card.EncryptedToken, card.Id.ToString());
-            await scope.ServiceProvider.GetRequiredService<IPaylovClient>().ChargeAsync(
-                new ChargeRequest(token, pending.AmountTiyin, pending.IdempotencyKey, "renewal", new FiscalItem("x", "10305008003000000", "1545643", 1, pending.AmountTiyin, 12)), default);
-        }
+        var pending = await BillingTestSteps.PaylovChargedButNotSavedAsync(_factory);
 
         var body = $$"""{"event_id":"evt_1","type":"payment.state_changed","transaction_id":"t1","external_id":"{{pending.IdempotencyKey}}","state":"success"}""";
         var forged = await PostCallbackAsync(body, PaylovSignature.Compute("not-the-secret", Encoding.UTF8.GetBytes(body)));

@@ -2,10 +2,7 @@ using System.Net.Http.Json;
 using Infrastructure.IntegrationTests.Paylov;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using VirtuOps.Application.Billing.Commands.StartCheckout;
-using VirtuOps.Application.Billing.Payments;
-using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Domain.Billing;
 
 namespace Application.FunctionalTests.Billing;
@@ -48,19 +45,8 @@ public sealed class RenewalRestartTests : IAsyncLifetime
             (await owner.Http.PostAsync($"/api/billing/checkout/{started!.CheckoutId}/complete", null)).EnsureSuccessStatusCode();
             first.Time.Advance(TimeSpan.FromDays(32));
 
-            // The renewal's first half, as the app does it: the pending row is saved and Paylov charges the card...
-            await using var scope = first.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<VirtuOps.Infrastructure.Data.ApplicationDbContext>();
-            var subscription = await db.Subscriptions.IgnoreQueryFilters().SingleAsync();
-            scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(subscription.TenantId);
-            pending = Charge.Begin(subscription, 1, 19_900_000, first.Time.GetUtcNow());
-            db.Charges.Add(pending);
-            await db.SaveChangesAsync();
-            var card = await db.PaymentMethods.SingleAsync(p => p.RemovedAt == null);
-            var token = scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(card.EncryptedToken, card.Id.ToString());
-            (await scope.ServiceProvider.GetRequiredService<IPaylovClient>().ChargeAsync(
-                new ChargeRequest(token, pending.AmountTiyin, pending.IdempotencyKey, "renewal", new FiscalItem("x", "10305008003000000", "1545643", 1, pending.AmountTiyin, 12)), default))
-                .State.ShouldBe(PaylovTransactionState.Succeeded);
+            // The renewal's first half: the pending row is saved and Paylov charges the card...
+            pending = await BillingTestSteps.PaylovChargedButNotSavedAsync(first);
             // ...and the process dies here, before the answer is saved.
         }
 

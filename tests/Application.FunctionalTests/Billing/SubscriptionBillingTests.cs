@@ -79,22 +79,7 @@ public sealed class SubscriptionBillingTests : IAsyncLifetime
         var subscription = await SubscriptionOfAsync("billing-crash@example.uz");
         factory.Time.Advance(TimeSpan.FromDays(32));
 
-        // The state a crash leaves behind: our pending row is saved, Paylov charged the card, our result never got saved.
-        Charge pending;
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<VirtuOps.Infrastructure.Data.ApplicationDbContext>();
-            scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(subscription.TenantId);
-            var tracked = await db.Subscriptions.SingleAsync(s => s.Id == subscription.Id);
-            pending = Charge.Begin(tracked, 1, 19_900_000, factory.Time.GetUtcNow());
-            db.Charges.Add(pending);
-            await db.SaveChangesAsync();
-            var card = await db.PaymentMethods.SingleAsync(p => p.RemovedAt == null);
-            var token = scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(card.EncryptedToken, card.Id.ToString());
-            var paylov = scope.ServiceProvider.GetRequiredService<IPaylovClient>();
-            (await paylov.ChargeAsync(new ChargeRequest(token, pending.AmountTiyin, pending.IdempotencyKey, "renewal", new FiscalItem("x", "10305008003000000", "1545643", 1, pending.AmountTiyin, 12)), default))
-                .State.ShouldBe(PaylovTransactionState.Succeeded);
-        }
+        var pending = await BillingTestSteps.PaylovChargedButNotSavedAsync(factory);
 
         var run = await BillingTestSteps.RunBillingJobAsync(factory);
 
