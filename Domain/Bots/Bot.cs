@@ -79,7 +79,7 @@ public sealed class Bot : TenantOwnedEntity
     public void KnowledgeChanged() => KnowledgeVersion++;
 
     public bool AllowsOrigin(string? origin) =>
-        origin is not null && AllowedOrigins.Contains(NormaliseOrigin(origin), StringComparer.Ordinal);
+        TryNormaliseOrigin(origin) is { } normalised && AllowedOrigins.Contains(normalised, StringComparer.Ordinal);
 
     /// <summary>True when the customer's text asks for a person, by one of the handoff words.</summary>
     public bool IsHandoffRequest(string text)
@@ -92,12 +92,14 @@ public sealed class Bot : TenantOwnedEntity
     }
 
     /// <summary>"https://Shop.uz/" and "https://shop.uz" are the same origin.</summary>
-    public static string NormaliseOrigin(string origin)
-    {
-        if (!Uri.TryCreate(origin.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            throw new DomainRuleViolationException($"'{origin}' is not a web origin such as https://shop.uz.");
-        return uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant();
-    }
+    public static string NormaliseOrigin(string origin) =>
+        TryNormaliseOrigin(origin) ?? throw new DomainRuleViolationException($"'{origin}' is not a web origin such as https://shop.uz.");
+
+    /// <summary>The normal form of a web origin, or null for anything else (a browser may send <c>Origin: null</c>).</summary>
+    public static string? TryNormaliseOrigin(string? origin) =>
+        Uri.TryCreate(origin?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant()
+            : null;
 
     private static string Required(string value, int maxLength, string what)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using VirtuOps.Domain.Bots;
 using VirtuOps.Infrastructure.Data;
 
 namespace VirtuOps.WebApi.Infrastructure;
@@ -38,11 +39,9 @@ internal sealed class WidgetCorsPolicyProvider(IServiceScopeFactory scopes) : IC
             .Where(b => b.WidgetKey == widgetKey)
             .Select(b => b.AllowedOrigins)
             .SingleOrDefaultAsync(context.RequestAborted);
-        if (allowed is not null && TryNormalise(origin) is { } normalised && allowed.Contains(normalised))
+        if (allowed is not null && Bot.TryNormaliseOrigin(origin) is { } normalised && allowed.Contains(normalised))
             builder.WithOrigins(origin);
         return builder.Build();
     }
 
-    private static string? TryNormalise(string origin) =>
-        Uri.TryCreate(origin, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant() : null;
 }

@@ -16,11 +16,11 @@ public sealed class ChargeDueSubscriptionsCommandHandler(IApplicationDbContext c
     {
         var now = time.GetUtcNow();
         // The job serves every tenant, so it looks across them; each renewal then runs in its own tenant's scope.
-        var candidates = await context.Subscriptions.IgnoreQueryFilters()
+        var due = await context.Subscriptions.IgnoreQueryFilters()
             .Where(s => s.Status != Domain.Billing.SubscriptionStatus.Suspended && s.Status != Domain.Billing.SubscriptionStatus.Canceled)
-            .Select(s => new { s.Id, s.TenantId, s.Status, s.CurrentPeriodEnd, s.NextRetryAt })
+            .Where(s => s.CurrentPeriodEnd <= now || s.NextRetryAt <= now)
+            .Select(s => new { s.Id, s.TenantId })
             .ToListAsync(cancellationToken);
-        var due = candidates.Where(s => s.CurrentPeriodEnd <= now || s.NextRetryAt <= now).ToList();
 
         var outcomes = new System.Collections.Concurrent.ConcurrentBag<RenewalOutcome>();
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.ChargeConcurrency, CancellationToken = cancellationToken },

@@ -32,6 +32,16 @@ public static class ConversationProjections
     public static IQueryable<MessageDto> ProjectToDto(this IQueryable<Message> messages) =>
         messages.Select(m => new MessageDto(m.Id, m.ConversationId, m.Direction, m.Author, m.Text, m.SentAt, m.DeliveryStatus, m.Confidence));
 
+    /// <summary>A contact's current conversation with a bot: the most recently active one.</summary>
+    public static Task<Conversation?> LatestAsync(this IQueryable<Conversation> conversations, Guid botId, Guid contactId, CancellationToken cancellationToken) =>
+        conversations.Where(c => c.BotId == botId && c.ContactId == contactId)
+            .OrderByDescending(c => c.LastMessageAt)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>One conversation as the inbox lists it.</summary>
+    public static Task<ConversationSummaryDto> SummaryAsync(this IApplicationDbContext context, Guid conversationId, CancellationToken cancellationToken) =>
+        context.Conversations.Where(c => c.Id == conversationId).ProjectToSummary(context).SingleAsync(cancellationToken);
+
     /// <summary>Conversation rows joined with their bot's and contact's names, for lists and live updates.</summary>
     public static IQueryable<ConversationSummaryDto> ProjectToSummary(this IQueryable<Conversation> conversations, IApplicationDbContext context) =>
         from c in conversations

@@ -19,10 +19,7 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
 
     public async Task<InboundResult> ReceiveAsync(Bot bot, Contact contact, string text, string? clientMessageId, CancellationToken cancellationToken)
     {
-        var conversation = await context.Conversations
-            .Where(c => c.BotId == bot.Id && c.ContactId == contact.Id)
-            .OrderByDescending(c => c.LastMessageAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        var conversation = await context.Conversations.LatestAsync(bot.Id, contact.Id, cancellationToken);
 
         if (conversation is not null && clientMessageId is not null)
         {
@@ -54,10 +51,7 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
     /// <summary>The customer pressed "talk to a person".</summary>
     public async Task<MessageDto?> RequestHumanAsync(Bot bot, Contact contact, CancellationToken cancellationToken)
     {
-        var conversation = await context.Conversations
-            .Where(c => c.BotId == bot.Id && c.ContactId == contact.Id)
-            .OrderByDescending(c => c.LastMessageAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        var conversation = await context.Conversations.LatestAsync(bot.Id, contact.Id, cancellationToken);
         if (conversation is null || !conversation.BotMayAnswer)
             return null;
 
@@ -70,7 +64,7 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
 
     public async Task NotifyAsync(Conversation conversation, IReadOnlyList<MessageDto> messages, CancellationToken cancellationToken)
     {
-        var summary = await context.Conversations.Where(c => c.Id == conversation.Id).ProjectToSummary(context).SingleAsync(cancellationToken);
+        var summary = await context.SummaryAsync(conversation.Id, cancellationToken);
         await notifier.MessagesAddedAsync(conversation.TenantId, summary, messages, cancellationToken);
     }
 

@@ -26,7 +26,7 @@ public sealed class ChangeConversationCommandHandler(IApplicationDbContext conte
         Apply(conversation, command.Change);
         await context.SaveChangesAsync(cancellationToken);
 
-        var summary = await context.Conversations.Where(c => c.Id == conversation.Id).ProjectToSummary(context).SingleAsync(cancellationToken);
+        var summary = await context.SummaryAsync(conversation.Id, cancellationToken);
         await notifier.ConversationChangedAsync(conversation.TenantId, summary, cancellationToken);
         return summary;
     }

@@ -20,10 +20,7 @@ public sealed class GetWidgetConversationQueryHandler(WidgetAccess access, IAppl
         var visitor = await access.FindVisitorAsync(query.VisitorId, cancellationToken);
         var conversation = visitor is null
             ? null
-            : await context.Conversations.AsNoTracking()
-                .Where(c => c.BotId == bot.Id && c.ContactId == visitor.Id)
-                .OrderByDescending(c => c.LastMessageAt)
-                .FirstOrDefaultAsync(cancellationToken);
+            : await context.Conversations.AsNoTracking().LatestAsync(bot.Id, visitor.Id, cancellationToken);
         if (conversation is null)
             return new WidgetConversationDto(null, null, []);
 
