@@ -20,10 +20,11 @@ describe('the account guard', () => {
     expect(await screen.findByRole('heading', { name: 'Kirish' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/sign-in');
 
-    getCurrentAccount.mockResolvedValue(demoAccount);
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Elektron pochta'), 'demo@virtuops.uz');
     await user.type(screen.getByLabelText('Parol'), 'Demo-parol-2026');
+    // Only the sign-in makes the account exist: earlier, a refetch (typing focuses the window) would leave the page.
+    getCurrentAccount.mockResolvedValue(demoAccount);
     await user.click(screen.getByRole('button', { name: 'Kirish' }));
 
     expect(await screen.findByRole('heading', { name: 'Xavfsizlik' })).toBeInTheDocument();
