@@ -9,6 +9,12 @@ public sealed class Conversation : TenantOwnedEntity
 {
     public const int PreviewLength = 120;
 
+    /// <summary>WhatsApp and Instagram accept free-text replies only this long after the customer's last message.</summary>
+    public static readonly TimeSpan CustomerServiceWindow = TimeSpan.FromHours(24);
+
+    /// <summary>Instagram lets a human agent answer (with the HUMAN_AGENT tag) this long after the customer's last message.</summary>
+    public static readonly TimeSpan HumanAgentWindow = TimeSpan.FromDays(7);
+
     private Conversation(Guid botId, Guid contactId, Channel channel, DateTimeOffset lastMessageAt)
     {
         BotId = botId;
@@ -32,6 +38,9 @@ public sealed class Conversation : TenantOwnedEntity
     /// <summary>Customer messages no agent has looked at yet.</summary>
     public int UnreadCount { get; private set; }
 
+    /// <summary>When the customer last wrote: the start of the channel's customer-service window.</summary>
+    public DateTimeOffset? LastInboundAt { get; private set; }
+
     public static Conversation Start(Bot bot, Contact contact, DateTimeOffset at)
     {
         var conversation = new Conversation(bot.Id, contact.Id, contact.Channel, at);
@@ -42,20 +51,49 @@ public sealed class Conversation : TenantOwnedEntity
     /// <summary>Whether the bot should answer the next customer message.</summary>
     public bool BotMayAnswer => Status == ConversationStatus.Bot;
 
-    public Message Receive(string text, DateTimeOffset at, string? clientMessageId)
+    public Message Receive(string text, DateTimeOffset at, string? clientMessageId) =>
+        Receive(MessageContent.PlainText(text), at, clientMessageId, externalMessageId: null);
+
+    public Message Receive(MessageContent content, DateTimeOffset at, string? clientMessageId, string? externalMessageId)
     {
         if (Status == ConversationStatus.Closed)
             Status = ConversationStatus.Bot; // a customer writing again reopens the conversation
         UnreadCount++;
-        return Touch(Message.Inbound(this, text, NextStamp(at), clientMessageId));
+        LastInboundAt = at;
+        return Touch(Message.Inbound(this, content, NextStamp(at), clientMessageId, externalMessageId));
     }
 
-    public Message ReplyAsBot(string text, DateTimeOffset at, double? confidence, Guid? knowledgeEntryId) =>
-        Touch(Message.FromBot(this, text, NextStamp(at), confidence, knowledgeEntryId));
+    public Message ReplyAsBot(string text, DateTimeOffset at, double? confidence, Guid? knowledgeEntryId)
+    {
+        EnsureFreeTextAllowed(MessageAuthor.Bot, at);
+        return Touch(Message.FromBot(this, text, NextStamp(at), confidence, knowledgeEntryId));
+    }
+
+    /// <summary>Whether a free-text reply may be sent now: WhatsApp and Instagram refuse them outside the customer-service window.</summary>
+    public bool MayReplyFreely(MessageAuthor author, DateTimeOffset at)
+    {
+        var window = Channel switch
+        {
+            Channel.WhatsApp => CustomerServiceWindow,
+            Channel.Instagram => author == MessageAuthor.Agent ? HumanAgentWindow : CustomerServiceWindow,
+            _ => (TimeSpan?)null,
+        };
+        return window is null || (LastInboundAt is { } last && at - last <= window);
+    }
+
+    private void EnsureFreeTextAllowed(MessageAuthor author, DateTimeOffset at)
+    {
+        if (MayReplyFreely(author, at))
+            return;
+        throw new DomainRuleViolationException(Channel == Channel.WhatsApp
+            ? "WhatsApp accepts free-text replies only within 24 hours of the customer's last message. Wait for the customer to write again (template messages are not supported yet)."
+            : "Instagram accepts replies only within 24 hours of the customer's last message (7 days for a person answering). Wait for the customer to write again.");
+    }
 
     /// <summary>The customer asked for a person: the bot says so once and then stays quiet.</summary>
     public Message RequestHuman(string notice, DateTimeOffset at)
     {
+        EnsureFreeTextAllowed(MessageAuthor.Bot, at);
         Status = ConversationStatus.WaitingForHuman;
         return Touch(Message.FromBot(this, notice, NextStamp(at), confidence: null, knowledgeEntryId: null));
     }
@@ -65,6 +103,7 @@ public sealed class Conversation : TenantOwnedEntity
     {
         if (Status == ConversationStatus.Closed)
             throw new DomainRuleViolationException("Reopen the conversation to reply.");
+        EnsureFreeTextAllowed(MessageAuthor.Agent, at);
         Status = ConversationStatus.Human;
         UnreadCount = 0;
         return Touch(Message.FromAgent(this, agentUserId, text, NextStamp(at)));
@@ -98,7 +137,8 @@ public sealed class Conversation : TenantOwnedEntity
     private Message Touch(Message message)
     {
         LastMessageAt = message.SentAt;
-        LastMessagePreview = message.Text.Length <= PreviewLength ? message.Text : message.Text[..PreviewLength];
+        var preview = new MessageContent(message.ContentType, message.Text).Preview;
+        LastMessagePreview = preview.Length <= PreviewLength ? preview : preview[..PreviewLength];
         return message;
     }
 }

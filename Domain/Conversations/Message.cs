@@ -1,4 +1,5 @@
 using VirtuOps.Domain.Common;
+using VirtuOps.Domain.Exceptions;
 
 namespace VirtuOps.Domain.Conversations;
 
@@ -29,6 +30,8 @@ public sealed class Message : TenantOwnedEntity
 {
     public const int TextMaxLength = 4000;
     public const int ClientMessageIdMaxLength = 64;
+    public const int ExternalMessageIdMaxLength = 200;
+    public const int DeliveryErrorMaxLength = 500;
 
     private Message(Guid conversationId, MessageDirection direction, MessageAuthor author, string text, DateTimeOffset sentAt)
     {
@@ -47,6 +50,11 @@ public sealed class Message : TenantOwnedEntity
 
     public string Text { get; private set; }
 
+    public MessageContentType ContentType { get; private set; }
+
+    /// <summary>Structured detail as JSON (media reference, coordinates, contact, button id); see <see cref="MessageContent"/>.</summary>
+    public string? ContentData { get; private set; }
+
     public DateTimeOffset SentAt { get; private set; }
 
     public DeliveryStatus DeliveryStatus { get; private set; }
@@ -62,10 +70,30 @@ public sealed class Message : TenantOwnedEntity
     /// <summary>The sender's own id for an inbound message, so a retried send is stored once.</summary>
     public string? ClientMessageId { get; private set; }
 
-    internal static Message Inbound(Conversation conversation, string text, DateTimeOffset at, string? clientMessageId) =>
-        Create(conversation, MessageDirection.Inbound, MessageAuthor.Contact, text, at, m =>
+    /// <summary>
+    /// The provider's id of this message: for inbound messages the id the customer's channel gave it, for outbound
+    /// ones the id the provider returned on send (delivery status callbacks refer to it).
+    /// </summary>
+    public string? ExternalMessageId { get; private set; }
+
+    // The outbox: an outbound message to a non-widget channel is Pending until a delivery worker sends it.
+
+    /// <summary>Failed send attempts so far.</summary>
+    public int DeliveryAttempts { get; private set; }
+
+    /// <summary>While Pending: not to be tried before this time (backoff, the provider's retry_after, pacing).</summary>
+    public DateTimeOffset? NextDeliveryAt { get; private set; }
+
+    /// <summary>The last send error, kept when the message is dead-lettered (<see cref="DeliveryStatus.Failed"/>).</summary>
+    public string? DeliveryError { get; private set; }
+
+    internal static Message Inbound(Conversation conversation, MessageContent content, DateTimeOffset at, string? clientMessageId, string? externalMessageId) =>
+        Create(conversation, MessageDirection.Inbound, MessageAuthor.Contact, content.Text, at, m =>
         {
+            m.ContentType = content.Type;
+            m.ContentData = content.Data;
             m.ClientMessageId = clientMessageId;
+            m.ExternalMessageId = externalMessageId;
             m.DeliveryStatus = DeliveryStatus.Delivered;
         });
 
@@ -79,7 +107,68 @@ public sealed class Message : TenantOwnedEntity
     internal static Message FromAgent(Conversation conversation, Guid agentUserId, string text, DateTimeOffset at) =>
         Create(conversation, MessageDirection.Outbound, MessageAuthor.Agent, text, at, m => m.AgentUserId = agentUserId);
 
-    public void MarkDelivery(DeliveryStatus status) => DeliveryStatus = status;
+    public bool AwaitsDelivery => DeliveryStatus == DeliveryStatus.Pending;
+
+    /// <summary>The provider accepted the message.</summary>
+    public void DeliverySucceeded(string? externalMessageId)
+    {
+        if (DeliveryStatus != DeliveryStatus.Pending)
+            return;
+        DeliveryStatus = DeliveryStatus.Sent;
+        ExternalMessageId = externalMessageId;
+        NextDeliveryAt = null;
+        DeliveryError = null;
+    }
+
+    /// <summary>A send failed but may succeed later; counts as an attempt.</summary>
+    public void DeliveryAttemptFailed(string error, DateTimeOffset retryAt)
+    {
+        DeliveryAttempts++;
+        DeliveryError = TruncateError(error);
+        NextDeliveryAt = retryAt;
+    }
+
+    /// <summary>Not sent now because of our own pacing (rate limits); not an attempt.</summary>
+    public void DeliveryDeferred(DateTimeOffset until) => NextDeliveryAt = until;
+
+    /// <summary>Gave up: the message is dead-lettered and shown as failed in the inbox, with a retry action.</summary>
+    public void DeliveryGaveUp(string error)
+    {
+        DeliveryStatus = DeliveryStatus.Failed;
+        DeliveryError = TruncateError(error);
+        NextDeliveryAt = null;
+    }
+
+    /// <summary>An agent retries a dead-lettered message.</summary>
+    public void RetryDelivery(DateTimeOffset at)
+    {
+        if (Direction != MessageDirection.Outbound || DeliveryStatus != DeliveryStatus.Failed)
+            throw new DomainRuleViolationException("Only a failed outgoing message can be retried.");
+        DeliveryStatus = DeliveryStatus.Pending;
+        DeliveryAttempts = 0;
+        NextDeliveryAt = at;
+    }
+
+    /// <summary>
+    /// A provider's status callback (sent, delivered, read, failed). Callbacks arrive out of order and repeated, so
+    /// the status only moves forward; a failure report is kept with its error.
+    /// </summary>
+    public void StatusReported(DeliveryStatus status, string? error)
+    {
+        if (status == DeliveryStatus.Failed)
+        {
+            DeliveryGaveUp(error ?? "The provider reported the message as failed.");
+            return;
+        }
+
+        if (DeliveryStatus is DeliveryStatus.Pending or DeliveryStatus.Failed || status > DeliveryStatus)
+        {
+            DeliveryStatus = status;
+            NextDeliveryAt = null;
+        }
+    }
+
+    private static string TruncateError(string error) => error.Length <= DeliveryErrorMaxLength ? error : error[..DeliveryErrorMaxLength];
 
     private static Message Create(Conversation conversation, MessageDirection direction, MessageAuthor author, string text, DateTimeOffset at, Action<Message> details)
     {
@@ -87,6 +176,8 @@ public sealed class Message : TenantOwnedEntity
         message.AssignTenant(conversation.TenantId);
         // The web widget receives replies in the same request or live; other channels start Pending until sent.
         message.DeliveryStatus = conversation.Channel == Channel.Widget ? DeliveryStatus.Sent : DeliveryStatus.Pending;
+        if (message.DeliveryStatus == DeliveryStatus.Pending)
+            message.NextDeliveryAt = at;
         details(message);
         return message;
     }

@@ -6,6 +6,7 @@ using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Domain.ApiKeys;
 using VirtuOps.Domain.Billing;
 using VirtuOps.Domain.Bots;
+using VirtuOps.Domain.Channels;
 using VirtuOps.Domain.Conversations;
 using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Consents;
@@ -52,6 +53,10 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentTen
     public DbSet<Conversation> Conversations => Set<Conversation>();
 
     public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<ChannelConnection> ChannelConnections => Set<ChannelConnection>();
+
+    public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
 
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
 

@@ -1,6 +1,7 @@
 using VirtuOps.Domain.ApiKeys;
 using VirtuOps.Domain.Billing;
 using VirtuOps.Domain.Bots;
+using VirtuOps.Domain.Channels;
 using VirtuOps.Domain.Conversations;
 using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.AccessLogs;
@@ -37,6 +38,10 @@ public interface IApplicationDbContext
     DbSet<Conversation> Conversations { get; }
 
     DbSet<Message> Messages { get; }
+
+    DbSet<ChannelConnection> ChannelConnections { get; }
+
+    DbSet<InboundEvent> InboundEvents { get; }
 
     DbSet<Subscription> Subscriptions { get; }
 

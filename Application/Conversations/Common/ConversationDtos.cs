@@ -10,7 +10,10 @@ public sealed record MessageDto(
     string Text,
     DateTimeOffset SentAt,
     DeliveryStatus DeliveryStatus,
-    double? Confidence);
+    double? Confidence,
+    MessageContentType ContentType,
+    string? ContentData,
+    string? DeliveryError);
 
 public sealed record ConversationSummaryDto(
     Guid Id,
@@ -27,10 +30,12 @@ public sealed record ConversationSummaryDto(
 public static class ConversationProjections
 {
     public static MessageDto ToDto(this Message message) =>
-        new(message.Id, message.ConversationId, message.Direction, message.Author, message.Text, message.SentAt, message.DeliveryStatus, message.Confidence);
+        new(message.Id, message.ConversationId, message.Direction, message.Author, message.Text, message.SentAt, message.DeliveryStatus, message.Confidence,
+            message.ContentType, message.ContentData, message.DeliveryError);
 
     public static IQueryable<MessageDto> ProjectToDto(this IQueryable<Message> messages) =>
-        messages.Select(m => new MessageDto(m.Id, m.ConversationId, m.Direction, m.Author, m.Text, m.SentAt, m.DeliveryStatus, m.Confidence));
+        messages.Select(m => new MessageDto(m.Id, m.ConversationId, m.Direction, m.Author, m.Text, m.SentAt, m.DeliveryStatus, m.Confidence,
+            m.ContentType, m.ContentData, m.DeliveryError));
 
     /// <summary>A contact's current conversation with a bot: the most recently active one.</summary>
     public static Task<Conversation?> LatestAsync(this IQueryable<Conversation> conversations, Guid botId, Guid contactId, CancellationToken cancellationToken) =>

@@ -88,11 +88,19 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.DeliveryStatus).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Text).HasMaxLength(Message.TextMaxLength).IsRequired();
         builder.Property(m => m.ClientMessageId).HasMaxLength(Message.ClientMessageIdMaxLength);
+        builder.Property(m => m.ContentType).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.ContentData).HasMaxLength(MessageContent.DataMaxLength);
+        builder.Property(m => m.ExternalMessageId).HasMaxLength(Message.ExternalMessageIdMaxLength);
+        builder.Property(m => m.DeliveryError).HasMaxLength(Message.DeliveryErrorMaxLength);
         builder.Property(m => m.CreatedBy).HasMaxLength(64);
         builder.Property(m => m.LastModifiedBy).HasMaxLength(64);
         builder.HasIndex(m => new { m.ConversationId, m.SentAt });
         // A retried send with the same client id is stored once.
         builder.HasIndex(m => new { m.ConversationId, m.ClientMessageId }).IsUnique().HasFilter("[ClientMessageId] IS NOT NULL");
+        // Status callbacks find our sent message by the provider's id.
+        builder.HasIndex(m => m.ExternalMessageId).HasFilter("[ExternalMessageId] IS NOT NULL");
+        // The delivery worker's outbox scan: pending messages by due time.
+        builder.HasIndex(m => new { m.DeliveryStatus, m.NextDeliveryAt });
         builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

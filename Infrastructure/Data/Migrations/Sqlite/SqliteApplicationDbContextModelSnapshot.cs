@@ -670,6 +670,165 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("KnowledgeEntries");
                 });
 
+            modelBuilder.Entity("VirtuOps.Domain.Channels.ChannelConnection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BusinessAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConnectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DisconnectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EncryptedCredentials")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastErrorAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastInboundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastModified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastOutboundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId", "Channel")
+                        .IsUnique()
+                        .HasFilter("[DisconnectedAt] IS NULL");
+
+                    b.HasIndex("Channel", "AccountId")
+                        .IsUnique()
+                        .HasFilter("[DisconnectedAt] IS NULL");
+
+                    b.ToTable("ChannelConnections");
+                });
+
+            modelBuilder.Entity("VirtuOps.Domain.Channels.InboundEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChannelConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastModified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelConnectionId");
+
+                    b.HasIndex("State", "ReceivedAt");
+
+                    b.HasIndex("Channel", "AccountId", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("InboundEvents");
+                });
+
             modelBuilder.Entity("VirtuOps.Domain.Consents.ConsentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -788,6 +947,9 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastInboundAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LastMessageAt")
                         .HasColumnType("INTEGER");
 
@@ -845,6 +1007,15 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                     b.Property<double?>("Confidence")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("ContentData")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("TEXT");
 
@@ -853,6 +1024,13 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeliveryAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeliveryError")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DeliveryStatus")
@@ -865,6 +1043,10 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalMessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("KnowledgeEntryId")
                         .HasColumnType("TEXT");
 
@@ -874,6 +1056,9 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("LastModifiedBy")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextDeliveryAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("SentAt")
                         .HasColumnType("INTEGER");
@@ -888,11 +1073,16 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExternalMessageId")
+                        .HasFilter("[ExternalMessageId] IS NOT NULL");
+
                     b.HasIndex("ConversationId", "ClientMessageId")
                         .IsUnique()
                         .HasFilter("[ClientMessageId] IS NOT NULL");
 
                     b.HasIndex("ConversationId", "SentAt");
+
+                    b.HasIndex("DeliveryStatus", "NextDeliveryAt");
 
                     b.ToTable("Messages");
                 });
@@ -1337,6 +1527,24 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("VirtuOps.Domain.Bots.Bot", null)
                         .WithMany()
                         .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtuOps.Domain.Channels.ChannelConnection", b =>
+                {
+                    b.HasOne("VirtuOps.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtuOps.Domain.Channels.InboundEvent", b =>
+                {
+                    b.HasOne("VirtuOps.Domain.Channels.ChannelConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
