@@ -52,6 +52,8 @@ public static class PaylovServiceCollectionExtensions
                 client.DefaultRequestHeaders.Add(PaylovWire.MerchantIdHeader, paylov.MerchantId);
                 client.DefaultRequestHeaders.Add(PaylovWire.ApiKeyHeader, paylov.ApiKey);
             })
+            // The factory's request logging puts header values (the API key) into the log state; it stays off.
+            .RemoveAllLoggers()
             .AddResilienceHandler("Paylov", (pipeline, context) =>
             {
                 var paylov = context.ServiceProvider.GetRequiredService<IOptions<PaylovOptions>>().Value;

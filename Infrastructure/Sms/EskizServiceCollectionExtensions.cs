@@ -23,12 +23,15 @@ public static class EskizServiceCollectionExtensions
 
         // Logging in changes nothing at Eskiz, so the standard pipeline (timeouts, retries with backoff, circuit
         // breaker) is safe for it.
+        // The factory's request logging would carry the credentials (headers in the log state, the login form), so it is off.
         services.AddHttpClient(EskizTokenProvider.HttpClientName, UseBaseUrl)
+            .RemoveAllLoggers()
             .AddStandardResilienceHandler();
 
         // Sending gets a timeout and no retry. A send that failed or timed out may still have been accepted by the
         // gateway, and repeating it would deliver the SMS twice; whether to try again is the caller's decision.
         services.AddHttpClient<ISmsSender, EskizSmsSender>(UseBaseUrl)
+            .RemoveAllLoggers()
             .AddResilienceHandler("Eskiz.Send", pipeline => pipeline.AddTimeout(SendTimeout));
 
         return services;
