@@ -17,6 +17,7 @@ using Quartz;
 using VirtuOps.Application.AccessLogs;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Infrastructure.AccessLogs;
+using VirtuOps.Infrastructure.Channels;
 using VirtuOps.Infrastructure.Data;
 using VirtuOps.Infrastructure.Data.Interceptors;
 using VirtuOps.Infrastructure.Identity;
@@ -77,6 +78,7 @@ public static class DependencyInjection
         services.AddBilling(configuration);
         services.AddSecretProtection(configuration, environment);
         services.AddPaylov(configuration, environment);
+        services.AddChannelApis(configuration);
         services.AddMessaging(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
