@@ -10,6 +10,7 @@ using VirtuOps.Application.Billing.Common;
 using VirtuOps.Application.Billing.Renewals;
 using VirtuOps.Application.Bots.Answering;
 using VirtuOps.Application.Bots.Common;
+using VirtuOps.Application.Channels.Common;
 using VirtuOps.Application.Conversations.Common;
 using VirtuOps.Application.Widget.Common;
 using VirtuOps.Infrastructure.Ai;
@@ -17,6 +18,7 @@ using Quartz;
 using VirtuOps.Application.AccessLogs;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Infrastructure.AccessLogs;
+using VirtuOps.Infrastructure.Channels;
 using VirtuOps.Infrastructure.Data;
 using VirtuOps.Infrastructure.Data.Interceptors;
 using VirtuOps.Infrastructure.Identity;
@@ -77,6 +79,7 @@ public static class DependencyInjection
         services.AddBilling(configuration);
         services.AddSecretProtection(configuration, environment);
         services.AddPaylov(configuration, environment);
+        services.AddChannels(configuration);
         services.AddMessaging(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
@@ -134,6 +137,13 @@ public static class DependencyInjection
         services.AddScoped<BotResponder>();
         services.AddScoped<ConversationFlow>();
         services.AddScoped<WidgetAccess>();
+    }
+
+    private static void AddChannels(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddChannelApis(configuration);
+        services.TryAddSingleton<ChannelWebhookUrls>();
+        services.AddScoped<ChannelConnector>();
     }
 
     private static void AddMessaging(this IServiceCollection services, IConfiguration configuration)
