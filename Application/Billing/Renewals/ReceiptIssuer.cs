@@ -48,7 +48,7 @@ public sealed class ReceiptIssuer(IApplicationDbContext context, IPaylovClient p
             receipt.Emailed(time.GetUtcNow());
             return true;
         }
-        catch (Exception ex) when (ex is PaylovUnavailableException or HttpRequestException or InvalidOperationException)
+        catch (Exception ex) when (ex is PaylovUnavailableException or HttpRequestException or InvalidOperationException or EmailDeliveryException)
         {
             return false;
         }

@@ -52,12 +52,25 @@ public sealed class RenewalPipeline(IServiceScopeFactory scopes, RenewalSteps st
             toCharge.Writer.TryComplete();
             await stop.CancelAsync();
             await slots.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // Failures that were saved are told even when the run then broke off.
+            await SendDunningMailsAsync(renewals, cancellationToken);
         }
 
-        // Rare (failed renewals only), so after the run rather than in the writer's way.
-        foreach (var renewal in renewals.Where(r => r.Mail is not null))
-            await mail.SendToOwnerAsync(renewal.Subscription.TenantId, renewal.Mail!.Value.Subject, renewal.Mail.Value.Body, cancellationToken);
         return [.. renewals.Select(r => r.Outcome!.Value)];
+    }
+
+    /// <summary>Rare (failed renewals only), so after the run rather than in the writer's way.</summary>
+    private async Task SendDunningMailsAsync(List<Renewal> renewals, CancellationToken cancellationToken)
+    {
+        var failed = renewals.Where(r => r.Mail is not null).ToList();
+        if (failed.Count == 0)
+            return;
+        var owners = await mail.OwnerEmailsAsync([.. failed.Select(r => r.Subscription.TenantId).Distinct()], cancellationToken);
+        foreach (var renewal in failed)
+        {
+            if (owners.TryGetValue(renewal.Subscription.TenantId, out var address))
+                await mail.SendAsync(address, renewal.Mail!.Value.Subject, renewal.Mail.Value.Body, cancellationToken);
+        }
     }
 
     private async Task WriteAsync(IReadOnlyList<DueSubscription> due, ChannelWriter<Renewal> toCharge, ChannelReader<Renewal> answered,
