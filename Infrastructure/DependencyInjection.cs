@@ -126,7 +126,9 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddScoped<BillingMail>();
         services.AddScoped<ReceiptIssuer>();
+        services.AddScoped<RenewalSteps>();
         services.AddScoped<RenewalProcessor>();
+        services.AddScoped<RenewalPipeline>();
     }
 
     private static void AddBots(this IServiceCollection services, IConfiguration configuration)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using VirtuOps.Application.Common.Interfaces;
+using VirtuOps.Domain.Common;
 using VirtuOps.Infrastructure.Data;
 using ValidationException = VirtuOps.Application.Common.Exceptions.ValidationException;
 
@@ -114,6 +115,20 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
         foreach (var member in members)
             accounts.Add((await ToAccountAsync(member))!);
         return accounts;
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, string>> FindOwnerEmailsAsync(IReadOnlyCollection<Guid> tenantIds, CancellationToken cancellationToken)
+    {
+        // One query for any number of tenants: billing mails whole groups of tenants at once.
+        var owners = await (
+                from user in context.Users
+                join userRole in context.UserRoles on user.Id equals userRole.UserId
+                join role in context.Roles on userRole.RoleId equals role.Id
+                where role.Name == Roles.Owner && user.TenantId != null && tenantIds.Contains(user.TenantId.Value) && user.Email != null
+                orderby user.FullName
+                select new { TenantId = user.TenantId!.Value, Email = user.Email! })
+            .ToListAsync(cancellationToken);
+        return owners.GroupBy(o => o.TenantId).ToDictionary(g => g.Key, g => g.First().Email);
     }
 
     public async Task DeleteUserAsync(Guid userId, CancellationToken cancellationToken) =>

@@ -9,7 +9,7 @@ using VirtuOps.Application.Billing.Renewals;
 namespace VirtuOps.Infrastructure.Jobs;
 
 /// <summary>
-/// Renews due subscriptions on the <c>Billing:ChargeCron</c> schedule. Exactly-once charging comes from the charge
+/// Renews due subscriptions on the <c>Billing:ChargeCron</c> schedule, then issues and e-mails the pending receipts. Exactly-once charging comes from the charge
 /// rows in the database, not from the scheduler: two runs at once, or a run after a crash, charge nothing twice.
 /// </summary>
 [DisallowConcurrentExecution]
@@ -19,8 +19,12 @@ public sealed class ChargeSubscriptionsJob(ISender sender) : IJob
 
     public static readonly TriggerKey TriggerKey = new(nameof(ChargeSubscriptionsJob), "billing");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        context.Result = await sender.Send(new ChargeDueSubscriptionsCommand(), cancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var renewals = await sender.Send(new ChargeDueSubscriptionsCommand(), cancellationToken);
+        var receipts = await sender.Send(new IssuePendingReceiptsCommand(), cancellationToken);
+        context.Result = (renewals, receipts);
+    }
 
     internal static void Schedule(IQuartzBuilder quartz, IConfiguration configuration)
     {

@@ -4,6 +4,8 @@ using Infrastructure.IntegrationTests.Paylov;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using VirtuOps.Application.Common.Interfaces;
 
 namespace Billing.Benchmarks;
 
@@ -15,8 +17,12 @@ internal sealed class BillingBenchFactory(string paylovBaseUrl, int concurrency)
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"virtuops-bench-{Guid.NewGuid():N}.db");
 
+    /// <summary>Every e-mail the app sends, counted on its way to the dev outbox (which keeps only the newest).</summary>
+    public CountingEmailSender Mail { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureServices(services => services.AddSingleton<IEmailSender>(Mail));
         // Development: receipts and other e-mails go to the in-memory dev outbox.
         builder.UseContentRoot(WebApiContentRoot());
         builder.UseEnvironment("Development");
@@ -55,5 +61,20 @@ internal sealed class BillingBenchFactory(string paylovBaseUrl, int concurrency)
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(_databasePath + suffix);
+    }
+}
+
+internal sealed class CountingEmailSender : IEmailSender
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _receipts = new(StringComparer.Ordinal);
+
+    /// <summary>Distinct addresses that were sent a payment receipt.</summary>
+    public int ReceiptRecipients => _receipts.Count;
+
+    public Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Subject.Contains("Payment receipt", StringComparison.Ordinal))
+            _receipts.AddOrUpdate(message.To, 1, (_, sent) => sent + 1);
+        return Task.CompletedTask;
     }
 }

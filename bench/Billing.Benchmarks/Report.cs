@@ -13,6 +13,10 @@ internal static class Report
               wall {wall.TotalSeconds:F2} s, ideal {ideal.TotalSeconds:F2} s, ratio {ideal / wall:F2} (target >= 0.80), {options.Subscriptions / wall.TotalSeconds:F0} per second
             """));
 
+    /// <summary>Paylov calls per endpoint, e.g. "POST /v1/payments x10000".</summary>
+    public static string Calls(IEnumerable<Infrastructure.IntegrationTests.Paylov.PaylovRequest> requests) =>
+        string.Join(", ", requests.GroupBy(r => $"{r.Method} {r.Path}").Select(g => $"{g.Key} x{g.Count()}"));
+
     public static bool Check(string what, int actual, int expected)
     {
         var ok = actual == expected;

@@ -8,11 +8,18 @@ public sealed class BillingMail(IIdentityService identity, IEmailSender email)
     public async Task SendToOwnerAsync(Guid tenantId, string subject, string body, CancellationToken cancellationToken)
     {
         if (await OwnerEmailAsync(tenantId, cancellationToken) is { } address)
-            await email.SendAsync(new EmailMessage(address, subject, body), cancellationToken);
+            await SendAsync(address, subject, body, cancellationToken);
     }
 
+    /// <summary>For a caller that already looked the owner up (see <see cref="OwnerEmailsAsync"/>).</summary>
+    public Task SendAsync(string address, string subject, string body, CancellationToken cancellationToken) =>
+        email.SendAsync(new EmailMessage(address, subject, body), cancellationToken);
+
     public async Task<string?> OwnerEmailAsync(Guid tenantId, CancellationToken cancellationToken) =>
-        (await identity.ListTenantUsersAsync(tenantId, cancellationToken)).FirstOrDefault(u => u.Roles.Contains(Roles.Owner))?.Email;
+        (await identity.FindOwnerEmailsAsync([tenantId], cancellationToken)).GetValueOrDefault(tenantId);
+
+    public Task<IReadOnlyDictionary<Guid, string>> OwnerEmailsAsync(IReadOnlyCollection<Guid> tenantIds, CancellationToken cancellationToken) =>
+        identity.FindOwnerEmailsAsync(tenantIds, cancellationToken);
 
     public static string Sum(long tiyin) => (tiyin / 100m).ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture).Replace(',', ' ') + " so‘m";
 }

@@ -11,32 +11,45 @@ namespace VirtuOps.Application.Billing.Renewals;
 /// </summary>
 public sealed class ReceiptIssuer(IApplicationDbContext context, IPaylovClient paylov, BillingMail mail, IOptions<BillingOptions> options, TimeProvider time)
 {
-    public async Task<bool> IssueAsync(FiscalReceiptRecord receipt, CancellationToken cancellationToken)
+    /// <summary>One receipt, saved when done or failed.</summary>
+    public async Task<bool> IssueAsync(FiscalReceiptRecord receipt, Charge charge, CancellationToken cancellationToken)
     {
-        var charge = await context.Charges.SingleAsync(c => c.Id == receipt.ChargeId, cancellationToken);
+        var delivered = await DeliverAsync(receipt, charge, await mail.OwnerEmailAsync(receipt.TenantId, cancellationToken), cancellationToken);
+        await context.SaveChangesAsync(delivered ? cancellationToken : CancellationToken.None);
+        return delivered;
+    }
+
+    /// <summary>
+    /// Has Paylov issue the receipt (unless it already did) and e-mails it; only changes <paramref name="receipt"/>,
+    /// the caller saves it. Touches no scoped state, so many may run at once. "Issued" and "e-mailed" are saved
+    /// together: if that save is lost, the next try asks Paylov again with the same idempotency key and gets the
+    /// same receipt back, and the owner gets the e-mail twice.
+    /// </summary>
+    public async Task<bool> DeliverAsync(FiscalReceiptRecord receipt, Charge charge, string? ownerEmail, CancellationToken cancellationToken)
+    {
         var plan = options.Value.Find(charge.PlanCode) ?? throw new InvalidOperationException($"Plan '{charge.PlanCode}' is not configured.");
         receipt.Attempted();
         try
         {
             if (receipt.IssuedAt is null)
             {
-                var ownerEmail = await mail.OwnerEmailAsync(receipt.TenantId, cancellationToken);
                 var issued = await paylov.CreateReceiptAsync(new ReceiptRequest(charge.TransactionId!, $"receipt_{charge.IdempotencyKey}",
-                    ownerEmail ?? string.Empty, RenewalProcessor.FiscalItemOf(plan) with { PriceTiyin = charge.AmountTiyin }), cancellationToken);
+                    ownerEmail ?? string.Empty, RenewalSteps.FiscalItemOf(plan) with { PriceTiyin = charge.AmountTiyin }), cancellationToken);
                 receipt.Issued(issued.ReceiptId, issued.FiscalSign, issued.Url.ToString(), time.GetUtcNow());
-                await context.SaveChangesAsync(cancellationToken);
             }
 
-            await mail.SendToOwnerAsync(receipt.TenantId, "VirtuOps: to‘lov cheki / Payment receipt",
-                $"To‘lov qabul qilindi: {BillingMail.Sum(charge.AmountTiyin)} ({plan.Name}, {charge.PeriodKey}).\nFiskal chek / Fiscal receipt: {receipt.Url}\nFiskal belgi / Fiscal sign: {receipt.FiscalSign}",
-                cancellationToken);
+            if (ownerEmail is not null)
+            {
+                await mail.SendAsync(ownerEmail, "VirtuOps: to‘lov cheki / Payment receipt",
+                    $"To‘lov qabul qilindi: {BillingMail.Sum(charge.AmountTiyin)} ({plan.Name}, {charge.PeriodKey}).\nFiskal chek / Fiscal receipt: {receipt.Url}\nFiskal belgi / Fiscal sign: {receipt.FiscalSign}",
+                    cancellationToken);
+            }
+
             receipt.Emailed(time.GetUtcNow());
-            await context.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (Exception ex) when (ex is PaylovUnavailableException or HttpRequestException or InvalidOperationException)
+        catch (Exception ex) when (ex is PaylovUnavailableException or HttpRequestException or InvalidOperationException or EmailDeliveryException)
         {
-            await context.SaveChangesAsync(CancellationToken.None);
             return false;
         }
     }

@@ -45,5 +45,8 @@ public interface IIdentityService
 
     Task<IReadOnlyList<UserAccount>> ListTenantUsersAsync(Guid tenantId, CancellationToken cancellationToken);
 
+    /// <summary>Each tenant's owner's e-mail address (the first owner by name); tenants without an owner are left out.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> FindOwnerEmailsAsync(IReadOnlyCollection<Guid> tenantIds, CancellationToken cancellationToken);
+
     Task DeleteUserAsync(Guid userId, CancellationToken cancellationToken);
 }

@@ -38,11 +38,14 @@ public static class BillingTestSteps
         return (await completed.Content.ReadFromJsonAsync<CheckoutResultDto>(SpaClient.Json))!;
     }
 
-    /// <summary>What the daily billing job does: one run of the renewal command.</summary>
+    /// <summary>What the daily billing job does: one run of the renewal command, then of the receipts command.</summary>
     public static async Task<RenewalRunSummary> RunBillingJobAsync(VirtuOpsApiFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new ChargeDueSubscriptionsCommand());
+        var sender = scope.ServiceProvider.GetRequiredService<Mediator.ISender>();
+        var renewals = await sender.Send(new ChargeDueSubscriptionsCommand());
+        await sender.Send(new IssuePendingReceiptsCommand());
+        return renewals;
     }
 
     /// <summary>

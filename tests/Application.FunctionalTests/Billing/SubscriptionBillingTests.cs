@@ -73,6 +73,31 @@ public sealed class SubscriptionBillingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_billing_runs_at_once_over_several_tenants_charge_each_exactly_once_and_email_each_renewal_receipt()
+    {
+        string[] emails = ["billing-many-1@example.uz", "billing-many-2@example.uz", "billing-many-3@example.uz"];
+        var owners = new List<SpaClient>();
+        for (var i = 0; i < emails.Length; i++)
+            owners.Add(await SubscribedOwnerAsync(emails[i], $"+99890100030{i}"));
+        factory.Time.Advance(TimeSpan.FromDays(32));
+
+        await Task.WhenAll(BillingTestSteps.RunBillingJobAsync(factory), BillingTestSteps.RunBillingJobAsync(factory));
+
+        foreach (var (owner, email) in owners.Zip(emails))
+        {
+            var subscription = await SubscriptionOfAsync(email);
+            var charges = await ChargesOfAsync(subscription.Id);
+            charges.Count.ShouldBe(2);
+            charges.ShouldAllBe(c => c.Status == ChargeStatus.Succeeded); // the first month and one renewal
+            var renewal = charges.MaxBy(c => c.AttemptedAt)!;
+            var receipt = await factory.QueryDatabaseAsync(db => db.FiscalReceipts.IgnoreQueryFilters().SingleAsync(r => r.ChargeId == renewal.Id));
+            receipt.EmailedAt.ShouldNotBeNull();
+            (await owner.LatestMessageToAsync(email)).Body.ShouldContain(receipt.Url!);
+            owner.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task A_charge_left_pending_by_a_crash_after_paylov_answered_is_settled_from_paylov_not_charged_again()
     {
         using var owner = await SubscribedOwnerAsync("billing-crash@example.uz", "+998901000202");

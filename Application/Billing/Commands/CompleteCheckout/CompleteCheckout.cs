@@ -55,6 +55,7 @@ public sealed class CompleteCheckoutCommandHandler(
             legal.Value.PublicOfferVersion, now, client.IpAddress, client.UserAgent));
 
         var subscription = await context.Subscriptions.SingleOrDefaultAsync(cancellationToken);
+        Charge? firstPayment = null;
         FiscalReceiptRecord? receipt = null;
         if (checkout.Purpose == CheckoutPurpose.Subscribe)
         {
@@ -68,7 +69,7 @@ public sealed class CompleteCheckoutCommandHandler(
                 subscription.ActivatePaid(checkout.PlanCode, now);
             }
 
-            var firstPayment = Charge.FirstPayment(subscription, checkout.PlanCode, checkout.AmountTiyin, result.TransactionId ?? checkout.PaylovSessionId, now);
+            firstPayment = Charge.FirstPayment(subscription, checkout.PlanCode, checkout.AmountTiyin, result.TransactionId ?? checkout.PaylovSessionId, now);
             context.Charges.Add(firstPayment);
             receipt = FiscalReceiptRecord.For(firstPayment);
             context.FiscalReceipts.Add(receipt);
@@ -82,7 +83,7 @@ public sealed class CompleteCheckoutCommandHandler(
         await context.SaveChangesAsync(cancellationToken);
 
         if (receipt is not null)
-            await receipts.IssueAsync(receipt, cancellationToken);
+            await receipts.IssueAsync(receipt, firstPayment!, cancellationToken);
         else if (subscription.IsDueForCharge(now))
             await renewals.RenewAsync(subscription.Id, cancellationToken); // a new card retries a lapsed renewal at once
         return new CheckoutResultDto(checkout.Status, null);
