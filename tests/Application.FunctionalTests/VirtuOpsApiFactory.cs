@@ -43,6 +43,8 @@ public class VirtuOpsApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:SeedDemoData", "true");
         // Tests run renewals themselves, at the moments they choose on their clock.
         builder.UseSetting("Billing:RunRenewalJob", "false");
+        // ...and deliver outgoing channel messages themselves (or turn the worker on), so nothing is sent unasked.
+        builder.UseSetting("Channels:Delivery:RunWorker", "false");
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
