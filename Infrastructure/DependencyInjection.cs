@@ -81,6 +81,7 @@ public static class DependencyInjection
         services.AddPaylov(configuration, environment);
         services.AddChannels(configuration);
         services.AddMessaging(configuration);
+        services.AddChannelDelivery(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
 
@@ -97,12 +98,13 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// The hosted services: the access-log writer and the Quartz scheduler (in-memory store) with its jobs.
+    /// The hosted services: the access-log writer, the channel delivery worker and the Quartz scheduler (in-memory store) with its jobs.
     /// The host leaves this out when it runs only to produce its OpenAPI document.
     /// </summary>
     public static IServiceCollection AddBackgroundWork(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService<AccessLogBatchWriter>();
+        services.AddChannelDeliveryWorker(configuration);
 
         services.AddQuartz(quartz =>
         {
