@@ -30,6 +30,7 @@ const question: MessageDto = {
   text: 'Operator kerak',
   sentAt: '2026-04-20T09:59:00Z',
   deliveryStatus: 'Delivered',
+  contentType: 'Text',
 };
 
 let hub: InboxHubHandlers;

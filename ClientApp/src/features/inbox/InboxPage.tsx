@@ -9,6 +9,7 @@ import { DateTime } from '../../components/DateTime';
 import { Pager } from '../../components/Pager';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { botsQuery } from '../bots/botQueries';
+import { ChannelBadge } from './ChannelBadge';
 import { applyConversation, conversationListKey, inboxQueryKey } from './inboxCache';
 import { connectInboxHub, type HubState } from './inboxHub';
 import { StatusBadge } from './StatusBadge';
@@ -147,7 +148,7 @@ function ConversationList({ selectedId }: { selectedId?: string }) {
                     {conversation.lastMessagePreview}
                   </span>
                   <span className="conversation__meta muted">
-                    <StatusBadge status={conversation.status} /> · {t(`inbox.channel.${conversation.channel}`)} ·{' '}
+                    <StatusBadge status={conversation.status} /> · <ChannelBadge channel={conversation.channel} /> ·{' '}
                     {conversation.botName} · <DateTime value={conversation.lastMessageAt} />
                   </span>
                 </Link>
