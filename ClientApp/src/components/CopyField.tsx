@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** A read-only value to paste elsewhere (a key, a URL, a token), with a copy button and whether the copy worked. */
 export function CopyField({ label, value }: { label: string; value: string }) {
   const { t } = useTranslation();
+  const id = useId();
   const [copied, setCopied] = useState<boolean | undefined>(undefined);
 
   const copy = async () => {
@@ -16,9 +17,10 @@ export function CopyField({ label, value }: { label: string; value: string }) {
   };
 
   return (
-    <div>
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
       <div className="key-row">
-        <input readOnly aria-label={label} value={value} onFocus={(event) => event.target.select()} className="key" />
+        <input id={id} readOnly value={value} onFocus={(event) => event.target.select()} className="key" />
         <button type="button" className="button button--secondary" onClick={() => void copy()}>
           {t('common.copy')}
         </button>

@@ -111,4 +111,12 @@ export const billingClient = {
   cancelSubscription: vi.fn(never),
   changePlan: vi.fn(never),
 };
+export const channelsClient = {
+  getChannels: vi.fn(never),
+  connectTelegram: vi.fn(never),
+  connectWhatsApp: vi.fn(never),
+  connectInstagram: vi.fn(never),
+  testChannel: vi.fn(never),
+  disconnectChannel: vi.fn(never),
+};
 export const knowledgeExportUrl = (botId: string) => `/api/bots/${botId}/knowledge/export`;
