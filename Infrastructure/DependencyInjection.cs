@@ -17,6 +17,7 @@ using Quartz;
 using VirtuOps.Application.AccessLogs;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Infrastructure.AccessLogs;
+using VirtuOps.Infrastructure.Channels;
 using VirtuOps.Infrastructure.Data;
 using VirtuOps.Infrastructure.Data.Interceptors;
 using VirtuOps.Infrastructure.Identity;
@@ -78,6 +79,7 @@ public static class DependencyInjection
         services.AddSecretProtection(configuration, environment);
         services.AddPaylov(configuration, environment);
         services.AddMessaging(configuration);
+        services.AddChannelDelivery(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
 
@@ -94,12 +96,13 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// The hosted services: the access-log writer and the Quartz scheduler (in-memory store) with its jobs.
+    /// The hosted services: the access-log writer, the channel delivery worker and the Quartz scheduler (in-memory store) with its jobs.
     /// The host leaves this out when it runs only to produce its OpenAPI document.
     /// </summary>
     public static IServiceCollection AddBackgroundWork(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService<AccessLogBatchWriter>();
+        services.AddChannelDeliveryWorker(configuration);
 
         services.AddQuartz(quartz =>
         {

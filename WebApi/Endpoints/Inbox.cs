@@ -2,13 +2,17 @@ using VirtuOps.Application.Common.Models;
 using VirtuOps.Application.Conversations.Common;
 using VirtuOps.Application.Inbox.Commands.ChangeConversation;
 using VirtuOps.Application.Inbox.Commands.ReplyToConversation;
+using VirtuOps.Application.Inbox.Commands.RetryMessageDelivery;
 using VirtuOps.Application.Inbox.Queries.GetConversation;
 using VirtuOps.Application.Inbox.Queries.GetConversations;
 using VirtuOps.Domain.Conversations;
 
 namespace VirtuOps.WebApi.Endpoints;
 
-/// <summary>The live inbox: conversations, their messages, agent replies and hand-overs. Live updates: /hubs/inbox.</summary>
+/// <summary>
+/// The live inbox: conversations, their messages, agent replies, hand-overs and retries of failed deliveries. Live updates:
+/// /hubs/inbox (messagesAdded, conversationChanged, messageUpdated).
+/// </summary>
 public sealed class Inbox : IEndpointGroup
 {
     public sealed record ReplyRequest(string Text);
@@ -25,6 +29,11 @@ public sealed class Inbox : IEndpointGroup
         group.MapPost("/{id:guid}/close", CloseConversation).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/reopen", ReopenConversation).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/read", MarkConversationRead).ProducesProblem(StatusCodes.Status404NotFound);
+
+        var messages = app.MapGroup("/api/inbox/messages").WithTags("Inbox")
+            .RequireAuthorization().RequireAntiforgeryToken()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        messages.MapPost("/{id:guid}/retry", RetryMessageDelivery).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     public static async Task<Ok<PaginatedList<ConversationSummaryDto>>> GetConversations(ISender sender, CancellationToken cancellationToken,
@@ -36,6 +45,10 @@ public sealed class Inbox : IEndpointGroup
 
     public static async Task<Ok<MessageDto>> ReplyToConversation(ISender sender, Guid id, ReplyRequest request, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new ReplyToConversationCommand(id, request.Text), cancellationToken));
+
+    /// <summary>Sends a failed outgoing message again (422 when it has not failed).</summary>
+    public static async Task<Ok<MessageDto>> RetryMessageDelivery(ISender sender, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new RetryMessageDeliveryCommand(id), cancellationToken));
 
     public static Task<Ok<ConversationSummaryDto>> HandBackToBot(ISender sender, Guid id, CancellationToken cancellationToken) =>
         Change(sender, id, ConversationChange.HandBackToBot, cancellationToken);

@@ -20,4 +20,8 @@ internal sealed class SignalRConversationNotifier(IHubContext<InboxHub> inbox, I
 
     public Task ConversationChangedAsync(Guid tenantId, ConversationSummaryDto conversation, CancellationToken cancellationToken) =>
         inbox.Clients.Group(InboxHub.TenantGroup(tenantId)).SendAsync("conversationChanged", conversation, cancellationToken);
+
+    // Only the inbox: widget replies are never queued for delivery, so a visitor's messages do not change afterwards.
+    public Task MessageUpdatedAsync(Guid tenantId, MessageDto message, CancellationToken cancellationToken) =>
+        inbox.Clients.Group(InboxHub.TenantGroup(tenantId)).SendAsync("messageUpdated", message, cancellationToken);
 }

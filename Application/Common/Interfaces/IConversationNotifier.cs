@@ -8,4 +8,7 @@ public interface IConversationNotifier
     Task MessagesAddedAsync(Guid tenantId, ConversationSummaryDto conversation, IReadOnlyList<MessageDto> messages, CancellationToken cancellationToken);
 
     Task ConversationChangedAsync(Guid tenantId, ConversationSummaryDto conversation, CancellationToken cancellationToken);
+
+    /// <summary>A message already shown changed: its delivery status (sent, retrying with an error, failed, retried).</summary>
+    Task MessageUpdatedAsync(Guid tenantId, MessageDto message, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using VirtuOps.Application.Bots.Common;
+using VirtuOps.Application.Channels.Common;
 using VirtuOps.Domain.Billing;
 using VirtuOps.Domain.Bots;
 using VirtuOps.Domain.Conversations;
@@ -12,7 +13,8 @@ public sealed record InboundResult(Guid ConversationId, ConversationStatus Statu
 /// What happens when a customer writes, on any channel: the message is stored, then the bot answers, hands over
 /// to a human, or stays quiet because a human has the conversation. One save; live updates after it.
 /// </summary>
-public sealed class ConversationFlow(IApplicationDbContext context, BotResponder responder, IConversationNotifier notifier, TimeProvider time)
+public sealed class ConversationFlow(IApplicationDbContext context, BotResponder responder, IConversationNotifier notifier,
+    IOutboundDeliverySignal delivery, TimeProvider time)
 {
     public const string HumanRequestedNotice =
         "Operatorga ulanmoqdasiz, tez orada javob beramiz. / Соединяем с оператором, скоро ответим. / Connecting you to an operator.";
@@ -42,6 +44,8 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
         if (reply is not null)
             context.Messages.Add(reply);
         await context.SaveChangesAsync(cancellationToken);
+        if (reply is { AwaitsDelivery: true })
+            delivery.MessagesQueued();
 
         var messages = reply is null ? [received.ToDto()] : new List<MessageDto> { received.ToDto(), reply.ToDto() };
         await NotifyAsync(conversation, messages, cancellationToken);
@@ -58,6 +62,8 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
         var notice = conversation.RequestHuman(HumanRequestedNotice, time.GetUtcNow());
         context.Messages.Add(notice);
         await context.SaveChangesAsync(cancellationToken);
+        if (notice.AwaitsDelivery)
+            delivery.MessagesQueued();
         await NotifyAsync(conversation, [notice.ToDto()], cancellationToken);
         return notice.ToDto();
     }

@@ -1,3 +1,4 @@
+using VirtuOps.Application.Channels.Common;
 using VirtuOps.Application.Conversations.Common;
 using VirtuOps.Application.Widget.Common;
 using VirtuOps.Domain.Common;
@@ -8,7 +9,8 @@ namespace VirtuOps.Application.Inbox.Commands.ReplyToConversation;
 [Authorize(Roles = Roles.Owner + "," + Roles.Agent)]
 public sealed record ReplyToConversationCommand(Guid Id, string Text) : ICommand<MessageDto>;
 
-public sealed class ReplyToConversationCommandHandler(IApplicationDbContext context, ICurrentUser currentUser, ConversationFlow flow, TimeProvider time)
+public sealed class ReplyToConversationCommandHandler(IApplicationDbContext context, ICurrentUser currentUser, ConversationFlow flow,
+    IOutboundDeliverySignal delivery, TimeProvider time)
     : ICommandHandler<ReplyToConversationCommand, MessageDto>
 {
     public async ValueTask<MessageDto> Handle(ReplyToConversationCommand command, CancellationToken cancellationToken)
@@ -18,6 +20,8 @@ public sealed class ReplyToConversationCommandHandler(IApplicationDbContext cont
         var reply = conversation.ReplyAsAgent(currentUser.UserId!.Value, command.Text.Trim(), time.GetUtcNow());
         context.Messages.Add(reply);
         await context.SaveChangesAsync(cancellationToken);
+        if (reply.AwaitsDelivery)
+            delivery.MessagesQueued();
         await flow.NotifyAsync(conversation, [reply.ToDto()], cancellationToken);
         return reply.ToDto();
     }

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using VirtuOps.Domain.Conversations;
+
+namespace VirtuOps.Application.Channels.Delivery;
+
+public enum DeliveryOutcome
+{
+    Sent,
+    Retrying,
+    Failed,
+
+    /// <summary>Held back by our own pacing; not an attempt.</summary>
+    Deferred,
+
+    /// <summary>Another worker claimed it first.</summary>
+    Skipped,
+
+    /// <summary>An unexpected error; the claim lapses and the message is tried again later.</summary>
+    Errored,
+}
+
+/// <summary>What one pass did, and when the next message falls due (null: nothing is pending).</summary>
+public sealed record DeliveryRunSummary(IReadOnlyDictionary<DeliveryOutcome, int> Outcomes, DateTimeOffset? NextDueAt)
+{
+    public int Count(DeliveryOutcome outcome) => Outcomes.GetValueOrDefault(outcome);
+}
+
+/// <summary>A pending message as the outbox scan sees it; <see cref="NextDeliveryAt"/> is the claim's guard.</summary>
+public sealed record DueMessage(Guid Id, Guid TenantId, DateTimeOffset NextDeliveryAt);
+
+/// <summary>
+/// One pass over the outbox, across tenants: every message that is due and first in line in its conversation is
+/// sent (conversations in parallel, bounded), each in its own scope under its tenant.
+/// </summary>
+public sealed class OutboundDelivery(IApplicationDbContext context, IServiceScopeFactory scopes, IOptions<DeliveryOptions> options, TimeProvider time,
+    ILogger<OutboundDelivery> logger)
+{
+    public async Task<DeliveryRunSummary> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        // One instant for the whole pass: claims, pacing and retry times all count from it.
+        var now = time.GetUtcNow();
+        // The worker serves every tenant, so the scan looks across them.
+        var outbox = context.Messages.IgnoreQueryFilters().AsNoTracking();
+        var due = await outbox.DueAt(now).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+
+        var outcomes = new ConcurrentBag<DeliveryOutcome>();
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken },
+            async (message, token) => outcomes.Add(await DeliverAsync(message, now, token)));
+
+        var nextDueAt = await outbox.NextInLine().Where(m => m.NextDeliveryAt != null).OrderBy(m => m.NextDeliveryAt)
+            .Select(m => m.NextDeliveryAt).FirstOrDefaultAsync(cancellationToken);
+        return new DeliveryRunSummary(outcomes.CountBy(o => o).ToDictionary(), nextDueAt);
+    }
+
+    private async Task<DeliveryOutcome> DeliverAsync(DueMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(message.TenantId);
+            return await scope.ServiceProvider.GetRequiredService<OutboundMessageSender>().SendAsync(message, now, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // One broken message must not stop the others; its claim lapses and it is tried again.
+            logger.LogError(exception, "Delivering message {MessageId} failed unexpectedly", message.Id);
+            return DeliveryOutcome.Errored;
+        }
+    }
+}
+
+public static class OutboxQueries
+{
+    /// <summary>
+    /// The pending messages that are first in line in their conversation. Only these may be sent, so a conversation's
+    /// messages go out in order and one waiting for a retry holds back the ones after it. (Only outgoing messages are
+    /// ever Pending; <see cref="Conversation"/> stamps each message of a conversation with a distinct time.)
+    /// </summary>
+    public static IQueryable<Message> NextInLine(this IQueryable<Message> messages) =>
+        messages.Where(m => m.DeliveryStatus == DeliveryStatus.Pending
+            && !messages.Any(earlier => earlier.ConversationId == m.ConversationId && earlier.DeliveryStatus == DeliveryStatus.Pending && earlier.SentAt < m.SentAt));
+
+    /// <summary>The messages to send now, longest waiting first.</summary>
+    public static IQueryable<DueMessage> DueAt(this IQueryable<Message> messages, DateTimeOffset now) =>
+        messages.NextInLine()
+            .Where(m => m.NextDeliveryAt <= now)
+            .OrderBy(m => m.NextDeliveryAt)
+            .Select(m => new DueMessage(m.Id, m.TenantId, m.NextDeliveryAt!.Value));
+}
