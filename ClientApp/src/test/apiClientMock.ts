@@ -103,6 +103,7 @@ export const inboxClient = {
   closeConversation: vi.fn(never),
   reopenConversation: vi.fn(never),
   markConversationRead: vi.fn(never),
+  retryMessageDelivery: vi.fn(never),
 };
 export const billingClient = {
   getBilling: vi.fn(never),

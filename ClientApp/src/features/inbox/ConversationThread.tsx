@@ -13,6 +13,7 @@ import { DateTime } from '../../components/DateTime';
 import { FormProblem } from '../../components/FormProblem';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { ChannelBadge } from './ChannelBadge';
+import { DeliveryFailure } from './DeliveryFailure';
 import { DeliveryStatus } from './DeliveryStatus';
 import { applyConversation, conversationQueryKey, mergeMessages } from './inboxCache';
 import { MessageContent } from './MessageContent';
@@ -155,6 +156,7 @@ function Messages({ messages }: { messages: MessageDto[] }) {
             )}
           </span>
           <MessageContent message={message} />
+          {message.direction === 'Outbound' && message.deliveryStatus === 'Failed' && <DeliveryFailure message={message} />}
         </li>
       ))}
       <li ref={endRef} aria-hidden="true" className="messages__end" />

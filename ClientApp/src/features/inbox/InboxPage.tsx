@@ -10,7 +10,7 @@ import { Pager } from '../../components/Pager';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { botsQuery } from '../bots/botQueries';
 import { ChannelBadge } from './ChannelBadge';
-import { applyConversation, conversationListKey, inboxQueryKey } from './inboxCache';
+import { applyConversation, applyMessage, conversationListKey, inboxQueryKey } from './inboxCache';
 import { connectInboxHub, type HubState } from './inboxHub';
 import { StatusBadge } from './StatusBadge';
 
@@ -83,6 +83,7 @@ function useInboxLiveUpdates(): HubState {
       connectInboxHub({
         messagesAdded: (conversation, messages) => applyConversation(queryClient, conversation, messages),
         conversationChanged: (conversation) => applyConversation(queryClient, conversation),
+        messageUpdated: (message) => applyMessage(queryClient, message),
         stateChanged: setState,
         resynced: () => void queryClient.invalidateQueries({ queryKey: inboxQueryKey }),
       }),
