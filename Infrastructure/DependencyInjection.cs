@@ -78,6 +78,7 @@ public static class DependencyInjection
         services.AddBilling(configuration);
         services.AddSecretProtection(configuration, environment);
         services.AddPaylov(configuration, environment);
+        services.AddChannelApis(configuration);
         services.AddMessaging(configuration);
         services.AddChannelDelivery(configuration);
 
