@@ -10,6 +10,7 @@ using VirtuOps.Application.Billing.Common;
 using VirtuOps.Application.Billing.Renewals;
 using VirtuOps.Application.Bots.Answering;
 using VirtuOps.Application.Bots.Common;
+using VirtuOps.Application.Channels.Common;
 using VirtuOps.Application.Conversations.Common;
 using VirtuOps.Application.Widget.Common;
 using VirtuOps.Infrastructure.Ai;
@@ -78,7 +79,7 @@ public static class DependencyInjection
         services.AddBilling(configuration);
         services.AddSecretProtection(configuration, environment);
         services.AddPaylov(configuration, environment);
-        services.AddChannelApis(configuration);
+        services.AddChannels(configuration);
         services.AddMessaging(configuration);
         services.AddChannelDelivery(configuration);
 
@@ -138,6 +139,13 @@ public static class DependencyInjection
         services.AddScoped<BotResponder>();
         services.AddScoped<ConversationFlow>();
         services.AddScoped<WidgetAccess>();
+    }
+
+    private static void AddChannels(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddChannelApis(configuration);
+        services.TryAddSingleton<ChannelWebhookUrls>();
+        services.AddScoped<ChannelConnector>();
     }
 
     private static void AddMessaging(this IServiceCollection services, IConfiguration configuration)

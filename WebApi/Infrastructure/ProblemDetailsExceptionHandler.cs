@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using VirtuOps.Application.Channels.Common;
 using VirtuOps.Application.Common.Exceptions;
 using VirtuOps.Domain.Exceptions;
 
@@ -41,6 +42,13 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             TooManyRequestsException tooMany => new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests.", Detail = tooMany.Message },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
             ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
+            // A provider outage or rate limit while connecting or disconnecting a channel: trying again later may work.
+            ChannelApiException provider => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The messaging provider did not answer.",
+                Detail = provider.Message,
+            },
             DomainRuleViolationException rule => new ProblemDetails { Status = StatusCodes.Status422UnprocessableEntity, Title = "Business rule violated.", Detail = rule.Message },
             _ => null,
         };
@@ -48,8 +56,14 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             return false;
 
         httpContext.Response.StatusCode = problem.Status!.Value;
-        if (exception is TooManyRequestsException { RetryAfter.TotalSeconds: > 0 } wait)
-            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var retryAfter = exception switch
+        {
+            TooManyRequestsException { RetryAfter.TotalSeconds: > 0 } wait => wait.RetryAfter,
+            ChannelApiException { RetryAfter.TotalSeconds: > 0 } wait => wait.RetryAfter,
+            _ => (TimeSpan?)null,
+        };
+        if (retryAfter is { } delay)
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(delay.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problemDetailsService.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

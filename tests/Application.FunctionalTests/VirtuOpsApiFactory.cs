@@ -43,6 +43,9 @@ public class VirtuOpsApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:SeedDemoData", "true");
         // Tests run renewals themselves, at the moments they choose on their clock.
         builder.UseSetting("Billing:RunRenewalJob", "false");
+        // Nothing reaches the real Telegram or Meta: a closed local port unless a test points them at its fakes.
+        builder.UseSetting("Telegram:BaseUrl", "http://127.0.0.1:9");
+        builder.UseSetting("Meta:GraphBaseUrl", "http://127.0.0.1:9/v21.0");
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));

@@ -29,4 +29,7 @@ public sealed class PlanLimitsOptions
     public const string SectionName = "Plans";
 
     public int DefaultMaxBots { get; set; } = 3;
+
+    /// <summary>Live channel connections (Telegram, WhatsApp, Instagram) before subscribing; the widget needs none.</summary>
+    public int DefaultMaxChannels { get; set; } = 4;
 }

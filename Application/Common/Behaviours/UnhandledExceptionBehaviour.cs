@@ -13,9 +13,10 @@ public sealed class UnhandledExceptionBehaviour<TMessage, TResponse>(ILogger<TMe
         }
         catch (Exception ex) when (ex is not (ValidationException or NotFoundException or ForbiddenAccessException
                                        or UnauthorizedAccessException or ConflictException or OperationCanceledException
-                                       or Domain.Exceptions.DomainRuleViolationException))
+                                       or Domain.Exceptions.DomainRuleViolationException or Channels.Common.ChannelApiException))
         {
-            // Expected outcomes (validation, not found, ...) are answered to the caller, not logged as errors.
+            // Expected outcomes (validation, not found, a provider that is down, ...) are answered to the caller, not
+            // logged as errors; the channel adapters log provider failures as warnings.
             logger.LogError(ex, "Unhandled exception for {MessageName}", typeof(TMessage).Name);
             throw;
         }

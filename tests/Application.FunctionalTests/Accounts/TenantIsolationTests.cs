@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using VirtuOps.Application.ApiKeys.Commands.CreateApiKey;
 using Application.FunctionalTests.Bots;
+using Application.FunctionalTests.Channels;
 using VirtuOps.Application.Billing.Commands.StartCheckout;
 using VirtuOps.Application.Bots.Common;
 using VirtuOps.Application.Common.Models;
@@ -40,6 +41,8 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
         var conversationId = (await (await customer.PostAsJsonAsync($"/api/widget/{bot.WidgetKey}/messages", new { text = "Salom" }))
             .Content.ReadFromJsonAsync<WidgetReplyDto>(SpaClient.Json))!.ConversationId;
 
+        var channelId = await ChannelTestData.SeedTelegramConnectionAsync(factory, bot.Id, "7300000001");
+
         var checkoutId = (await (await victim.Http.PostAsJsonAsync("/api/billing/checkout", new { planCode = "start", purpose = "Subscribe" }))
             .Content.ReadFromJsonAsync<CheckoutStartedDto>(SpaClient.Json))!.CheckoutId;
 
@@ -64,6 +67,12 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
             ["/api/inbox/conversations/{id}/reopen"] = conversationId,
             ["/api/inbox/conversations/{id}/read"] = conversationId,
             ["/api/billing/checkout/{id}/complete"] = checkoutId,
+            ["/api/bots/{id}/channels"] = bot.Id,
+            ["/api/bots/{id}/channels/telegram"] = bot.Id,
+            ["/api/bots/{id}/channels/whatsapp"] = bot.Id,
+            ["/api/bots/{id}/channels/instagram"] = bot.Id,
+            ["/api/channels/{id}"] = channelId,
+            ["/api/channels/{id}/test"] = channelId,
         };
 
         // Valid bodies, so that each request gets past validation to the point where the id is looked up.
@@ -79,6 +88,9 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
             ["post /api/bots/{id}/playground"] = new { question = "Yetkazib berish bormi?" },
             ["put /api/knowledge/{id}"] = new { questions = new[] { "Hijack?" }, answer = "Yes" },
             ["post /api/inbox/conversations/{id}/replies"] = new { text = "Hijacked reply" },
+            ["post /api/bots/{id}/channels/telegram"] = new { botToken = "7300000002:AAHattackerTokenForIsolationTests_a" },
+            ["post /api/bots/{id}/channels/whatsapp"] = new { phoneNumberId = "106540352240001", businessAccountId = "102290129340001", accessToken = "EAAGattacker", appSecret = "attacker-app-secret" },
+            ["post /api/bots/{id}/channels/instagram"] = new { accountId = "17841405822300001", accessToken = "IGQattacker", appSecret = "attacker-app-secret" },
         };
 
         using var attacker = new SpaClient(factory);
@@ -115,6 +127,9 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
         conversation.Conversation.Status.ShouldBe(ConversationStatus.Bot);
         conversation.Messages.ShouldNotContain(m => m.Author == MessageAuthor.Agent);
         conversation.Conversation.UnreadCount.ShouldBe(1);
+        var channel = await factory.QueryDatabaseAsync(db => db.ChannelConnections.IgnoreQueryFilters().SingleAsync(c => c.Id == channelId));
+        (channel.IsConnected, channel.LastError).ShouldBe((true, null));
+        (await factory.QueryDatabaseAsync(db => db.ChannelConnections.IgnoreQueryFilters().CountAsync(c => c.BotId == bot.Id))).ShouldBe(1);
     }
 
     [Fact]

@@ -3,8 +3,9 @@ using VirtuOps.Domain.Common;
 namespace VirtuOps.Application.Billing.Commands.RotateSecretKeys;
 
 /// <summary>
-/// Re-encrypts every stored card token made with an older key under the current key (after a new key was added and
-/// made current), so the old key can be retired. Platform admins run it; it reads no token out.
+/// Re-encrypts every stored secret made with an older key under the current key (after a new key was added and
+/// made current), so the old key can be retired: card tokens and channel credentials. Platform admins run it; it
+/// reads no secret out.
 /// </summary>
 [Authorize(Roles = Roles.Admin)]
 public sealed record RotateSecretKeysCommand : ICommand<int>;
@@ -20,6 +21,15 @@ public sealed class RotateSecretKeysCommandHandler(IApplicationDbContext context
         {
             var associatedData = card.Id.ToString();
             card.ReplaceEncryptedToken(secrets.Protect(secrets.Unprotect(card.EncryptedToken, associatedData), associatedData));
+            rotated++;
+        }
+
+        // Disconnected channels have no credentials left.
+        var channels = await context.ChannelConnections.IgnoreQueryFilters().Where(c => c.DisconnectedAt == null).ToListAsync(cancellationToken);
+        foreach (var channel in channels.Where(c => secrets.NeedsRotation(c.EncryptedCredentials)))
+        {
+            var associatedData = channel.Id.ToString();
+            channel.ReplaceEncryptedCredentials(secrets.Protect(secrets.Unprotect(channel.EncryptedCredentials, associatedData), associatedData));
             rotated++;
         }
 
