@@ -131,8 +131,10 @@ public sealed class Conversation : TenantOwnedEntity
     public void MarkRead() => UnreadCount = 0;
 
     // Messages of one conversation are strictly ordered by time, even when two are stamped in the same instant
-    // (a question and its immediate answer); a millisecond is the finest step every database keeps.
-    private DateTimeOffset NextStamp(DateTimeOffset at) => at > LastMessageAt ? at : LastMessageAt.AddMilliseconds(1);
+    // (a question and its immediate answer); a millisecond is the finest step every database keeps. So a message less
+    // than a millisecond after the last one is stamped a millisecond after it: SQLite keeps 100 µs, and two stamps closer
+    // than that could read back equal, and the outbox would no longer know which reply goes first.
+    private DateTimeOffset NextStamp(DateTimeOffset at) => at >= LastMessageAt.AddMilliseconds(1) ? at : LastMessageAt.AddMilliseconds(1);
 
     private Message Touch(Message message)
     {

@@ -42,6 +42,7 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
             .Content.ReadFromJsonAsync<WidgetReplyDto>(SpaClient.Json))!.ConversationId;
 
         var channelId = await ChannelTestData.SeedTelegramConnectionAsync(factory, bot.Id, "7300000001");
+        var messageId = (await victim.GetAsync<ConversationDetailDto>($"/api/inbox/conversations/{conversationId}"))!.Messages[0].Id;
 
         var checkoutId = (await (await victim.Http.PostAsJsonAsync("/api/billing/checkout", new { planCode = "start", purpose = "Subscribe" }))
             .Content.ReadFromJsonAsync<CheckoutStartedDto>(SpaClient.Json))!.CheckoutId;
@@ -66,6 +67,7 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
             ["/api/inbox/conversations/{id}/close"] = conversationId,
             ["/api/inbox/conversations/{id}/reopen"] = conversationId,
             ["/api/inbox/conversations/{id}/read"] = conversationId,
+            ["/api/inbox/messages/{id}/retry"] = messageId,
             ["/api/billing/checkout/{id}/complete"] = checkoutId,
             ["/api/bots/{id}/channels"] = bot.Id,
             ["/api/bots/{id}/channels/telegram"] = bot.Id,
