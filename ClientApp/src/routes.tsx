@@ -14,6 +14,7 @@ import { ResetPasswordPage } from './features/auth/ResetPasswordPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { SignUpPage } from './features/auth/SignUpPage';
 import { VerifyPhonePage } from './features/auth/VerifyPhonePage';
+import { ChannelsPage } from './features/channels/ChannelsPage';
 import { ConsentsPage } from './features/consents/ConsentsPage';
 import { DemoRequestPage } from './features/demo-requests/DemoRequestPage';
 import { DevOutboxPage } from './features/dev/DevOutboxPage';
@@ -89,7 +90,10 @@ export const routes: RouteObject[] = [
                   { index: true, element: <BotIndexRedirect /> },
                   {
                     element: <RequireRole role={roles.owner} />,
-                    children: [{ path: 'settings', element: <BotSettingsPage /> }],
+                    children: [
+                      { path: 'settings', element: <BotSettingsPage /> },
+                      { path: 'channels', element: <ChannelsPage /> },
+                    ],
                   },
                   { path: 'knowledge', element: <KnowledgePage /> },
                   { path: 'playground', element: <PlaygroundPage /> },

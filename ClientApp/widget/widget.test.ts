@@ -16,6 +16,7 @@ function message(id: string, author: MessageDto['author'], text: string, second:
     text,
     sentAt: new Date(Date.UTC(2026, 3, 20, 10, 0, second)).toISOString(),
     deliveryStatus: 'Sent',
+    contentType: 'Text',
   };
 }
 

@@ -1,3 +1,4 @@
+using Infrastructure.IntegrationTests.Channels;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -14,6 +15,7 @@ namespace WebApi.BrowserTests;
 
 /// <summary>
 /// The real app on Kestrel (a free loopback port, its own SQLite file, demo data) and Debian's Chromium driven by Playwright.
+/// Meta's Graph API is a local fake (<see cref="Graph"/>), so connecting WhatsApp or Instagram works without the internet.
 /// </summary>
 public sealed class LiveAppFixture : IAsyncLifetime
 {
@@ -25,9 +27,11 @@ public sealed class LiveAppFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    internal FakeGraphServer Graph { get; private set; } = null!;
+
     public string BaseUrl { get; private set; } = "";
 
-    private sealed class App(string databasePath, string baseUrl) : WebApplicationFactory<Program>
+    private sealed class App(string databasePath, string baseUrl, string graphBaseUrl) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -37,14 +41,16 @@ public sealed class LiveAppFixture : IAsyncLifetime
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:ConnectionString", $"Data Source={databasePath}");
             builder.UseSetting("Database:SeedDemoData", "true");
+            builder.UseSetting("Meta:GraphBaseUrl", graphBaseUrl);
         }
     }
 
     public async Task InitializeAsync()
     {
+        Graph = await FakeGraphServer.StartAsync();
         // The port is chosen before the app starts, so App:PublicBaseUrl can name it.
         var port = FreeLoopbackPort();
-        _app = new App(_databasePath, $"http://127.0.0.1:{port}");
+        _app = new App(_databasePath, $"http://127.0.0.1:{port}", Graph.BaseUrl);
         _app.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
         _app.StartServer();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -88,6 +94,8 @@ public sealed class LiveAppFixture : IAsyncLifetime
         _playwright?.Dispose();
         if (_app is not null)
             await _app.DisposeAsync();
+        if (Graph is not null)
+            await Graph.DisposeAsync();
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(_databasePath + suffix);

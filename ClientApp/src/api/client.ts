@@ -5,6 +5,7 @@ import {
   AuthClient,
   BillingClient,
   BotsClient,
+  ChannelsClient,
   DemoRequestsClient,
   DevClient,
   InboxClient,
@@ -99,6 +100,7 @@ export const botsClient = new BotsClient(baseUrl, http);
 export const knowledgeClient = new KnowledgeClient(baseUrl, http);
 export const inboxClient = new InboxClient(baseUrl, http);
 export const billingClient = new BillingClient(baseUrl, http);
+export const channelsClient = new ChannelsClient(baseUrl, http);
 
 /**
  * The knowledge CSV is a file download, so the browser fetches it from a link (with the sign-in cookie) and saves it

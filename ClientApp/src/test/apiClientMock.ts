@@ -103,6 +103,7 @@ export const inboxClient = {
   closeConversation: vi.fn(never),
   reopenConversation: vi.fn(never),
   markConversationRead: vi.fn(never),
+  retryMessageDelivery: vi.fn(never),
 };
 export const billingClient = {
   getBilling: vi.fn(never),
@@ -110,5 +111,13 @@ export const billingClient = {
   completeCheckout: vi.fn(never),
   cancelSubscription: vi.fn(never),
   changePlan: vi.fn(never),
+};
+export const channelsClient = {
+  getChannels: vi.fn(never),
+  connectTelegram: vi.fn(never),
+  connectWhatsApp: vi.fn(never),
+  connectInstagram: vi.fn(never),
+  testChannel: vi.fn(never),
+  disconnectChannel: vi.fn(never),
 };
 export const knowledgeExportUrl = (botId: string) => `/api/bots/${botId}/knowledge/export`;

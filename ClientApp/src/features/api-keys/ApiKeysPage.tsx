@@ -6,6 +6,7 @@ import type { ApiKeyDto, CreateApiKeyCommand, CreatedApiKeyDto } from '../../api
 import { toProblem } from '../../api/problem';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { CopyField } from '../../components/CopyField';
 import { DateTime } from '../../components/DateTime';
 import { FormField } from '../../components/FormField';
 import { FormProblem } from '../../components/FormProblem';
@@ -91,39 +92,13 @@ function CreateForm({ onCreated }: { onCreated: (created: CreatedApiKeyDto) => v
 
 function CreatedKey({ created, onDone }: { created: CreatedApiKeyDto; onDone: () => void }) {
   const { t } = useTranslation();
-  const [copied, setCopied] = useState<boolean | undefined>(undefined);
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(created.key);
-      setCopied(true);
-    } catch {
-      setCopied(false); // no clipboard access (insecure origin, permissions): the key can still be selected
-    }
-  };
-
   return (
     <div className="panel" data-testid="created-key">
       <h2>{t('apiKeys.createdTitle', { name: created.name })}</h2>
       <p>
         <strong>{t('apiKeys.shownOnce')}</strong>
       </p>
-      <div className="key-row">
-        <input
-          readOnly
-          aria-label={t('apiKeys.keyLabel')}
-          value={created.key}
-          onFocus={(event) => event.target.select()}
-          className="key"
-        />
-        <button type="button" className="button button--secondary" onClick={() => void copy()}>
-          {t('apiKeys.copy')}
-        </button>
-      </div>
-      <p role="status" aria-live="polite">
-        {copied === true && t('apiKeys.copied')}
-        {copied === false && t('apiKeys.copyFailed')}
-      </p>
+      <CopyField label={t('apiKeys.keyLabel')} value={created.key} />
       <button type="button" className="button" onClick={onDone}>
         {t('apiKeys.done')}
       </button>

@@ -7,7 +7,7 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { isOwner, useSignedInAccount } from '../auth/account';
 import { botQuery } from './botQueries';
 
-/** One bot's pages (settings, knowledge, playground) under its name, with tabs between them. */
+/** One bot's pages (settings, knowledge, playground, channels) under its name, with tabs between them. */
 export function BotLayout() {
   const { t } = useTranslation();
   const { botId = '' } = useParams();
@@ -27,6 +27,7 @@ export function BotLayout() {
         {isOwner(account) && <NavLink to="settings">{t('bots.settingsTab')}</NavLink>}
         <NavLink to="knowledge">{t('bots.knowledgeTab')}</NavLink>
         <NavLink to="playground">{t('bots.playgroundTab')}</NavLink>
+        {isOwner(account) && <NavLink to="channels">{t('bots.channelsTab')}</NavLink>}
       </nav>
       <Outlet />
     </section>

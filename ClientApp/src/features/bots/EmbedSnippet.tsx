@@ -38,12 +38,12 @@ export function EmbedSnippet({ widgetKey, allowedOrigins }: EmbedSnippetProps) {
             onFocus={(event) => event.target.select()}
           />
           <button type="button" className="button button--secondary" onClick={() => void copy()}>
-            {t('apiKeys.copy')}
+            {t('common.copy')}
           </button>
         </div>
         <p role="status" aria-live="polite">
-          {copied === true && t('apiKeys.copied')}
-          {copied === false && t('apiKeys.copyFailed')}
+          {copied === true && t('common.copied')}
+          {copied === false && t('common.copyFailed')}
         </p>
         {allowedOrigins.length === 0 && <p className="alert alert--warning">{t('bots.embedNoOrigins')}</p>}
       </div>

@@ -12,7 +12,11 @@ import { toProblem } from '../../api/problem';
 import { DateTime } from '../../components/DateTime';
 import { FormProblem } from '../../components/FormProblem';
 import { ProblemMessage } from '../../components/ProblemMessage';
+import { ChannelBadge } from './ChannelBadge';
+import { DeliveryFailure } from './DeliveryFailure';
+import { DeliveryStatus } from './DeliveryStatus';
 import { applyConversation, conversationQueryKey, mergeMessages } from './inboxCache';
+import { MessageContent } from './MessageContent';
 import { StatusBadge } from './StatusBadge';
 
 /** One conversation: its messages, the agent's reply box, and hand back / close / reopen. */
@@ -30,7 +34,6 @@ export function ConversationThread() {
 }
 
 function Thread({ detail }: { detail: ConversationDetailDto }) {
-  const { t } = useTranslation();
   const { conversation, messages } = detail;
   useMarkRead(conversation);
 
@@ -39,7 +42,7 @@ function Thread({ detail }: { detail: ConversationDetailDto }) {
       <header className="thread__header">
         <h2 id="thread-title">{conversation.contactName}</h2>
         <p className="muted">
-          {t(`inbox.channel.${conversation.channel}`)} · {conversation.botName}
+          <ChannelBadge channel={conversation.channel} /> · {conversation.botName}
         </p>
         <ConversationActions conversation={conversation} />
       </header>
@@ -142,13 +145,18 @@ function Messages({ messages }: { messages: MessageDto[] }) {
         >
           <span className="message__meta">
             <strong>{t(`inbox.author.${message.author}`)}</strong> · <DateTime value={message.sentAt} />
-            {message.direction === 'Outbound' && <> · {t(`inbox.delivery.${message.deliveryStatus}`)}</>}
+            {message.direction === 'Outbound' && (
+              <>
+                {' · '}
+                <DeliveryStatus message={message} />
+              </>
+            )}
             {message.author === 'Bot' && message.confidence != null && (
               <> · {t('inbox.confidence', { percent: Math.round(message.confidence * 100) })}</>
             )}
           </span>
-          {/* Customer text is shown as text, never as HTML. */}
-          <span className="message__text">{message.text}</span>
+          <MessageContent message={message} />
+          {message.direction === 'Outbound' && message.deliveryStatus === 'Failed' && <DeliveryFailure message={message} />}
         </li>
       ))}
       <li ref={endRef} aria-hidden="true" className="messages__end" />

@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { accountClient, botsClient, inboxClient } from '../../api/client';
@@ -30,6 +30,7 @@ const question: MessageDto = {
   text: 'Operator kerak',
   sentAt: '2026-04-20T09:59:00Z',
   deliveryStatus: 'Delivered',
+  contentType: 'Text',
 };
 
 let hub: InboxHubHandlers;
@@ -155,5 +156,86 @@ describe('InboxPage', () => {
 
     await user.click(screen.getByRole('button', { name: 'Qayta ochish' }));
     await vi.waitFor(() => expect(status()).toHaveTextContent('Bot javob bermoqda.'));
+  });
+
+  it('shows the channel of each conversation and how far each outgoing message got', async () => {
+    const telegram: ConversationSummaryDto = { ...waiting, channel: 'Telegram', unreadCount: 0 };
+    const outgoing = (id: string, deliveryStatus: MessageDto['deliveryStatus'], deliveryError?: string): MessageDto => ({
+      ...question, id, direction: 'Outbound', author: 'Agent', text: `Javob ${id}`, deliveryStatus, deliveryError,
+    });
+    vi.mocked(inboxClient.getConversations).mockResolvedValue(pageOf([telegram]));
+    vi.mocked(inboxClient.getConversation).mockResolvedValue({
+      conversation: telegram,
+      messages: [
+        question,
+        outgoing('pending', 'Pending'),
+        outgoing('sent', 'Sent'),
+        outgoing('delivered', 'Delivered'),
+        outgoing('read', 'Read'),
+        outgoing('failed', 'Failed', 'Forbidden: bot was blocked by the user'),
+      ],
+    });
+    renderRoute(`/inbox/${telegram.id}`);
+
+    expect(await screen.findByTestId('conversation')).toHaveTextContent('Telegram');
+    expect(within(screen.getByRole('article')).getByTestId('channel-badge')).toHaveTextContent('Telegram');
+    const statuses = await screen.findAllByTestId('delivery-status');
+    expect(statuses.map((s) => s.textContent)).toEqual(['◷ yuborilmoqda', '✓ yuborildi', '✓✓ yetkazildi', '✓✓ oʻqildi', '! yuborilmadi']);
+    expect(statuses[3]).toHaveClass('delivery--read');
+    // Only the failed message says why and offers a retry; the customer's message has no delivery mark.
+    const failure = screen.getByTestId('delivery-failure');
+    expect(failure).toHaveTextContent('Yetkazilmadi: Forbidden: bot was blocked by the user');
+    expect(screen.getAllByRole('button', { name: 'Qayta yuborish' })).toHaveLength(1);
+  });
+
+  it('retries a failed message and shows it queued again, then its progress from the hub', async () => {
+    const read = { ...waiting, channel: 'WhatsApp' as const, unreadCount: 0 };
+    const failed: MessageDto = {
+      ...question, id: 'failed', direction: 'Outbound', author: 'Agent', text: 'Buyurtmangiz tayyor', deliveryStatus: 'Failed', deliveryError: 'Outside the 24-hour window',
+    };
+    vi.mocked(inboxClient.getConversations).mockResolvedValue(pageOf([read]));
+    vi.mocked(inboxClient.getConversation).mockResolvedValue({ conversation: read, messages: [question, failed] });
+    vi.mocked(inboxClient.retryMessageDelivery).mockResolvedValue({ ...failed, deliveryStatus: 'Pending', deliveryError: undefined });
+    renderRoute(`/inbox/${read.id}`);
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Qayta yuborish' }));
+
+    expect(inboxClient.retryMessageDelivery).toHaveBeenCalledWith('failed');
+    await vi.waitFor(() => expect(screen.getByTestId('delivery-status')).toHaveTextContent('yuborilmoqda'));
+    expect(screen.queryByTestId('delivery-failure')).not.toBeInTheDocument();
+
+    act(() => hub.messageUpdated({ ...failed, deliveryStatus: 'Read', deliveryError: undefined }));
+    await vi.waitFor(() => expect(screen.getByTestId('delivery-status')).toHaveTextContent('✓✓ oʻqildi'));
+  });
+
+  it('shows inbound media, locations, contacts and button replies by their kind, as text', async () => {
+    const read = { ...waiting, channel: 'WhatsApp' as const, unreadCount: 0 };
+    const inbound = (id: string, contentType: MessageDto['contentType'], text: string, contentData?: string): MessageDto => ({
+      ...question, id, contentType, text, contentData,
+    });
+    vi.mocked(inboxClient.getConversations).mockResolvedValue(pageOf([read]));
+    vi.mocked(inboxClient.getConversation).mockResolvedValue({
+      conversation: read,
+      messages: [
+        inbound('image', 'Image', 'Shu rangdagisi bormi?'),
+        inbound('voice', 'Voice', ''),
+        inbound('location', 'Location', '41.311081, 69.240562', '{"latitude":41.311081,"longitude":69.240562}'),
+        inbound('contact', 'Contact', 'Aziz Karimov', '{"phoneNumber":"+998901112233"}'),
+        inbound('button', 'Interactive', '<b>Ha</b>'),
+      ],
+    });
+    renderRoute(`/inbox/${read.id}`);
+
+    const messages = await screen.findAllByTestId('message');
+    expect(messages[0]).toHaveTextContent('Rasm Shu rangdagisi bormi?');
+    expect(messages[1]).toHaveTextContent('Ovozli xabar');
+    expect(messages[2]).toHaveTextContent('Joylashuv 41.311081, 69.240562');
+    expect(within(messages[2]!).getByRole('link', { name: 'Xaritada ochish' })).toHaveAttribute(
+      'href', 'https://www.openstreetmap.org/?mlat=41.311081&mlon=69.240562#map=16/41.311081/69.240562',
+    );
+    expect(messages[3]).toHaveTextContent('Kontakt Aziz Karimov · +998901112233');
+    expect(messages[4]).toHaveTextContent('Tugma: <b>Ha</b>');
+    expect(messages[4]?.querySelector('b')).toBeNull();
   });
 });

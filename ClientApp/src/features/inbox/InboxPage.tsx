@@ -9,7 +9,8 @@ import { DateTime } from '../../components/DateTime';
 import { Pager } from '../../components/Pager';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { botsQuery } from '../bots/botQueries';
-import { applyConversation, conversationListKey, inboxQueryKey } from './inboxCache';
+import { ChannelBadge } from './ChannelBadge';
+import { applyConversation, applyMessage, conversationListKey, inboxQueryKey } from './inboxCache';
 import { connectInboxHub, type HubState } from './inboxHub';
 import { StatusBadge } from './StatusBadge';
 
@@ -82,6 +83,7 @@ function useInboxLiveUpdates(): HubState {
       connectInboxHub({
         messagesAdded: (conversation, messages) => applyConversation(queryClient, conversation, messages),
         conversationChanged: (conversation) => applyConversation(queryClient, conversation),
+        messageUpdated: (message) => applyMessage(queryClient, message),
         stateChanged: setState,
         resynced: () => void queryClient.invalidateQueries({ queryKey: inboxQueryKey }),
       }),
@@ -147,7 +149,7 @@ function ConversationList({ selectedId }: { selectedId?: string }) {
                     {conversation.lastMessagePreview}
                   </span>
                   <span className="conversation__meta muted">
-                    <StatusBadge status={conversation.status} /> · {t(`inbox.channel.${conversation.channel}`)} ·{' '}
+                    <StatusBadge status={conversation.status} /> · <ChannelBadge channel={conversation.channel} /> ·{' '}
                     {conversation.botName} · <DateTime value={conversation.lastMessageAt} />
                   </span>
                 </Link>

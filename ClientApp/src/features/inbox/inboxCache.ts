@@ -34,3 +34,10 @@ export function applyConversation(queryClient: QueryClient, summary: Conversatio
   );
   void queryClient.invalidateQueries({ queryKey: conversationListKey });
 }
+
+/** A message's delivery changed: the open thread shows the new state where the message is. */
+export function applyMessage(queryClient: QueryClient, message: MessageDto) {
+  queryClient.setQueryData<ConversationDetailDto>(conversationQueryKey(message.conversationId), (detail) =>
+    detail && { ...detail, messages: detail.messages.map((m) => (m.id === message.id ? message : m)) },
+  );
+}

@@ -6,6 +6,8 @@ export type HubState = 'connecting' | 'connected' | 'reconnecting' | 'disconnect
 export interface InboxHubHandlers {
   messagesAdded: (conversation: ConversationSummaryDto, messages: MessageDto[]) => void;
   conversationChanged: (conversation: ConversationSummaryDto) => void;
+  /** An outgoing message moved on: sent, delivered, read, failed, or queued again by a retry. */
+  messageUpdated: (message: MessageDto) => void;
   stateChanged: (state: HubState) => void;
   /** The connection is back after a break: events sent meanwhile were missed, so reload what is shown. */
   resynced: () => void;
@@ -30,6 +32,7 @@ export function connectInboxHub(handlers: InboxHubHandlers): () => void {
 
   connection.on('messagesAdded', handlers.messagesAdded);
   connection.on('conversationChanged', handlers.conversationChanged);
+  connection.on('messageUpdated', handlers.messageUpdated);
   connection.onreconnecting(() => handlers.stateChanged('reconnecting'));
   connection.onreconnected(() => {
     handlers.stateChanged('connected');
