@@ -154,7 +154,7 @@ public sealed class OutboundDeliveryTests : IAsyncLifetime
         _graph.Requests.Count(r => r.Path.EndsWith("/messages", StringComparison.Ordinal)).ShouldBe(1, "a rejection is not retried");
         app.Updates.MessageUpdates[^1].ShouldBe(failed);
 
-        ReopenWindow(_graph, WhatsAppCustomer); // the customer wrote again
+        _graph.OpenWindow(WhatsAppCustomer); // the customer wrote again
         var retry = await agent.Http.PostAsync($"/api/inbox/messages/{reply.Id}/retry", null);
         retry.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await retry.Content.ReadFromJsonAsync<MessageDto>(SpaClient.Json))!.DeliveryStatus.ShouldBe(DeliveryStatus.Pending);
@@ -255,16 +255,5 @@ public sealed class OutboundDeliveryTests : IAsyncLifetime
         _graph.Sent.Select(s => s.Text).ShouldBe(replies.Select(r => r.Text), ignoreOrder: true);
         var stored = await app.QueryDatabaseAsync(db => db.Messages.IgnoreQueryFilters().Where(m => m.Direction == MessageDirection.Outbound).ToListAsync());
         stored.ShouldAllBe(m => m.DeliveryStatus == DeliveryStatus.Sent);
-    }
-
-    /// <summary>
-    /// The customer wrote again, so Meta would accept a free-text message. FakeGraphServer (branch ch-connect) can
-    /// close a customer's window but has no way to reopen it; until it does, this clears its private record.
-    /// </summary>
-    private static void ReopenWindow(FakeGraphServer graph, string customerId)
-    {
-        var closed = (System.Collections.Concurrent.ConcurrentDictionary<string, bool>)typeof(FakeGraphServer)
-            .GetField("_closedWindows", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(graph)!;
-        closed.TryRemove(customerId, out _);
     }
 }

@@ -71,6 +71,9 @@ internal sealed class FakeGraphServer : IAsyncDisposable
     /// <summary>The customer's 24-hour window is over: free-text sends to them fail with 131047.</summary>
     public void CloseWindow(string customerId) => _closedWindows[customerId] = true;
 
+    /// <summary>The customer wrote again: free-text messages to them are accepted again.</summary>
+    public void OpenWindow(string customerId) => _closedWindows.TryRemove(customerId, out _);
+
     /// <summary>The next requests (to <paramref name="operation"/> "send" or "get" only, when given) fail with error 130429.</summary>
     public void RateLimitNext(int count, TimeSpan? retryAfter = null, string? operation = null) =>
         _faults.Add(new FakeFault(FakeFaultKind.RateLimited, operation, HttpStatusCode.BadRequest, retryAfter), count);

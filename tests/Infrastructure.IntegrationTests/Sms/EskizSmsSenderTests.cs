@@ -54,7 +54,7 @@ public sealed class EskizSmsSenderTests : IAsyncLifetime
         BuildServices(overrides).GetRequiredService<ISmsSender>();
 
     private IEnumerable<string> LoggedMessages() =>
-        _services!.GetFakeLogCollector().GetSnapshot().Select(r => $"{r.Message} {r.Exception}");
+        _services!.GetFakeLogCollector().GetSnapshot().Select(r => $"{r.Message} {r.Exception} {string.Join(' ', r.StructuredState?.Select(s => s.Value) ?? [])}");
 
     [Fact]
     public async Task A_send_posts_the_form_eskiz_expects_and_returns_its_message_id()
