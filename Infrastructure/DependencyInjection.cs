@@ -17,6 +17,7 @@ using Quartz;
 using VirtuOps.Application.AccessLogs;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Infrastructure.AccessLogs;
+using VirtuOps.Infrastructure.Channels;
 using VirtuOps.Infrastructure.Data;
 using VirtuOps.Infrastructure.Data.Interceptors;
 using VirtuOps.Infrastructure.Identity;
@@ -78,6 +79,7 @@ public static class DependencyInjection
         services.AddSecretProtection(configuration, environment);
         services.AddPaylov(configuration, environment);
         services.AddMessaging(configuration);
+        services.AddChannelInbound(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
 
@@ -100,6 +102,7 @@ public static class DependencyInjection
     public static IServiceCollection AddBackgroundWork(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService<AccessLogBatchWriter>();
+        services.AddChannelInboundProcessor(configuration);
 
         services.AddQuartz(quartz =>
         {

@@ -4236,6 +4236,8 @@ export interface LegalDocumentsDto {
 
 export type MessageAuthor = "Contact" | "Bot" | "Agent";
 
+export type MessageContentType = "Text" | "Image" | "Audio" | "Voice" | "Video" | "Document" | "Sticker" | "Location" | "Contact" | "Interactive" | "Unsupported";
+
 export type MessageDirection = "Inbound" | "Outbound";
 
 export interface MessageDto {
@@ -4247,6 +4249,9 @@ export interface MessageDto {
     sentAt: string;
     deliveryStatus: DeliveryStatus;
     confidence?: number | undefined;
+    contentType: MessageContentType;
+    contentData?: string | undefined;
+    deliveryError?: string | undefined;
 }
 
 export interface PaymentDto {
