@@ -43,6 +43,8 @@ public class VirtuOpsApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:SeedDemoData", "true");
         // Tests run renewals themselves, at the moments they choose on their clock.
         builder.UseSetting("Billing:RunRenewalJob", "false");
+        // ...and process the webhook inbox themselves, so they see each step.
+        builder.UseSetting("Channels:Inbound:RunProcessor", "false");
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
