@@ -18,6 +18,7 @@ public static class ChannelInboundServiceCollectionExtensions
         services.AddSingleton<InboundEventSignal>();
         services.AddSingleton<IInboundEventSignal>(sp => sp.GetRequiredService<InboundEventSignal>());
         services.AddSingleton<IInboundEventStore, GroupCommitInboundEventStore>();
+        services.AddSingleton<WebhookConnectionCache>();
         services.AddScoped<InboundEventProcessor>();
         // The delivery worker registers the real signal; this one only stands in when it is absent.
         services.TryAddSingleton<IOutboundDeliverySignal, NoOutboundDeliverySignal>();

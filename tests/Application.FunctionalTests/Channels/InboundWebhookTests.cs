@@ -244,14 +244,17 @@ public sealed class InboundWebhookTests : IAsyncLifetime
         using (var http = _factory.CreateClient())
             (await http.PostAsync($"/webhooks/widget/{telegram}", new ByteArrayContent(update))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
+        (await _factory.PostTelegramAsync(telegram, update, ChannelTestData.TelegramSecret)).StatusCode.ShouldBe(HttpStatusCode.OK);
         await _factory.QueryDatabaseAsync(async db =>
         {
             var connection = await db.ChannelConnections.IgnoreQueryFilters().SingleAsync(c => c.Id == telegram);
             connection.Disconnect(_factory.Time.GetUtcNow());
             return await db.SaveChangesAsync();
         });
+        // Disconnected by another instance: its secret stops verifying here once the cached copy expires.
+        _factory.Time.Advance(WebhookConnectionCache.Lifetime);
         (await _factory.PostTelegramAsync(telegram, update, ChannelTestData.TelegramSecret)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await _factory.InboundEventsAsync()).ShouldBeEmpty();
+        (await _factory.InboundEventsAsync()).ShouldHaveSingleItem();
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using VirtuOps.Application.Channels.Common;
 using VirtuOps.Application.Channels.Inbound.Common;
 using VirtuOps.Domain.Channels;
 using VirtuOps.Domain.Conversations;
@@ -27,20 +26,21 @@ public sealed record ReceiveChannelWebhookCommand(Channel Channel, Guid Connecti
 public sealed class ReceiveChannelWebhookCommandHandler(
     IApplicationDbContext context,
     ISecretProtector secrets,
+    WebhookConnectionCache connections,
     ICurrentTenant currentTenant,
     IInboundEventStore store,
     TimeProvider time) : ICommandHandler<ReceiveChannelWebhookCommand, WebhookOutcome>
 {
     public async ValueTask<WebhookOutcome> Handle(ReceiveChannelWebhookCommand command, CancellationToken cancellationToken)
     {
-        var connection = await context.ChannelConnections.LiveConnectionAsync(command.Channel, command.ConnectionId, cancellationToken)
+        var verified = await connections.GetAsync(context, secrets, command.Channel, command.ConnectionId, cancellationToken)
             ?? throw new NotFoundException("Unknown or disconnected channel.");
-        var credentials = secrets.UnprotectCredentials(connection);
         var authentic = command.Channel == Channel.Telegram
-            ? WebhookSecrets.SameSecret(credentials.WebhookSecret, command.Credential)
-            : WebhookSecrets.HasValidSignature(credentials.AppSecret, command.Body, command.Credential);
+            ? WebhookSecrets.SameSecret(verified.WebhookSecret, command.Credential)
+            : WebhookSecrets.HasValidSignature(verified.AppSecret, command.Body, command.Credential);
         if (!authentic)
             return WebhookOutcome.Unauthorized;
+        var connection = verified.Connection;
         currentTenant.Use(connection.TenantId);
 
         IReadOnlyList<WebhookEvent> events;
