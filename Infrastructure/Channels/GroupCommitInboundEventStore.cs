@@ -18,9 +18,11 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
     : IInboundEventStore, IDisposable
 {
     public const int MaxWebhooksPerCommit = 500;
+    private static readonly TimeSpan InboundActivityResolution = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentQueue<Write> _queue = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly Dictionary<Guid, DateTimeOffset> _lastInboundWritten = [];
 
     private sealed class Write(Guid connectionId, IReadOnlyList<InboundEvent> events)
     {
@@ -100,15 +102,31 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IApplicationDbContext>();
+        var tracker = ((DbContext)db).ChangeTracker;
+        tracker.AutoDetectChangesEnabled = false; // only adds and one explicit update: nothing to scan for
         db.InboundEvents.AddRange(await NewEventsAsync(db, batch.SelectMany(w => w.Events)));
 
         var now = time.GetUtcNow();
-        var connectionIds = batch.Select(w => w.ConnectionId).Distinct().ToList();
-        foreach (var connection in await db.ChannelConnections.IgnoreQueryFilters().Where(c => connectionIds.Contains(c.Id)).ToListAsync())
-            connection.InboundReceived(now);
+        var connectionIds = batch.Select(w => w.ConnectionId).Distinct().Where(id => IsStale(id, now)).ToList();
+        if (connectionIds.Count > 0)
+        {
+            foreach (var connection in await db.ChannelConnections.IgnoreQueryFilters().Where(c => connectionIds.Contains(c.Id)).ToListAsync())
+                connection.InboundReceived(now);
+            tracker.DetectChanges();
+        }
 
         // Not the request's token: the batch holds other webhooks too, and a write begun is finished.
         await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    // LastInboundAt is a health indicator: to the second is enough, and under load it would otherwise cost a read and
+    // an update in every commit. Only the writer (one at a time) touches this.
+    private bool IsStale(Guid connectionId, DateTimeOffset now)
+    {
+        if (_lastInboundWritten.TryGetValue(connectionId, out var written) && now - written < InboundActivityResolution)
+            return false;
+        _lastInboundWritten[connectionId] = now;
+        return true;
     }
 
     /// <summary>The events not stored yet, each key once: redeliveries (even concurrent ones) are skipped here.</summary>

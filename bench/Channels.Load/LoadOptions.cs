@@ -6,11 +6,11 @@ namespace Channels.Load;
 internal sealed record LoadOptions(int Rate, int Seconds, int Concurrency, int ClosedSeconds, bool RunProcessor)
 {
     public const string Usage =
-        "Usage: dotnet run -c Release --project bench/Channels.Load -p:SkipSpaBuild=true -- [--rate 500] [--seconds 10] [--concurrency 32] [--closed-seconds 5] [--no-processor]";
+        "Usage: dotnet run -c Release --project bench/Channels.Load -p:SkipSpaBuild=true -- [--rate 500] [--seconds 10] [--concurrency 32] [--closed-seconds 3] [--no-processor]";
 
     public static LoadOptions? Parse(string[] args)
     {
-        var options = new LoadOptions(500, 10, 32, 5, true);
+        var options = new LoadOptions(500, 10, 32, 3, true);
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])

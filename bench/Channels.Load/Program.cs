@@ -22,7 +22,6 @@ internal static class ChannelsLoad
             return 2;
         }
 
-        if (Environment.GetEnvironmentVariable("BENCH_MIN_THREADS") is { } mt) ThreadPool.SetMinThreads(int.Parse(mt, CultureInfo.InvariantCulture), int.Parse(mt, CultureInfo.InvariantCulture));
         var invariant = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(invariant,
             $"Channel webhooks load: {options.Rate}/s for {options.Seconds} s open loop, {options.Concurrency} callers for {options.ClosedSeconds} s closed loop, processor {(options.RunProcessor ? "on" : "off")}, {Environment.ProcessorCount} cores"));
@@ -46,8 +45,10 @@ internal static class ChannelsLoad
         await WaitForInboxAsync(app.Services, TimeSpan.FromSeconds(60));
 
         var bareOpen = await runner.OpenLoopAsync("Bare endpoint, fixed rate", () => Webhooks.Bare, options.Rate, open);
+        webhooks.Prepare(options.Rate * options.Seconds);
         var webhookOpen = await runner.OpenLoopAsync("Webhooks, fixed rate", webhooks.Next, options.Rate, open);
         var bareClosed = await runner.ClosedLoopAsync("Bare endpoint, max rate", () => Webhooks.Bare, options.Concurrency, closed);
+        webhooks.Prepare(30_000 * options.ClosedSeconds); // more than the app acknowledges in that time on this machine
         var webhookClosed = await runner.ClosedLoopAsync("Webhooks, max rate", webhooks.Next, options.Concurrency, closed);
 
         foreach (var run in new[] { bareOpen, webhookOpen, bareClosed, webhookClosed })

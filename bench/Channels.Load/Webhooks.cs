@@ -26,8 +26,24 @@ internal sealed class Webhooks(Connections connections)
 
     public static Webhook Bare { get; } = new("/webhooks/_bare", Encoding.UTF8.GetBytes("""{"update_id":1}"""), "X-Bench", "bare", string.Empty);
 
+    private Webhook[] _prepared = [];
+    private int _taken = -1;
+
+    /// <summary>Makes the next <paramref name="count"/> webhooks ahead, so building and signing them is not measured.</summary>
+    public void Prepare(int count)
+    {
+        _prepared = Enumerable.Range(0, count).Select(_ => Make()).ToArray();
+        _taken = -1;
+    }
+
     /// <summary>Alternates Telegram and WhatsApp.</summary>
     public Webhook Next()
+    {
+        var i = Interlocked.Increment(ref _taken);
+        return i < _prepared.Length ? _prepared[i] : Make();
+    }
+
+    private Webhook Make()
     {
         var n = Interlocked.Increment(ref _next);
         var customer = n % Customers;

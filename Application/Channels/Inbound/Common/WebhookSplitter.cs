@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using VirtuOps.Domain.Channels;
 using VirtuOps.Domain.Conversations;
 using static VirtuOps.Application.Channels.Inbound.Common.InboundJson;
@@ -21,42 +23,49 @@ public static class WebhookSplitter
     /// <summary>Throws <see cref="System.Text.Json.JsonException"/> when the body is not JSON.</summary>
     public static IReadOnlyList<WebhookEvent> Split(Channel channel, string accountId, byte[] body)
     {
-        var root = JsonNode.Parse(body);
+        if (channel == Channel.Telegram)
+            return [Telegram(body)];
+        // Read-only documents and raw copies of the parts: the cheapest way through JSON on the acknowledgement path.
+        using var document = JsonDocument.Parse(body);
         return channel switch
         {
-            Channel.Telegram => [Telegram(root, Encoding.UTF8.GetString(body))],
-            Channel.WhatsApp => WhatsApp(root, accountId).ToList(),
-            Channel.Instagram => Instagram(root, accountId).ToList(),
+            Channel.WhatsApp => WhatsApp(document.RootElement, accountId).ToList(),
+            Channel.Instagram => Instagram(document.RootElement, accountId).ToList(),
             _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "This channel has no webhooks."),
         };
     }
 
-    private static WebhookEvent Telegram(JsonNode? update, string raw)
+    // One update per call, stored as it came.
+    private static WebhookEvent Telegram(byte[] body)
     {
-        if (update is not JsonObject fields || Id(fields["update_id"]) is not { } updateId)
-            return Unsupported(update, "Not a Telegram update.");
-        return fields.ContainsKey("message") || fields.ContainsKey("edited_message") || fields.ContainsKey("callback_query")
+        using var update = JsonDocument.Parse(body);
+        var root = update.RootElement;
+        var raw = Encoding.UTF8.GetString(body);
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("update_id", out var id) || id.ValueKind != JsonValueKind.Number)
+            return new WebhookEvent(Sha256(raw), InboundEventKind.Unsupported, raw, "Not a Telegram update.");
+        var updateId = id.GetRawText();
+        return root.TryGetProperty("message", out _) || root.TryGetProperty("edited_message", out _) || root.TryGetProperty("callback_query", out _)
             ? new WebhookEvent(Key(updateId), InboundEventKind.Message, raw)
             : new WebhookEvent(Key(updateId), InboundEventKind.Unsupported, raw, "A Telegram update of a kind we do not handle.");
     }
 
-    private static IEnumerable<WebhookEvent> WhatsApp(JsonNode? root, string accountId)
+    private static IEnumerable<WebhookEvent> WhatsApp(JsonElement root, string accountId)
     {
-        if (Str(root?["object"]) != "whatsapp_business_account" || root?["entry"] is not JsonArray entries)
+        if (Text(root, "object") != "whatsapp_business_account" || !TryArray(root, "entry", out var entries))
         {
             yield return Unsupported(root, "Not a WhatsApp Business webhook.");
             yield break;
         }
 
-        foreach (var entry in entries)
+        foreach (var entry in entries.EnumerateArray())
         {
-            if (entry?["changes"] is not JsonArray changes)
+            if (!TryArray(entry, "changes", out var changes))
             {
                 yield return Unsupported(entry, "A WhatsApp entry without changes.");
                 continue;
             }
 
-            foreach (var change in changes)
+            foreach (var change in changes.EnumerateArray())
             {
                 foreach (var wevent in WhatsAppChange(change, accountId))
                     yield return wevent;
@@ -64,100 +73,140 @@ public static class WebhookSplitter
         }
     }
 
-    private static IEnumerable<WebhookEvent> WhatsAppChange(JsonNode? change, string accountId)
+    private static IEnumerable<WebhookEvent> WhatsAppChange(JsonElement change, string accountId)
     {
-        var field = Str(change?["field"]);
-        if (field != "messages" || change?["value"] is not JsonObject value)
+        var field = Text(change, "field");
+        if (field != "messages" || !change.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object)
         {
             yield return Unsupported(change, $"The WhatsApp field '{field}' is not handled.");
             yield break;
         }
 
-        var metadata = value["metadata"];
-        var phoneNumberId = Str(metadata?["phone_number_id"]);
+        value.TryGetProperty("metadata", out var metadata);
+        var phoneNumberId = metadata.ValueKind == JsonValueKind.Object ? Text(metadata, "phone_number_id") : null;
         if (phoneNumberId != accountId)
         {
             yield return Unsupported(change, $"Addressed to phone number id '{phoneNumberId}', not this connection's.");
             yield break;
         }
 
-        var messages = value["messages"] as JsonArray;
-        var statuses = value["statuses"] as JsonArray;
-        if (messages is null && statuses is null)
+        var hasMessages = TryArray(value, "messages", out var messages);
+        var hasStatuses = TryArray(value, "statuses", out var statuses);
+        if (!hasMessages && !hasStatuses)
             yield return Unsupported(change, "A WhatsApp change with neither messages nor statuses.");
 
-        var contacts = value["contacts"] as JsonArray ?? [];
-        foreach (var message in messages ?? [])
+        foreach (var message in hasMessages ? messages.EnumerateArray().ToList() : [])
         {
-            if (Str(message?["id"]) is not { } wamid)
+            if (Text(message, "id") is not { } wamid)
             {
                 yield return Unsupported(message, "A WhatsApp message without an id.");
                 continue;
             }
 
             // The sender's profile name travels with the message it belongs to.
-            var contact = contacts.FirstOrDefault(c => Str(c?["wa_id"]) == Str(message!["from"]));
-            var payload = new JsonObject
-            {
-                ["metadata"] = metadata?.DeepClone(),
-                ["contacts"] = contact is null ? new JsonArray() : new JsonArray(contact.DeepClone()),
-                ["messages"] = new JsonArray(message!.DeepClone()),
-            };
-            yield return new WebhookEvent(Key(wamid), InboundEventKind.Message, Write(payload));
+            var from = Text(message, "from");
+            JsonElement? contact = TryArray(value, "contacts", out var contacts)
+                ? contacts.EnumerateArray().Where(c => Text(c, "wa_id") == from).Select(c => (JsonElement?)c).FirstOrDefault()
+                : null;
+            yield return new WebhookEvent(Key(wamid), InboundEventKind.Message, Payload(metadata, contact, "messages", message));
         }
 
-        foreach (var status in statuses ?? [])
+        foreach (var status in hasStatuses ? statuses.EnumerateArray().ToList() : [])
         {
-            if (Str(status?["id"]) is not { } id || Str(status!["status"]) is not { } state)
+            if (Text(status, "id") is not { } id || Text(status, "status") is not { } state)
             {
                 yield return Unsupported(status, "A WhatsApp status without an id or a status.");
                 continue;
             }
 
-            var payload = new JsonObject { ["metadata"] = metadata?.DeepClone(), ["statuses"] = new JsonArray(status.DeepClone()) };
-            yield return new WebhookEvent(Key($"status:{id}:{state}"), InboundEventKind.Status, Write(payload));
+            yield return new WebhookEvent(Key($"status:{id}:{state}"), InboundEventKind.Status, Payload(metadata, null, "statuses", status));
         }
     }
 
-    private static IEnumerable<WebhookEvent> Instagram(JsonNode? root, string accountId)
+    private static IEnumerable<WebhookEvent> Instagram(JsonElement root, string accountId)
     {
-        if (Str(root?["object"]) != "instagram" || root?["entry"] is not JsonArray entries)
+        if (Text(root, "object") != "instagram" || !TryArray(root, "entry", out var entries))
         {
             yield return Unsupported(root, "Not an Instagram messaging webhook.");
             yield break;
         }
 
-        foreach (var entry in entries)
+        foreach (var entry in entries.EnumerateArray())
         {
-            var entryId = Id(entry?["id"]);
+            var entryId = Text(entry, "id");
             if (entryId != accountId)
             {
                 yield return Unsupported(entry, $"Addressed to Instagram account '{entryId}', not this connection's.");
                 continue;
             }
 
-            if (entry?["messaging"] is not JsonArray messaging)
+            if (!TryArray(entry, "messaging", out var messaging))
             {
                 yield return Unsupported(entry, "An Instagram entry without messaging events.");
                 continue;
             }
 
-            foreach (var item in messaging)
+            foreach (var item in messaging.EnumerateArray())
             {
-                var message = item?["message"];
-                if (Str(message?["mid"]) is not { } mid)
+                var message = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("message", out var found) ? found : default;
+                if (Text(message, "mid") is not { } mid)
                     yield return Unsupported(item, "An Instagram event other than a message (read, reaction, postback...).");
-                else if (IsTrue(message!["is_echo"]))
-                    yield return new WebhookEvent(Key(mid), InboundEventKind.Message, Write(item), "An echo of a message we sent.");
+                else if (message.TryGetProperty("is_echo", out var echo) && echo.ValueKind == JsonValueKind.True)
+                    yield return new WebhookEvent(Key(mid), InboundEventKind.Message, item.GetRawText(), "An echo of a message we sent.");
                 else
-                    yield return new WebhookEvent(Key(mid), InboundEventKind.Message, Write(item));
+                    yield return new WebhookEvent(Key(mid), InboundEventKind.Message, item.GetRawText());
             }
         }
     }
 
-    private static WebhookEvent Unsupported(JsonNode? node, string reason)
+    /// <summary>One WhatsApp event in the shape of the webhook's <c>value</c>: its metadata, its sender's contact and the one item.</summary>
+    private static string Payload(JsonElement metadata, JsonElement? contact, string arrayName, JsonElement item)
     {
-        var json = Write(node);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            if (metadata.ValueKind != JsonValueKind.Undefined)
+            {
+                writer.WritePropertyName("metadata");
+                metadata.WriteTo(writer);
+            }
+
+            if (contact is { } sender)
+            {
+                writer.WriteStartArray("contacts");
+                sender.WriteTo(writer);
+                writer.WriteEndArray();
+            }
+
+            writer.WriteStartArray(arrayName);
+            item.WriteTo(writer);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number => value.GetRawText(),
+                _ => null,
+            }
+            : null;
+
+    private static bool TryArray(JsonElement element, string name, out JsonElement array)
+    {
+        array = default;
+        return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out array) && array.ValueKind == JsonValueKind.Array;
+    }
+
+    private static WebhookEvent Unsupported(JsonElement element, string reason)
+    {
+        var json = element.GetRawText();
         return new WebhookEvent(Sha256(json), InboundEventKind.Unsupported, json, reason);
     }
 

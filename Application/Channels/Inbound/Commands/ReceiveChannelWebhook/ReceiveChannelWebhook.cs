@@ -24,8 +24,6 @@ public enum WebhookOutcome
 public sealed record ReceiveChannelWebhookCommand(Channel Channel, Guid ConnectionId, byte[] Body, string? Credential) : ICommand<WebhookOutcome>;
 
 public sealed class ReceiveChannelWebhookCommandHandler(
-    IApplicationDbContext context,
-    ISecretProtector secrets,
     WebhookConnectionCache connections,
     ICurrentTenant currentTenant,
     IInboundEventStore store,
@@ -33,7 +31,7 @@ public sealed class ReceiveChannelWebhookCommandHandler(
 {
     public async ValueTask<WebhookOutcome> Handle(ReceiveChannelWebhookCommand command, CancellationToken cancellationToken)
     {
-        var verified = await connections.GetAsync(context, secrets, command.Channel, command.ConnectionId, cancellationToken)
+        var verified = await connections.GetAsync(command.Channel, command.ConnectionId, cancellationToken)
             ?? throw new NotFoundException("Unknown or disconnected channel.");
         var authentic = command.Channel == Channel.Telegram
             ? WebhookSecrets.SameSecret(verified.WebhookSecret, command.Credential)
