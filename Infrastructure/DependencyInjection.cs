@@ -82,6 +82,7 @@ public static class DependencyInjection
         services.AddChannels(configuration);
         services.AddMessaging(configuration);
         services.AddChannelDelivery(configuration);
+        services.AddChannelInbound(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
 
@@ -105,6 +106,7 @@ public static class DependencyInjection
     {
         services.AddHostedService<AccessLogBatchWriter>();
         services.AddChannelDeliveryWorker(configuration);
+        services.AddChannelInboundProcessor(configuration);
 
         services.AddQuartz(quartz =>
         {

@@ -48,6 +48,8 @@ public class VirtuOpsApiFactory : WebApplicationFactory<Program>
         // Nothing reaches the real Telegram or Meta: a closed local port unless a test points them at its fakes.
         builder.UseSetting("Telegram:BaseUrl", "http://127.0.0.1:9");
         builder.UseSetting("Meta:GraphBaseUrl", "http://127.0.0.1:9/v21.0");
+        // ...and process the webhook inbox themselves, so they see each step.
+        builder.UseSetting("Channels:Inbound:RunProcessor", "false");
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));

@@ -19,7 +19,16 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
     public const string HumanRequestedNotice =
         "Operatorga ulanmoqdasiz, tez orada javob beramiz. / Соединяем с оператором, скоро ответим. / Connecting you to an operator.";
 
-    public async Task<InboundResult> ReceiveAsync(Bot bot, Contact contact, string text, string? clientMessageId, CancellationToken cancellationToken)
+    public Task<InboundResult> ReceiveAsync(Bot bot, Contact contact, string text, string? clientMessageId, CancellationToken cancellationToken) =>
+        ReceiveAsync(bot, contact, MessageContent.PlainText(text), question: text, clientMessageId, externalMessageId: null, cancellationToken);
+
+    /// <summary>
+    /// A message of any content. <paramref name="question"/> is what the bot answers (the text, a button's title); null
+    /// when the message is for a person to see (a photo, a location, a contact), so the bot stays quiet.
+    /// Anything else the caller tracked in this context (a processed inbox event) is saved in the same SaveChanges.
+    /// </summary>
+    public async Task<InboundResult> ReceiveAsync(Bot bot, Contact contact, MessageContent content, string? question, string? clientMessageId,
+        string? externalMessageId, CancellationToken cancellationToken)
     {
         var conversation = await context.Conversations.LatestAsync(bot.Id, contact.Id, cancellationToken);
 
@@ -38,9 +47,9 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
             context.Conversations.Add(conversation);
         }
 
-        var received = conversation.Receive(text, now, clientMessageId);
+        var received = conversation.Receive(content, now, clientMessageId, externalMessageId);
         context.Messages.Add(received);
-        var reply = await ReplyAsync(bot, conversation, text, cancellationToken);
+        var reply = question is null ? null : await ReplyAsync(bot, conversation, question, cancellationToken);
         if (reply is not null)
             context.Messages.Add(reply);
         await context.SaveChangesAsync(cancellationToken);

@@ -43,7 +43,7 @@ public sealed class ChannelsApiFactory : VirtuOpsApiFactory, IAsyncLifetime
     }
 }
 
-public static class ChannelTestData
+public static partial class ChannelTestData
 {
     /// <summary>A live Telegram connection written straight to the database, for tests that must not reach a provider.</summary>
     public static async Task<Guid> SeedTelegramConnectionAsync(VirtuOpsApiFactory factory, Guid botId, string accountId)

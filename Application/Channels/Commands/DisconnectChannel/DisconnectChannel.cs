@@ -1,4 +1,5 @@
 using VirtuOps.Application.Channels.Common;
+using VirtuOps.Application.Channels.Inbound.Common;
 using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Conversations;
 
@@ -16,6 +17,7 @@ public sealed class DisconnectChannelCommandHandler(
     IApplicationDbContext context,
     ITelegramBotApi telegram,
     ISecretProtector secrets,
+    WebhookConnectionCache webhookConnections,
     TimeProvider time,
     ILogger<DisconnectChannelCommandHandler> logger) : ICommandHandler<DisconnectChannelCommand>
 {
@@ -41,6 +43,8 @@ public sealed class DisconnectChannelCommandHandler(
 
         connection.Disconnect(time.GetUtcNow());
         await context.SaveChangesAsync(cancellationToken);
+        // This instance stops accepting the channel's webhooks at once (other instances within the cache's lifetime).
+        webhookConnections.Forget(connection.Id);
         return Unit.Value;
     }
 }

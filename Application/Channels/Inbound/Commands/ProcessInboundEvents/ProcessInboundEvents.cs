@@ -1,0 +1,108 @@
+using Microsoft.Extensions.DependencyInjection;
+using VirtuOps.Application.Channels.Inbound.Common;
+using VirtuOps.Domain.Channels;
+
+namespace VirtuOps.Application.Channels.Inbound.Commands.ProcessInboundEvents;
+
+/// <summary>
+/// Processes the webhook inbox's Pending events, oldest first, each in its own tenant scope. Sent by the background
+/// processor when events were stored (<paramref name="RetryFailed"/> false: only new events) and on its periodic
+/// sweep (true: events whose earlier attempt failed get another one — the sweep interval is their backoff).
+/// </summary>
+public sealed record ProcessInboundEventsCommand(bool RetryFailed = true) : ICommand<InboundRunSummary>;
+
+public sealed record InboundRunSummary(int Processed, int Ignored, int FailedAttempts);
+
+public sealed class ProcessInboundEventsCommandHandler(
+    IApplicationDbContext context,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    ILogger<ProcessInboundEventsCommandHandler> logger) : ICommandHandler<ProcessInboundEventsCommand, InboundRunSummary>
+{
+    public const int BatchSize = 100;
+
+    private sealed record PendingEvent(Guid Id, Guid TenantId);
+
+    public async ValueTask<InboundRunSummary> Handle(ProcessInboundEventsCommand command, CancellationToken cancellationToken)
+    {
+        var processed = 0;
+        var ignored = 0;
+        var failed = 0;
+        // One event at a time: two first messages of a new customer must not both create the contact, and events of
+        // one chat keep their order.
+        async Task RunAsync(PendingEvent pending)
+        {
+            switch (await ProcessOneAsync(pending, cancellationToken))
+            {
+                case InboundEventState.Processed: processed++; break;
+                case InboundEventState.Ignored: ignored++; break;
+                default: failed++; break;
+            }
+        }
+
+        if (command.RetryFailed)
+        {
+            foreach (var pending in await PendingAsync(retried: true, BatchSize * 10, cancellationToken))
+                await RunAsync(pending);
+        }
+
+        // New events only: one that fails now has an attempt counted and waits for the next sweep. The set guards
+        // against an event whose failure could not even be recorded (database gone) coming back in every batch.
+        var seen = new HashSet<Guid>();
+        while (true)
+        {
+            var batch = (await PendingAsync(retried: false, BatchSize, cancellationToken)).Where(e => seen.Add(e.Id)).ToList();
+            if (batch.Count == 0)
+                break;
+            foreach (var pending in batch)
+                await RunAsync(pending);
+        }
+
+        return new InboundRunSummary(processed, ignored, failed);
+    }
+
+    // The processor serves every tenant, so it looks across them.
+    private Task<List<PendingEvent>> PendingAsync(bool retried, int count, CancellationToken cancellationToken)
+    {
+        var pending = context.InboundEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.State == InboundEventState.Pending);
+        return (retried ? pending.Where(e => e.Attempts > 0) : pending.Where(e => e.Attempts == 0))
+            .OrderBy(e => e.ReceivedAt)
+            .Take(count)
+            .Select(e => new PendingEvent(e.Id, e.TenantId))
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<InboundEventState?> ProcessOneAsync(PendingEvent pending, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(pending.TenantId);
+            return await scope.ServiceProvider.GetRequiredService<InboundEventProcessor>().ProcessAsync(pending.Id, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(exception, "Processing inbound event {EventId} failed", pending.Id);
+            await RecordFailureAsync(pending, exception.Message, cancellationToken);
+            return null;
+        }
+    }
+
+    // In a fresh scope: the failed attempt's half-made changes must not be saved with it.
+    private async Task RecordFailureAsync(PendingEvent pending, string error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(pending.TenantId);
+            var db = scope.ServiceProvider.GetRequiredService<IApplicationDbContext>();
+            var inbound = await db.InboundEvents.SingleAsync(e => e.Id == pending.Id, cancellationToken);
+            inbound.AttemptFailed(error, time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Could not record the failed attempt of inbound event {EventId}", pending.Id);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using VirtuOps.Domain.Channels;
+
+namespace VirtuOps.Application.Channels.Inbound.Common;
+
+/// <summary>The webhook inbox's writer.</summary>
+public interface IInboundEventStore
+{
+    /// <summary>
+    /// Stores the events of one webhook and notes the connection's inbound activity; events already stored (same
+    /// channel, account and provider id) are skipped. Returns once they are committed, so the webhook may be acknowledged.
+    /// </summary>
+    Task StoreAsync(Guid connectionId, IReadOnlyList<InboundEvent> events, CancellationToken cancellationToken);
+}

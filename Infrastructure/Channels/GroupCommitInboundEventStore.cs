@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using VirtuOps.Application.Channels.Common;
+using VirtuOps.Application.Channels.Inbound.Common;
+using VirtuOps.Application.Common.Interfaces;
+using VirtuOps.Domain.Channels;
+
+namespace VirtuOps.Infrastructure.Channels;
+
+/// <summary>
+/// Group commit for the webhook inbox. SQLite has one writer and every commit waits for the disk, so one transaction
+/// per webhook caps throughput at the disk's sync rate. Instead each webhook queues its events and whoever holds the
+/// writer commits everything queued so far in one transaction; the other webhooks then find theirs committed. Each
+/// webhook is answered only after the commit that holds its events.
+/// </summary>
+internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, IInboundEventSignal signal, TimeProvider time)
+    : IInboundEventStore, IDisposable
+{
+    public const int MaxWebhooksPerCommit = 500;
+    private static readonly TimeSpan InboundActivityResolution = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentQueue<Write> _queue = new();
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly Dictionary<Guid, DateTimeOffset> _lastInboundWritten = [];
+
+    private sealed class Write(Guid connectionId, IReadOnlyList<InboundEvent> events)
+    {
+        public Guid ConnectionId { get; } = connectionId;
+
+        public IReadOnlyList<InboundEvent> Events { get; } = events;
+
+        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    public async Task StoreAsync(Guid connectionId, IReadOnlyList<InboundEvent> events, CancellationToken cancellationToken)
+    {
+        var write = new Write(connectionId, events);
+        _queue.Enqueue(write);
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            while (!write.Committed.Task.IsCompleted)
+                await CommitQueuedAsync();
+        }
+        finally
+        {
+            _writer.Release();
+        }
+
+        await write.Committed.Task;
+    }
+
+    private async Task CommitQueuedAsync()
+    {
+        var batch = new List<Write>();
+        while (batch.Count < MaxWebhooksPerCommit && _queue.TryDequeue(out var queued))
+            batch.Add(queued);
+
+        try
+        {
+            await SaveAsync(batch);
+            batch.ForEach(w => w.Committed.TrySetResult());
+        }
+        catch (DbUpdateException) when (batch.Count > 1)
+        {
+            // Another process stored one of these events between our check and our insert, or one webhook holds a
+            // row the database refuses: one by one, so each webhook gets its own answer.
+            foreach (var write in batch)
+                await SaveAloneAsync(write);
+        }
+        catch (Exception exception)
+        {
+            batch.ForEach(w => w.Committed.TrySetException(exception));
+        }
+
+        signal.EventsStored();
+    }
+
+    private async Task SaveAloneAsync(Write write)
+    {
+        try
+        {
+            try
+            {
+                await SaveAsync([write]);
+            }
+            catch (DbUpdateException)
+            {
+                await SaveAsync([write]); // a concurrent insert of the same event: the check now sees it and skips it
+            }
+
+            write.Committed.TrySetResult();
+        }
+        catch (Exception exception)
+        {
+            write.Committed.TrySetException(exception);
+        }
+    }
+
+    private async Task SaveAsync(List<Write> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IApplicationDbContext>();
+        var tracker = ((DbContext)db).ChangeTracker;
+        tracker.AutoDetectChangesEnabled = false; // only adds and one explicit update: nothing to scan for
+        db.InboundEvents.AddRange(await NewEventsAsync(db, batch.SelectMany(w => w.Events)));
+
+        var now = time.GetUtcNow();
+        var connectionIds = batch.Select(w => w.ConnectionId).Distinct().Where(id => IsStale(id, now)).ToList();
+        if (connectionIds.Count > 0)
+        {
+            foreach (var connection in await db.ChannelConnections.IgnoreQueryFilters().Where(c => connectionIds.Contains(c.Id)).ToListAsync())
+                connection.InboundReceived(now);
+            tracker.DetectChanges();
+        }
+
+        // Not the request's token: the batch holds other webhooks too, and a write begun is finished.
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    // LastInboundAt is a health indicator: to the second is enough, and under load it would otherwise cost a read and
+    // an update in every commit. Only the writer (one at a time) touches this.
+    private bool IsStale(Guid connectionId, DateTimeOffset now)
+    {
+        if (_lastInboundWritten.TryGetValue(connectionId, out var written) && now - written < InboundActivityResolution)
+            return false;
+        _lastInboundWritten[connectionId] = now;
+        return true;
+    }
+
+    /// <summary>The events not stored yet, each key once: redeliveries (even concurrent ones) are skipped here.</summary>
+    private static async Task<List<InboundEvent>> NewEventsAsync(IApplicationDbContext db, IEnumerable<InboundEvent> events)
+    {
+        var fresh = new List<InboundEvent>();
+        foreach (var account in events.DistinctBy(e => (e.Channel, e.AccountId, e.ExternalId)).GroupBy(e => (e.Channel, e.AccountId)))
+        {
+            var (channel, accountId) = account.Key;
+            var ids = account.Select(e => e.ExternalId).ToList();
+            // The unique index (Channel, AccountId, ExternalId) answers this.
+            var stored = await db.InboundEvents.IgnoreQueryFilters()
+                .Where(e => e.Channel == channel && e.AccountId == accountId && ids.Contains(e.ExternalId))
+                .Select(e => e.ExternalId)
+                .ToListAsync();
+            fresh.AddRange(account.ExceptBy(stored, e => e.ExternalId, StringComparer.Ordinal));
+        }
+
+        return fresh;
+    }
+
+    public void Dispose() => _writer.Dispose();
+}

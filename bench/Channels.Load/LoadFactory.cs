@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using VirtuOps.WebApi.Endpoints;
+
+namespace Channels.Load;
+
+/// <summary>
+/// The real app (its whole service collection and start-up) on Kestrel on a real loopback port, on a fresh SQLite file
+/// on disk, with the bare yardstick endpoint switched on.
+/// </summary>
+internal sealed class LoadFactory : WebApplicationFactory<Program>
+{
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"virtuops-channels-load-{Guid.NewGuid():N}.db");
+    private readonly bool _runProcessor;
+
+    public LoadFactory(bool runProcessor)
+    {
+        _runProcessor = runProcessor;
+        Port = FreePort();
+        UseKestrel(Port);
+    }
+
+    public int Port { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseContentRoot(WebApiContentRoot());
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={_databasePath}");
+        builder.UseSetting("Database:SeedDemoData", "false");
+        builder.UseSetting("Billing:RunRenewalJob", "false");
+        builder.UseSetting("Channels:Inbound:RunProcessor", _runProcessor ? "true" : "false");
+        builder.UseSetting(ChannelWebhooks.BareEndpointSetting, "true");
+        // A throwaway key rather than the per-machine development key file under WebApi/data.
+        builder.UseSetting("Security:Encryption:Keys:bench", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("Security:Encryption:CurrentKeyId", "bench");
+        // Per-request Information lines would measure the console, not the webhook path.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.StaticFiles", "Error"); // no SPA build here: no wwwroot
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The WebApi project folder, found by walking up from the build output to the solution.</summary>
+    private static string WebApiContentRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CleanArch.sln")))
+                return Path.Combine(dir.FullName, "WebApi");
+        }
+
+        throw new InvalidOperationException("CleanArch.sln was not found above the load script's output folder.");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(_databasePath + suffix);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using VirtuOps.Domain.Channels;
+using VirtuOps.Infrastructure.Data;
+
+namespace Channels.Load;
+
+/// <summary>A load script, not BenchmarkDotNet: signed webhooks over real HTTP against the real app, then a check of the inbox.</summary>
+internal static class ChannelsLoad
+{
+    private const double TargetP99Ms = 50;
+    private const double TargetRatio = 0.25;
+
+    public static async Task<int> Main(string[] args)
+    {
+        var options = LoadOptions.Parse(args);
+        if (options is null)
+        {
+            Console.WriteLine(LoadOptions.Usage);
+            return 2;
+        }
+
+        var invariant = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(invariant,
+            $"Channel webhooks load: {options.Rate}/s for {options.Seconds} s open loop, {options.Concurrency} callers for {options.ClosedSeconds} s closed loop, processor {(options.RunProcessor ? "on" : "off")}, {Environment.ProcessorCount} cores"));
+
+        await using var app = new LoadFactory(options.RunProcessor);
+        app.StartServer(); // Kestrel on the loopback port; migrates the fresh SQLite file
+        var connections = await Seeder.SeedAsync(app.Services);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = app.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var webhooks = new Webhooks(connections);
+        var runner = new LoadRunner(http);
+        var closed = TimeSpan.FromSeconds(options.ClosedSeconds);
+        var open = TimeSpan.FromSeconds(options.Seconds);
+
+        // Warm-up (JIT, connection pools, SQLite page cache); not reported.
+        await runner.ClosedLoopAsync("warm-up", () => Webhooks.Bare, options.Concurrency, TimeSpan.FromSeconds(2));
+        await runner.ClosedLoopAsync("warm-up", webhooks.Next, options.Concurrency, TimeSpan.FromSeconds(2));
+        await WaitForInboxAsync(app.Services, TimeSpan.FromSeconds(60));
+
+        var bareOpen = await runner.OpenLoopAsync("Bare endpoint, fixed rate", () => Webhooks.Bare, options.Rate, open);
+        webhooks.Prepare(options.Rate * options.Seconds);
+        var webhookOpen = await runner.OpenLoopAsync("Webhooks, fixed rate", webhooks.Next, options.Rate, open);
+        var bareClosed = await runner.ClosedLoopAsync("Bare endpoint, max rate", () => Webhooks.Bare, options.Concurrency, closed);
+        webhooks.Prepare(30_000 * options.ClosedSeconds); // more than the app acknowledges in that time on this machine
+        var webhookClosed = await runner.ClosedLoopAsync("Webhooks, max rate", webhooks.Next, options.Concurrency, closed);
+
+        foreach (var run in new[] { bareOpen, webhookOpen, bareClosed, webhookClosed })
+        {
+            Console.WriteLine(string.Create(invariant,
+                $"{run.Title,-28} sent {run.Sent,7}  acked {run.Acknowledged,7}  failed {run.Failed,4}  {run.AcknowledgedPerSecond,8:F0}/s  p50 {run.Percentile(0.50),6:F1} ms  p99 {run.Percentile(0.99),6:F1} ms  max {run.Percentile(1),7:F1} ms  cpu {run.CpuShare:P0}"));
+        }
+
+        var ratio = webhookClosed.AcknowledgedPerSecond / bareClosed.AcknowledgedPerSecond;
+        var p99 = webhookOpen.Percentile(0.99);
+        var ok = true;
+        ok &= Check(string.Create(invariant, $"p99 ack at {options.Rate}/s: {p99:F1} ms (target < {TargetP99Ms} ms)"), p99 < TargetP99Ms);
+        ok &= Check(string.Create(invariant, $"max-rate throughput vs bare: {ratio:F2} (target >= {TargetRatio})"), ratio >= TargetRatio);
+        ok &= Check(string.Create(invariant, $"every fixed-rate webhook acknowledged: {webhookOpen.Acknowledged}/{webhookOpen.Sent}"), webhookOpen.Failed == 0);
+
+        // Every acknowledged webhook is in the inbox, once.
+        var acknowledged = runner.Acknowledged.ToList();
+        var stored = await StoredIdsAsync(app.Services);
+        var missing = acknowledged.Count(id => !stored.Contains(id));
+        ok &= Check(string.Create(invariant, $"acknowledged webhooks stored: {acknowledged.Count - missing}/{acknowledged.Count}"), missing == 0);
+        ok &= Check(string.Create(invariant, $"acknowledged ids distinct, stored once each (unique index): {acknowledged.Distinct().Count()}/{acknowledged.Count}"),
+            acknowledged.Distinct().Count() == acknowledged.Count);
+
+        if (options.RunProcessor)
+        {
+            var drain = Stopwatch.StartNew();
+            var pending = await WaitForInboxAsync(app.Services, TimeSpan.FromMinutes(5));
+            var drained = drain.Elapsed;
+            var processed = await ProcessedAsync(app.Services);
+            Console.WriteLine(string.Create(invariant,
+                $"Processor: backlog after the load drained in {drained.TotalSeconds:F1} s; {pending} still pending; {processed} processed in all"));
+        }
+
+        Console.WriteLine(ok ? "OK" : "FAILED");
+        return ok ? 0 : 1;
+    }
+
+    private static bool Check(string what, bool ok)
+    {
+        Console.WriteLine($"  {(ok ? "ok  " : "FAIL")} {what}");
+        return ok;
+    }
+
+    private static async Task<HashSet<string>> StoredIdsAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        return [.. await db.InboundEvents.IgnoreQueryFilters().Select(e => e.ExternalId).ToListAsync()];
+    }
+
+    private static async Task<int> ProcessedAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        return await db.InboundEvents.IgnoreQueryFilters().CountAsync(e => e.State == InboundEventState.Processed);
+    }
+
+    /// <summary>Polls until the processor has emptied the inbox (or the time is up); returns what is still pending.</summary>
+    private static async Task<int> WaitForInboxAsync(IServiceProvider services, TimeSpan limit)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            var pending = await db.InboundEvents.IgnoreQueryFilters().CountAsync(e => e.State == InboundEventState.Pending);
+            if (pending == 0 || waited.Elapsed > limit)
+                return pending;
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+}
