@@ -112,14 +112,45 @@ internal sealed class DeliveryApp(FakeTelegramServer telegram, FakeGraphServer g
 internal sealed class RecordingNotifier : IConversationNotifier
 {
     private readonly ConcurrentQueue<MessageDto> _updates = new();
+    private readonly ConcurrentQueue<MessageDto> _added = new();
     private readonly Lock _lock = new();
     private readonly List<(Func<MessageDto, bool> Match, TaskCompletionSource Done)> _waiters = [];
+    private readonly List<(Func<MessageDto, bool> Match, TaskCompletionSource<MessageDto> Done)> _addedWaiters = [];
 
     /// <summary>Every messageUpdated event, in order.</summary>
     public IReadOnlyList<MessageDto> MessageUpdates => [.. _updates];
 
-    public Task MessagesAddedAsync(Guid tenantId, ConversationSummaryDto conversation, IReadOnlyList<MessageDto> messages, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
+    public Task MessagesAddedAsync(Guid tenantId, ConversationSummaryDto conversation, IReadOnlyList<MessageDto> messages, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            foreach (var message in messages)
+            {
+                _added.Enqueue(message);
+                foreach (var waiter in _addedWaiters.Where(w => w.Match(message)).ToList())
+                {
+                    waiter.Done.TrySetResult(message);
+                    _addedWaiters.Remove(waiter);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Completes with the first added message that matches (now or earlier).</summary>
+    public async Task<MessageDto> WaitForAddedAsync(Func<MessageDto, bool> match)
+    {
+        var done = new TaskCompletionSource<MessageDto>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lock)
+        {
+            if (_added.FirstOrDefault(match) is { } earlier)
+                return earlier;
+            _addedWaiters.Add((match, done));
+        }
+
+        return await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
 
     public Task ConversationChangedAsync(Guid tenantId, ConversationSummaryDto conversation, CancellationToken cancellationToken) => Task.CompletedTask;
 
