@@ -221,7 +221,7 @@ describe('InboxPage', () => {
         inbound('image', 'Image', 'Shu rangdagisi bormi?'),
         inbound('voice', 'Voice', ''),
         inbound('location', 'Location', '41.311081, 69.240562', '{"latitude":41.311081,"longitude":69.240562}'),
-        inbound('contact', 'Contact', 'Aziz Karimov', '{"phoneNumber":"+998901112233"}'),
+        inbound('contact', 'Contact', 'Aziz Karimov', '{"phone":"+998901112233"}'),
         inbound('button', 'Interactive', '<b>Ha</b>'),
       ],
     });

@@ -32,11 +32,11 @@ export function MessageContent({ message }: { message: MessageDto }) {
       );
     }
     case 'Contact': {
-      const { phoneNumber } = readData(message.contentData);
+      const { phone } = readData(message.contentData);
       return (
         <span className="message__text">
           <span className="content-label">{t('inbox.content.Contact')}</span> {text}
-          {typeof phoneNumber === 'string' && <> · {phoneNumber}</>}
+          {typeof phone === 'string' && <> · {phone}</>}
         </span>
       );
     }
