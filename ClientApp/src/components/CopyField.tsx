@@ -1,20 +1,12 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCopy } from './useCopy';
 
 /** A read-only value to paste elsewhere (a key, a URL, a token), with a copy button and whether the copy worked. */
 export function CopyField({ label, value }: { label: string; value: string }) {
   const { t } = useTranslation();
   const id = useId();
-  const [copied, setCopied] = useState<boolean | undefined>(undefined);
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(value);
-      setCopied(true);
-    } catch {
-      setCopied(false); // no clipboard access (insecure origin, permissions): the value can still be selected
-    }
-  };
+  const [copied, copy] = useCopy(value);
 
   return (
     <div className="field">

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCopy } from '../../components/useCopy';
 import { embedSnippet } from './snippet';
 
 interface EmbedSnippetProps {
@@ -10,17 +10,8 @@ interface EmbedSnippetProps {
 /** The script tag for the owner's website, with a copy button and a reminder to allow the site's origin. */
 export function EmbedSnippet({ widgetKey, allowedOrigins }: EmbedSnippetProps) {
   const { t } = useTranslation();
-  const [copied, setCopied] = useState<boolean | undefined>(undefined);
   const snippet = embedSnippet(window.location.origin, widgetKey);
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(snippet);
-      setCopied(true);
-    } catch {
-      setCopied(false); // no clipboard access (insecure origin, permissions): the snippet can still be selected
-    }
-  };
+  const [copied, copy] = useCopy(snippet);
 
   return (
     <>
