@@ -12,7 +12,7 @@ namespace VirtuOps.Infrastructure.Channels;
 /// Group commit for the webhook inbox. SQLite has one writer and every commit waits for the disk, so one transaction
 /// per webhook caps throughput at the disk's sync rate. Instead each webhook queues its events and whoever holds the
 /// writer commits everything queued so far in one transaction; the other webhooks then find theirs committed. Each
-/// webhook is answered only after the commit that holds its events.
+/// webhook is answered only after the commit that holds its events. The inbox processor's saves take the same writer.
 /// </summary>
 internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, IInboundEventSignal signal, TimeProvider time)
     : IInboundEventStore, IDisposable
@@ -49,6 +49,23 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
         }
 
         await write.Committed.Task;
+    }
+
+    public async Task SaveProcessedAsync(IApplicationDbContext context, CancellationToken cancellationToken)
+    {
+        // The same writer as the webhooks, so SQLite's busy handler never puts either to sleep: they queue here and
+        // are woken at once. Webhooks queued meanwhile are committed first.
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            while (!_queue.IsEmpty)
+                await CommitQueuedAsync();
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _writer.Release();
+        }
     }
 
     private async Task CommitQueuedAsync()

@@ -10,4 +10,10 @@ public interface IInboundEventStore
     /// channel, account and provider id) are skipped. Returns once they are committed, so the webhook may be acknowledged.
     /// </summary>
     Task StoreAsync(Guid connectionId, IReadOnlyList<InboundEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves the processor's <paramref name="context"/> taking turns with the webhook commits, after the webhooks
+    /// already waiting: the database has one writer, and waiting webhooks are callers waiting for their answer.
+    /// </summary>
+    Task SaveProcessedAsync(IApplicationDbContext context, CancellationToken cancellationToken);
 }
