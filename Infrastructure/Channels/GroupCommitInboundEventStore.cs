@@ -18,11 +18,14 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
     : IInboundEventStore, IDisposable
 {
     public const int MaxWebhooksPerCommit = 500;
+    private static readonly TimeSpan MaxGiveWay = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan GiveWayCheck = TimeSpan.FromMilliseconds(1);
     private static readonly TimeSpan InboundActivityResolution = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentQueue<Write> _queue = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly Dictionary<Guid, DateTimeOffset> _lastInboundWritten = [];
+    private int _storing;
 
     private sealed class Write(Guid connectionId, IReadOnlyList<InboundEvent> events)
     {
@@ -35,20 +38,35 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
 
     public async Task StoreAsync(Guid connectionId, IReadOnlyList<InboundEvent> events, CancellationToken cancellationToken)
     {
-        var write = new Write(connectionId, events);
-        _queue.Enqueue(write);
-        await _writer.WaitAsync(cancellationToken);
+        Interlocked.Increment(ref _storing);
         try
         {
-            while (!write.Committed.Task.IsCompleted)
-                await CommitQueuedAsync();
+            var write = new Write(connectionId, events);
+            _queue.Enqueue(write);
+            await _writer.WaitAsync(cancellationToken);
+            try
+            {
+                while (!write.Committed.Task.IsCompleted)
+                    await CommitQueuedAsync();
+            }
+            finally
+            {
+                _writer.Release();
+            }
+
+            await write.Committed.Task;
         }
         finally
         {
-            _writer.Release();
+            Interlocked.Decrement(ref _storing);
         }
+    }
 
-        await write.Committed.Task;
+    public async Task GiveWayToWebhooksAsync(CancellationToken cancellationToken)
+    {
+        var until = time.GetUtcNow() + MaxGiveWay;
+        while (Volatile.Read(ref _storing) > 0 && time.GetUtcNow() < until)
+            await Task.Delay(GiveWayCheck, time, cancellationToken);
     }
 
     public async Task SaveProcessedAsync(IApplicationDbContext context, CancellationToken cancellationToken)

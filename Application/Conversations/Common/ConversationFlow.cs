@@ -24,6 +24,7 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
         "Operatorga ulanmoqdasiz, tez orada javob beramiz. / Соединяем с оператором, скоро ответим. / Connecting you to an operator.";
 
     private readonly Dictionary<(Guid BotId, Guid ContactId), Conversation> _current = [];
+    private bool? _subscriptionLapsed;
 
     /// <summary>A widget visitor's text message, saved at once; a repeated <paramref name="clientMessageId"/> is the earlier message.</summary>
     public async Task<InboundResult> ReceiveAsync(Bot bot, Contact contact, string text, string? clientMessageId, CancellationToken cancellationToken)
@@ -123,7 +124,10 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
         if (bot.Status == BotStatus.Paused || bot.IsHandoffRequest(text))
             return conversation.RequestHuman(HumanRequestedNotice, now);
         // A lapsed subscription stops the bots; the tenant's people can still answer.
-        if (await context.Subscriptions.AnyAsync(s => s.Status == SubscriptionStatus.Suspended || s.Status == SubscriptionStatus.Canceled, cancellationToken))
+        // Read once per scope: a processor's scope holds many messages of one tenant.
+        _subscriptionLapsed ??= await context.Subscriptions.AnyAsync(
+            s => s.Status == SubscriptionStatus.Suspended || s.Status == SubscriptionStatus.Canceled, cancellationToken);
+        if (_subscriptionLapsed.Value)
             return conversation.RequestHuman(HumanRequestedNotice, now);
 
         var answer = await responder.AnswerAsync(bot, text, cancellationToken);

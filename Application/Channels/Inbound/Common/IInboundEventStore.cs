@@ -16,4 +16,10 @@ public interface IInboundEventStore
     /// already waiting: the database has one writer, and waiting webhooks are callers waiting for their answer.
     /// </summary>
     Task SaveProcessedAsync(IApplicationDbContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Waits while webhooks are being stored, for a short while at most: acknowledging them comes before processing,
+    /// which catches up when they let up. The bound keeps the processor going under sustained load.
+    /// </summary>
+    Task GiveWayToWebhooksAsync(CancellationToken cancellationToken);
 }

@@ -16,6 +16,7 @@ public sealed record InboundRunSummary(int Processed, int Ignored, int FailedAtt
 public sealed class ProcessInboundEventsCommandHandler(
     IApplicationDbContext context,
     IServiceScopeFactory scopes,
+    IInboundEventStore store,
     TimeProvider time,
     ILogger<ProcessInboundEventsCommandHandler> logger) : ICommandHandler<ProcessInboundEventsCommand, InboundRunSummary>
 {
@@ -48,10 +49,12 @@ public sealed class ProcessInboundEventsCommandHandler(
         // New events, a tenant's events of a batch in one save. One after another, never in parallel: two first
         // messages of a new customer must not both create the contact, and events of one chat keep their order. One
         // that fails now has an attempt counted and waits for the next sweep. The set guards against an event whose
-        // failure could not even be recorded (database gone) coming back in every batch.
+        // failure could not even be recorded (database gone) coming back in every batch. Webhooks being acknowledged
+        // go first: the processor shares the CPU and the database's writer with them.
         var seen = new HashSet<Guid>();
         while (true)
         {
+            await store.GiveWayToWebhooksAsync(cancellationToken);
             var batch = (await PendingAsync(retried: false, BatchSize, cancellationToken)).Where(e => seen.Add(e.Id)).ToList();
             if (batch.Count == 0)
                 break;
