@@ -18,7 +18,7 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
     : IInboundEventStore, IDisposable
 {
     public const int MaxWebhooksPerCommit = 500;
-    private static readonly TimeSpan MaxGiveWay = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MaxGiveWay = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan GiveWayCheck = TimeSpan.FromMilliseconds(1);
     private static readonly TimeSpan InboundActivityResolution = TimeSpan.FromSeconds(1);
 

@@ -76,10 +76,17 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
     {
         if (saved.Any(r => r.Reply is { AwaitsDelivery: true }))
             delivery.MessagesQueued();
-        foreach (var conversation in saved.GroupBy(r => r.Conversation))
+        if (saved.Count == 0)
+            return;
+
+        // The summaries in one read, not one per conversation.
+        var conversations = saved.GroupBy(r => r.Conversation).ToList();
+        var ids = conversations.ConvertAll(c => c.Key.Id);
+        var summaries = await context.Conversations.Where(c => ids.Contains(c.Id)).ProjectToSummary(context).ToDictionaryAsync(c => c.Id, cancellationToken);
+        foreach (var conversation in conversations)
         {
             var messages = conversation.SelectMany(r => r.Reply is null ? [r.Message.ToDto()] : new[] { r.Message.ToDto(), r.Reply.ToDto() }).ToList();
-            await NotifyAsync(conversation.Key, messages, cancellationToken);
+            await notifier.MessagesAddedAsync(conversation.Key.TenantId, summaries[conversation.Key.Id], messages, cancellationToken);
         }
     }
 
