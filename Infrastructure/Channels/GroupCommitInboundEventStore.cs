@@ -12,17 +12,20 @@ namespace VirtuOps.Infrastructure.Channels;
 /// Group commit for the webhook inbox. SQLite has one writer and every commit waits for the disk, so one transaction
 /// per webhook caps throughput at the disk's sync rate. Instead each webhook queues its events and whoever holds the
 /// writer commits everything queued so far in one transaction; the other webhooks then find theirs committed. Each
-/// webhook is answered only after the commit that holds its events.
+/// webhook is answered only after the commit that holds its events. The inbox processor's saves take the same writer.
 /// </summary>
 internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, IInboundEventSignal signal, TimeProvider time)
     : IInboundEventStore, IDisposable
 {
     public const int MaxWebhooksPerCommit = 500;
+    private static readonly TimeSpan MaxGiveWay = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan GiveWayCheck = TimeSpan.FromMilliseconds(1);
     private static readonly TimeSpan InboundActivityResolution = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentQueue<Write> _queue = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly Dictionary<Guid, DateTimeOffset> _lastInboundWritten = [];
+    private int _storing;
 
     private sealed class Write(Guid connectionId, IReadOnlyList<InboundEvent> events)
     {
@@ -35,20 +38,52 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
 
     public async Task StoreAsync(Guid connectionId, IReadOnlyList<InboundEvent> events, CancellationToken cancellationToken)
     {
-        var write = new Write(connectionId, events);
-        _queue.Enqueue(write);
+        Interlocked.Increment(ref _storing);
+        try
+        {
+            var write = new Write(connectionId, events);
+            _queue.Enqueue(write);
+            await _writer.WaitAsync(cancellationToken);
+            try
+            {
+                while (!write.Committed.Task.IsCompleted)
+                    await CommitQueuedAsync();
+            }
+            finally
+            {
+                _writer.Release();
+            }
+
+            await write.Committed.Task;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _storing);
+        }
+    }
+
+    public async Task GiveWayToWebhooksAsync(CancellationToken cancellationToken)
+    {
+        var until = time.GetUtcNow() + MaxGiveWay;
+        while (Volatile.Read(ref _storing) > 0 && time.GetUtcNow() < until)
+            await Task.Delay(GiveWayCheck, time, cancellationToken);
+    }
+
+    public async Task SaveProcessedAsync(IApplicationDbContext context, CancellationToken cancellationToken)
+    {
+        // The same writer as the webhooks, so SQLite's busy handler never puts either to sleep: they queue here and
+        // are woken at once. Webhooks queued meanwhile are committed first.
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            while (!write.Committed.Task.IsCompleted)
+            while (!_queue.IsEmpty)
                 await CommitQueuedAsync();
+            await context.SaveChangesAsync(cancellationToken);
         }
         finally
         {
             _writer.Release();
         }
-
-        await write.Committed.Task;
     }
 
     private async Task CommitQueuedAsync()

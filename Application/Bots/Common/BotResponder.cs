@@ -7,10 +7,14 @@ namespace VirtuOps.Application.Bots.Common;
 /// <summary>Asks the answer engine on a bot's behalf, passing whether the tenant lets its data go to an AI provider.</summary>
 public sealed class BotResponder(IApplicationDbContext context, IAnswerEngine engine)
 {
+    // Read once per tenant and scope: the inbox processor answers many messages in one scope.
+    private readonly Dictionary<Guid, bool> _aiDataSharingAllowed = [];
+
     public async Task<AnswerResult> AnswerAsync(Bot bot, string question, CancellationToken cancellationToken)
     {
-        var profile = new BotAnsweringProfile(bot.Id, bot.TenantId, bot.Name, bot.Persona, bot.FallbackMessage,
-            bot.ConfidenceThreshold, await AiDataSharingAllowedAsync(bot.TenantId, cancellationToken));
+        if (!_aiDataSharingAllowed.TryGetValue(bot.TenantId, out var allowed))
+            _aiDataSharingAllowed[bot.TenantId] = allowed = await AiDataSharingAllowedAsync(bot.TenantId, cancellationToken);
+        var profile = new BotAnsweringProfile(bot.Id, bot.TenantId, bot.Name, bot.Persona, bot.FallbackMessage, bot.ConfidenceThreshold, allowed);
         return await engine.AnswerAsync(profile, question, cancellationToken);
     }
 

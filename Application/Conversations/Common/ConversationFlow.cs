@@ -9,9 +9,13 @@ namespace VirtuOps.Application.Conversations.Common;
 /// <summary>The result of a customer's message: what was stored and what the bot said back (if anything).</summary>
 public sealed record InboundResult(Guid ConversationId, ConversationStatus Status, MessageDto Received, MessageDto? Reply, bool Duplicate);
 
+/// <summary>A customer's message added to the context by <see cref="ConversationFlow.AddAsync"/>, with the bot's answer.</summary>
+public sealed record ReceivedMessage(Conversation Conversation, Message Message, Message? Reply);
+
 /// <summary>
 /// What happens when a customer writes, on any channel: the message is stored, then the bot answers, hands over
-/// to a human, or stays quiet because a human has the conversation. One save; live updates after it.
+/// to a human, or stays quiet because a human has the conversation. One save; live updates after it. Scoped: it
+/// remembers the conversations it touched in its scope, for a caller that saves many messages at once.
 /// </summary>
 public sealed class ConversationFlow(IApplicationDbContext context, BotResponder responder, IConversationNotifier notifier,
     IOutboundDeliverySignal delivery, TimeProvider time)
@@ -19,19 +23,13 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
     public const string HumanRequestedNotice =
         "Operatorga ulanmoqdasiz, tez orada javob beramiz. / Соединяем с оператором, скоро ответим. / Connecting you to an operator.";
 
-    public Task<InboundResult> ReceiveAsync(Bot bot, Contact contact, string text, string? clientMessageId, CancellationToken cancellationToken) =>
-        ReceiveAsync(bot, contact, MessageContent.PlainText(text), question: text, clientMessageId, externalMessageId: null, cancellationToken);
+    private readonly Dictionary<(Guid BotId, Guid ContactId), Conversation> _current = [];
+    private bool? _subscriptionLapsed;
 
-    /// <summary>
-    /// A message of any content. <paramref name="question"/> is what the bot answers (the text, a button's title); null
-    /// when the message is for a person to see (a photo, a location, a contact), so the bot stays quiet.
-    /// Anything else the caller tracked in this context (a processed inbox event) is saved in the same SaveChanges.
-    /// </summary>
-    public async Task<InboundResult> ReceiveAsync(Bot bot, Contact contact, MessageContent content, string? question, string? clientMessageId,
-        string? externalMessageId, CancellationToken cancellationToken)
+    /// <summary>A widget visitor's text message, saved at once; a repeated <paramref name="clientMessageId"/> is the earlier message.</summary>
+    public async Task<InboundResult> ReceiveAsync(Bot bot, Contact contact, string text, string? clientMessageId, CancellationToken cancellationToken)
     {
-        var conversation = await context.Conversations.LatestAsync(bot.Id, contact.Id, cancellationToken);
-
+        var conversation = await LatestAsync(bot, contact, cancellationToken);
         if (conversation is not null && clientMessageId is not null)
         {
             var earlier = await context.Messages.SingleOrDefaultAsync(
@@ -40,11 +38,29 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
                 return new InboundResult(conversation.Id, conversation.Status, earlier.ToDto(), Reply: null, Duplicate: true);
         }
 
+        var received = await AddAsync(bot, contact, MessageContent.PlainText(text), question: text, clientMessageId, externalMessageId: null, cancellationToken);
+        await context.SaveChangesAsync(cancellationToken);
+        await AfterSaveAsync([received], cancellationToken);
+        return new InboundResult(received.Conversation.Id, received.Conversation.Status, received.Message.ToDto(), received.Reply?.ToDto(), Duplicate: false);
+    }
+
+    /// <summary>
+    /// Adds a customer's message of any content, and what the bot says back, to the context without saving: the caller
+    /// saves them with its own changes (a processed inbox event, other customers' messages), then calls
+    /// <see cref="AfterSaveAsync"/>. <paramref name="question"/> is what the bot answers (the text, a button's title);
+    /// null when the message is for a person to see (a photo, a location, a contact), so the bot stays quiet.
+    /// Conversations started earlier in this scope are found, so one save can hold many messages of one customer.
+    /// </summary>
+    public async Task<ReceivedMessage> AddAsync(Bot bot, Contact contact, MessageContent content, string? question, string? clientMessageId,
+        string? externalMessageId, CancellationToken cancellationToken)
+    {
+        var conversation = await LatestAsync(bot, contact, cancellationToken);
         var now = time.GetUtcNow();
         if (conversation is null)
         {
             conversation = Conversation.Start(bot, contact, now);
             context.Conversations.Add(conversation);
+            _current[(bot.Id, contact.Id)] = conversation;
         }
 
         var received = conversation.Receive(content, now, clientMessageId, externalMessageId);
@@ -52,19 +68,32 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
         var reply = question is null ? null : await ReplyAsync(bot, conversation, question, cancellationToken);
         if (reply is not null)
             context.Messages.Add(reply);
-        await context.SaveChangesAsync(cancellationToken);
-        if (reply is { AwaitsDelivery: true })
-            delivery.MessagesQueued();
+        return new ReceivedMessage(conversation, received, reply);
+    }
 
-        var messages = reply is null ? [received.ToDto()] : new List<MessageDto> { received.ToDto(), reply.ToDto() };
-        await NotifyAsync(conversation, messages, cancellationToken);
-        return new InboundResult(conversation.Id, conversation.Status, received.ToDto(), reply?.ToDto(), Duplicate: false);
+    /// <summary>Once the messages from <see cref="AddAsync"/> are saved: wakes the delivery of the answers and updates the inbox live.</summary>
+    public async Task AfterSaveAsync(IReadOnlyCollection<ReceivedMessage> saved, CancellationToken cancellationToken)
+    {
+        if (saved.Any(r => r.Reply is { AwaitsDelivery: true }))
+            delivery.MessagesQueued();
+        if (saved.Count == 0)
+            return;
+
+        // The summaries in one read, not one per conversation.
+        var conversations = saved.GroupBy(r => r.Conversation).ToList();
+        var ids = conversations.ConvertAll(c => c.Key.Id);
+        var summaries = await context.Conversations.Where(c => ids.Contains(c.Id)).ProjectToSummary(context).ToDictionaryAsync(c => c.Id, cancellationToken);
+        foreach (var conversation in conversations)
+        {
+            var messages = conversation.SelectMany(r => r.Reply is null ? [r.Message.ToDto()] : new[] { r.Message.ToDto(), r.Reply.ToDto() }).ToList();
+            await notifier.MessagesAddedAsync(conversation.Key.TenantId, summaries[conversation.Key.Id], messages, cancellationToken);
+        }
     }
 
     /// <summary>The customer pressed "talk to a person".</summary>
     public async Task<MessageDto?> RequestHumanAsync(Bot bot, Contact contact, CancellationToken cancellationToken)
     {
-        var conversation = await context.Conversations.LatestAsync(bot.Id, contact.Id, cancellationToken);
+        var conversation = await LatestAsync(bot, contact, cancellationToken);
         if (conversation is null || !conversation.BotMayAnswer)
             return null;
 
@@ -83,6 +112,17 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
         await notifier.MessagesAddedAsync(conversation.TenantId, summary, messages, cancellationToken);
     }
 
+    // A conversation this scope started is not in the database until the caller saves; one it read is the latest.
+    private async Task<Conversation?> LatestAsync(Bot bot, Contact contact, CancellationToken cancellationToken)
+    {
+        if (_current.TryGetValue((bot.Id, contact.Id), out var current))
+            return current;
+        current = await context.Conversations.LatestAsync(bot.Id, contact.Id, cancellationToken);
+        if (current is not null)
+            _current[(bot.Id, contact.Id)] = current;
+        return current;
+    }
+
     private async Task<Message?> ReplyAsync(Bot bot, Conversation conversation, string text, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -91,7 +131,10 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
         if (bot.Status == BotStatus.Paused || bot.IsHandoffRequest(text))
             return conversation.RequestHuman(HumanRequestedNotice, now);
         // A lapsed subscription stops the bots; the tenant's people can still answer.
-        if (await context.Subscriptions.AnyAsync(s => s.Status == SubscriptionStatus.Suspended || s.Status == SubscriptionStatus.Canceled, cancellationToken))
+        // Read once per scope: a processor's scope holds many messages of one tenant.
+        _subscriptionLapsed ??= await context.Subscriptions.AnyAsync(
+            s => s.Status == SubscriptionStatus.Suspended || s.Status == SubscriptionStatus.Canceled, cancellationToken);
+        if (_subscriptionLapsed.Value)
             return conversation.RequestHuman(HumanRequestedNotice, now);
 
         var answer = await responder.AnswerAsync(bot, text, cancellationToken);

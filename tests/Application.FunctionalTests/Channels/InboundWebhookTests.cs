@@ -27,14 +27,25 @@ public sealed class CrashingInboxApiFactory : VirtuOpsApiFactory
     {
         public bool Armed { get; set; }
 
+        /// <summary>A provider id whose event can never be saved as processed: every save holding it fails.</summary>
+        public string? Poisoned { get; set; }
+
+        /// <summary>Saves that held processed inbox events, failed ones included.</summary>
+        public int ProcessingSaves { get; private set; }
+
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            var processing = eventData.Context!.ChangeTracker.Entries<InboundEvent>().Any(e => e.Entity.State == InboundEventState.Processed);
-            if (Armed && processing)
+            var processing = eventData.Context!.ChangeTracker.Entries<InboundEvent>().Where(e => e.Entity.State == InboundEventState.Processed).ToList();
+            if (processing.Count > 0)
+                ProcessingSaves++;
+            if (Armed && processing.Count > 0)
             {
                 Armed = false;
                 throw new InvalidOperationException("Simulated crash before the commit.");
             }
+
+            if (processing.Any(e => e.Entity.ExternalId == Poisoned))
+                throw new InvalidOperationException("Poisoned event.");
 
             return base.SavingChangesAsync(eventData, result, cancellationToken);
         }
@@ -226,6 +237,54 @@ public sealed class InboundWebhookTests : IAsyncLifetime
         (await _factory.ProcessInboxAsync()).Processed.ShouldBe(0);
         (await _factory.InboundEventsAsync()).ShouldHaveSingleItem().State.ShouldBe(InboundEventState.Processed);
         (await _factory.MessagesOfAsync(_botId, Channel.Telegram)).Select(m => m.Author).ShouldBe([MessageAuthor.Contact, MessageAuthor.Bot]);
+    }
+
+    [Fact]
+    public async Task A_batch_with_an_event_that_fails_processes_the_others_once_and_counts_an_attempt_for_that_one()
+    {
+        var telegram = await ConnectAsync(Channel.Telegram);
+        // Two messages of one new customer and one of another: processed together, in one save.
+        foreach (var (update, chat) in new[] { (500, 1), (501, 1), (502, 2) })
+        {
+            var body = Encoding.UTF8.GetBytes($$$"""{"update_id":{{{update}}},"message":{"message_id":{{{update}}},"chat":{"id":{{{chat}}},"type":"private"},"text":"Salom {{{update}}}"}}""");
+            (await _factory.PostTelegramAsync(telegram, body, ChannelTestData.TelegramSecret)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        _factory.Crash.Poisoned = "501";
+        (await _factory.ProcessInboxAsync()).ShouldBe(new(Processed: 2, Ignored: 0, FailedAttempts: 1));
+        (await _factory.InboundEventsAsync()).OrderBy(e => e.ExternalId).Select(e => (e.ExternalId, e.State, e.Attempts)).ShouldBe([
+            ("500", InboundEventState.Processed, 0), ("501", InboundEventState.Pending, 1), ("502", InboundEventState.Processed, 0)]);
+        var messages = await _factory.MessagesOfAsync(_botId, Channel.Telegram);
+        messages.Where(m => m.Author == MessageAuthor.Contact).Select(m => m.Text).Order().ShouldBe(["Salom 500", "Salom 502"]);
+        messages.Count(m => m.Author == MessageAuthor.Bot).ShouldBe(2);
+
+        _factory.Crash.Poisoned = null;
+        (await _factory.ProcessInboxAsync()).Processed.ShouldBe(1);
+        messages = await _factory.MessagesOfAsync(_botId, Channel.Telegram);
+        messages.Where(m => m.Author == MessageAuthor.Contact).Select(m => m.Text).Order().ShouldBe(["Salom 500", "Salom 501", "Salom 502"]);
+        messages.Count(m => m.Author == MessageAuthor.Bot).ShouldBe(3);
+        (await _factory.QueryDatabaseAsync(db => db.Contacts.IgnoreQueryFilters().CountAsync(c => c.Channel == Channel.Telegram))).ShouldBe(2);
+        (await _factory.QueryDatabaseAsync(db => db.Conversations.IgnoreQueryFilters().CountAsync(c => c.Channel == Channel.Telegram))).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_new_customers_messages_processed_together_are_one_contact_and_one_conversation()
+    {
+        var telegram = await ConnectAsync(Channel.Telegram);
+        for (var update = 600; update < 605; update++)
+        {
+            var body = Encoding.UTF8.GetBytes($$$"""{"update_id":{{{update}}},"message":{"message_id":{{{update}}},"chat":{"id":7,"type":"private"},"text":"Salom {{{update}}}"}}""");
+            (await _factory.PostTelegramAsync(telegram, body, ChannelTestData.TelegramSecret)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var saves = _factory.Crash.ProcessingSaves;
+        (await _factory.ProcessInboxAsync()).ShouldBe(new(Processed: 5, Ignored: 0, FailedAttempts: 0));
+        (_factory.Crash.ProcessingSaves - saves).ShouldBe(1);
+        var messages = await _factory.MessagesOfAsync(_botId, Channel.Telegram);
+        messages.Where(m => m.Author == MessageAuthor.Contact).Select(m => m.Text).Order().ShouldBe(Enumerable.Range(600, 5).Select(i => $"Salom {i}"));
+        messages.Count(m => m.Author == MessageAuthor.Bot).ShouldBe(5);
+        (await _factory.QueryDatabaseAsync(db => db.Contacts.IgnoreQueryFilters().CountAsync(c => c.Channel == Channel.Telegram))).ShouldBe(1);
+        (await _factory.QueryDatabaseAsync(db => db.Conversations.IgnoreQueryFilters().CountAsync(c => c.Channel == Channel.Telegram))).ShouldBe(1);
     }
 
     [Fact]

@@ -10,4 +10,16 @@ public interface IInboundEventStore
     /// channel, account and provider id) are skipped. Returns once they are committed, so the webhook may be acknowledged.
     /// </summary>
     Task StoreAsync(Guid connectionId, IReadOnlyList<InboundEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves the processor's <paramref name="context"/> taking turns with the webhook commits, after the webhooks
+    /// already waiting: the database has one writer, and waiting webhooks are callers waiting for their answer.
+    /// </summary>
+    Task SaveProcessedAsync(IApplicationDbContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Waits while webhooks are being stored, for a short while at most: acknowledging them comes before processing,
+    /// which catches up when they let up. The bound keeps the processor going under sustained load.
+    /// </summary>
+    Task GiveWayToWebhooksAsync(CancellationToken cancellationToken);
 }

@@ -1,73 +1,100 @@
 using VirtuOps.Application.Channels.Common;
 using VirtuOps.Application.Conversations.Common;
+using VirtuOps.Domain.Bots;
 using VirtuOps.Domain.Channels;
 using VirtuOps.Domain.Conversations;
 
 namespace VirtuOps.Application.Channels.Inbound.Common;
 
 /// <summary>
-/// Acts on one stored webhook event, inside its tenant's scope. The event's new state is saved in the same
-/// SaveChanges as its effects (the customer's message and the bot's queued answer, or a delivery status), so a
-/// crash before that save leaves it Pending with nothing done, and running it again does it once.
+/// Acts on stored webhook events of one tenant, inside its scope. The events' new states are saved in the same
+/// SaveChanges as their effects (the customers' messages and the bot's queued answers, delivery statuses), so a crash
+/// before that save leaves them Pending with nothing done, and running them again does each once. One scope, one save
+/// for many events: SQLite has one writer, and a commit per event left little of it for the webhooks.
 /// </summary>
-public sealed class InboundEventProcessor(IApplicationDbContext context, ConversationFlow flow, IOutboundDeliverySignal delivery, TimeProvider time)
+public sealed class InboundEventProcessor(IApplicationDbContext context, ConversationFlow flow, IInboundEventStore store, TimeProvider time)
 {
-    public async Task<InboundEventState> ProcessAsync(Guid eventId, CancellationToken cancellationToken)
-    {
-        var inbound = await context.InboundEvents.SingleAsync(e => e.Id == eventId, cancellationToken);
-        if (inbound.State != InboundEventState.Pending)
-            return inbound.State;
+    private readonly Dictionary<Guid, ChannelConnection> _connections = [];
+    private readonly Dictionary<Guid, Bot> _bots = [];
+    private readonly Dictionary<(Channel Channel, string ExternalId), Contact> _contacts = [];
 
+    /// <summary>Processes the events still Pending among <paramref name="eventIds"/>, in that order; returns the states of those found.</summary>
+    public async Task<IReadOnlyList<InboundEventState>> ProcessAsync(IReadOnlyList<Guid> eventIds, CancellationToken cancellationToken)
+    {
+        var events = await context.InboundEvents.Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var received = new List<ReceivedMessage>();
+        var states = new List<InboundEventState>();
+        foreach (var id in eventIds)
+        {
+            if (!events.TryGetValue(id, out var inbound))
+                continue;
+            if (inbound.State == InboundEventState.Pending && await ActAsync(inbound, cancellationToken) is { } message)
+                received.Add(message);
+            states.Add(inbound.State);
+        }
+
+        await store.SaveProcessedAsync(context, cancellationToken);
+        await flow.AfterSaveAsync(received, cancellationToken);
+        return states;
+    }
+
+    private Task<ReceivedMessage?> ActAsync(InboundEvent inbound, CancellationToken cancellationToken)
+    {
         switch (inbound.Kind)
         {
             case InboundEventKind.Message:
-                await ReceiveMessageAsync(inbound, cancellationToken);
-                break;
+                return ReceiveMessageAsync(inbound, cancellationToken);
             case InboundEventKind.Status:
-                await ApplyStatusAsync(inbound, cancellationToken);
-                break;
+                return ApplyStatusAsync(inbound, cancellationToken);
             default:
                 inbound.Ignore("An event of a shape we do not handle; kept for inspection.", time.GetUtcNow());
-                await context.SaveChangesAsync(cancellationToken);
-                break;
+                return Task.FromResult<ReceivedMessage?>(null);
         }
-
-        return inbound.State;
     }
 
-    private async Task ReceiveMessageAsync(InboundEvent inbound, CancellationToken cancellationToken)
+    private async Task<ReceivedMessage?> ReceiveMessageAsync(InboundEvent inbound, CancellationToken cancellationToken)
     {
         var message = InboundMessageReader.ReadMessage(inbound.Channel, inbound.Payload);
         if (message is null)
         {
             inbound.Ignore("The event holds no customer message.", time.GetUtcNow());
-            await context.SaveChangesAsync(cancellationToken);
-            return;
+            return null;
         }
 
-        var connection = await context.ChannelConnections.SingleAsync(c => c.Id == inbound.ChannelConnectionId, cancellationToken);
-        var bot = await context.Bots.SingleAsync(b => b.Id == connection.BotId, cancellationToken);
+        var bot = await BotAsync(inbound.ChannelConnectionId, cancellationToken);
         var contact = await ContactAsync(inbound, message, cancellationToken);
-
-        inbound.Processed(time.GetUtcNow()); // saved by the flow, with the message and the answer
-        var result = await flow.ReceiveAsync(bot, contact, message.Content, message.Question, clientMessageId: null, message.ExternalMessageId, cancellationToken);
-        if (result.Reply is not null)
-            delivery.MessagesQueued();
+        inbound.Processed(time.GetUtcNow());
+        return await flow.AddAsync(bot, contact, message.Content, message.Question, clientMessageId: null, message.ExternalMessageId, cancellationToken);
     }
 
+    private async Task<Bot> BotAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        if (!_connections.TryGetValue(connectionId, out var connection))
+            _connections[connectionId] = connection = await context.ChannelConnections.SingleAsync(c => c.Id == connectionId, cancellationToken);
+        if (!_bots.TryGetValue(connection.BotId, out var bot))
+            _bots[connection.BotId] = bot = await context.Bots.SingleAsync(b => b.Id == connection.BotId, cancellationToken);
+        return bot;
+    }
+
+    // A contact added earlier in this scope is not in the database until the save.
     private async Task<Contact> ContactAsync(InboundEvent inbound, InboundMessage message, CancellationToken cancellationToken)
     {
         var channel = inbound.Channel;
         var externalId = Cut(message.ContactId, Contact.ExternalIdMaxLength);
-        var contact = await context.Contacts.SingleOrDefaultAsync(c => c.Channel == channel && c.ExternalId == externalId, cancellationToken);
-        if (contact is not null)
+        if (_contacts.TryGetValue((channel, externalId), out var contact))
             return contact;
-        contact = Contact.Create(inbound.TenantId, channel, externalId, Cut(message.ContactName, Contact.DisplayNameMaxLength));
-        context.Contacts.Add(contact);
+        contact = await context.Contacts.SingleOrDefaultAsync(c => c.Channel == channel && c.ExternalId == externalId, cancellationToken);
+        if (contact is null)
+        {
+            contact = Contact.Create(inbound.TenantId, channel, externalId, Cut(message.ContactName, Contact.DisplayNameMaxLength));
+            context.Contacts.Add(contact);
+        }
+
+        _contacts[(channel, externalId)] = contact;
         return contact;
     }
 
-    private async Task ApplyStatusAsync(InboundEvent inbound, CancellationToken cancellationToken)
+    private async Task<ReceivedMessage?> ApplyStatusAsync(InboundEvent inbound, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var report = InboundMessageReader.ReadStatus(inbound.Payload);
@@ -83,7 +110,7 @@ public sealed class InboundEventProcessor(IApplicationDbContext context, Convers
             inbound.Processed(now);
         }
 
-        await context.SaveChangesAsync(cancellationToken);
+        return null;
     }
 
     private static string Cut(string value, int max) => value.Length <= max ? value : value[..max];

@@ -5,7 +5,7 @@ using VirtuOps.Domain.Channels;
 namespace VirtuOps.Application.Channels.Inbound.Commands.ProcessInboundEvents;
 
 /// <summary>
-/// Processes the webhook inbox's Pending events, oldest first, each in its own tenant scope. Sent by the background
+/// Processes the webhook inbox's Pending events, oldest first, in their tenants' scopes. Sent by the background
 /// processor when events were stored (<paramref name="RetryFailed"/> false: only new events) and on its periodic
 /// sweep (true: events whose earlier attempt failed get another one — the sweep interval is their backoff).
 /// </summary>
@@ -16,6 +16,7 @@ public sealed record InboundRunSummary(int Processed, int Ignored, int FailedAtt
 public sealed class ProcessInboundEventsCommandHandler(
     IApplicationDbContext context,
     IServiceScopeFactory scopes,
+    IInboundEventStore store,
     TimeProvider time,
     ILogger<ProcessInboundEventsCommandHandler> logger) : ICommandHandler<ProcessInboundEventsCommand, InboundRunSummary>
 {
@@ -28,34 +29,40 @@ public sealed class ProcessInboundEventsCommandHandler(
         var processed = 0;
         var ignored = 0;
         var failed = 0;
-        // One event at a time: two first messages of a new customer must not both create the contact, and events of
-        // one chat keep their order.
-        async Task RunAsync(PendingEvent pending)
+        void Count(InboundEventState? state)
         {
-            switch (await ProcessOneAsync(pending, cancellationToken))
+            switch (state)
             {
                 case InboundEventState.Processed: processed++; break;
                 case InboundEventState.Ignored: ignored++; break;
-                default: failed++; break;
+                case null: failed++; break;
             }
         }
 
+        // One event at a time, so an attempt that fails is counted against that event alone.
         if (command.RetryFailed)
         {
             foreach (var pending in await PendingAsync(retried: true, BatchSize * 10, cancellationToken))
-                await RunAsync(pending);
+                Count(await ProcessOneAsync(pending, cancellationToken));
         }
 
-        // New events only: one that fails now has an attempt counted and waits for the next sweep. The set guards
-        // against an event whose failure could not even be recorded (database gone) coming back in every batch.
+        // New events, a tenant's events of a batch in one save. One after another, never in parallel: two first
+        // messages of a new customer must not both create the contact, and events of one chat keep their order. One
+        // that fails now has an attempt counted and waits for the next sweep. The set guards against an event whose
+        // failure could not even be recorded (database gone) coming back in every batch. Webhooks being acknowledged
+        // go first: the processor shares the CPU and the database's writer with them.
         var seen = new HashSet<Guid>();
         while (true)
         {
+            await store.GiveWayToWebhooksAsync(cancellationToken);
             var batch = (await PendingAsync(retried: false, BatchSize, cancellationToken)).Where(e => seen.Add(e.Id)).ToList();
             if (batch.Count == 0)
                 break;
-            foreach (var pending in batch)
-                await RunAsync(pending);
+            foreach (var tenant in batch.GroupBy(e => e.TenantId))
+            {
+                foreach (var state in await ProcessTogetherAsync(tenant.Key, [.. tenant], cancellationToken))
+                    Count(state);
+            }
         }
 
         return new InboundRunSummary(processed, ignored, failed);
@@ -72,13 +79,33 @@ public sealed class ProcessInboundEventsCommandHandler(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>One tenant's events in one scope and one save; when that fails, each again on its own.</summary>
+    private async Task<IReadOnlyList<InboundEventState?>> ProcessTogetherAsync(Guid tenantId, List<PendingEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 1)
+            return [await ProcessOneAsync(events[0], cancellationToken)];
+        try
+        {
+            var states = await ProcessInScopeAsync(tenantId, events.ConvertAll(e => e.Id), cancellationToken);
+            return [.. states.Cast<InboundEventState?>()];
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Nothing of the batch was saved: one by one, so the others go through and only the bad one has an attempt counted.
+            logger.LogWarning(exception, "Processing {Count} inbound events together failed; processing them one by one", events.Count);
+            var states = new List<InboundEventState?>();
+            foreach (var pending in events)
+                states.Add(await ProcessOneAsync(pending, cancellationToken));
+            return states;
+        }
+    }
+
     private async Task<InboundEventState?> ProcessOneAsync(PendingEvent pending, CancellationToken cancellationToken)
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(pending.TenantId);
-            return await scope.ServiceProvider.GetRequiredService<InboundEventProcessor>().ProcessAsync(pending.Id, cancellationToken);
+            var states = await ProcessInScopeAsync(pending.TenantId, [pending.Id], cancellationToken);
+            return states.Count == 0 ? null : states[0];
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -86,6 +113,13 @@ public sealed class ProcessInboundEventsCommandHandler(
             await RecordFailureAsync(pending, exception.Message, cancellationToken);
             return null;
         }
+    }
+
+    private async Task<IReadOnlyList<InboundEventState>> ProcessInScopeAsync(Guid tenantId, List<Guid> eventIds, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(tenantId);
+        return await scope.ServiceProvider.GetRequiredService<InboundEventProcessor>().ProcessAsync(eventIds, cancellationToken);
     }
 
     // In a fresh scope: the failed attempt's half-made changes must not be saved with it.
