@@ -38,6 +38,9 @@ internal sealed class LoadFactory : WebApplicationFactory<Program>
         builder.UseSetting("Billing:RunRenewalJob", "false");
         builder.UseSetting("Channels:Inbound:RunProcessor", _runProcessor ? "true" : "false");
         builder.UseSetting(ChannelWebhooks.BareEndpointSetting, "true");
+        // The bot's answers go to a closed local port: nothing leaves the machine (they fail and are retried, as when a provider is down).
+        builder.UseSetting("Telegram:BaseUrl", "http://127.0.0.1:9");
+        builder.UseSetting("Meta:GraphBaseUrl", "http://127.0.0.1:9/v21.0");
         // A throwaway key rather than the per-machine development key file under WebApi/data.
         builder.UseSetting("Security:Encryption:Keys:bench", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Security:Encryption:CurrentKeyId", "bench");
