@@ -145,19 +145,23 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
         var events = batch.SelectMany(w => w.Events).DistinctBy(e => (e.Channel, e.AccountId, e.ExternalId)).ToList();
         Stamp(events, scope.ServiceProvider.GetRequiredService<ICurrentUser>().Id, now);
 
-        // Not the request's token: the batch holds other webhooks too, and a write begun is finished.
-        await using var transaction = await context.Database.BeginTransactionAsync(CancellationToken.None);
-        await insert.ExecuteAsync(context, insert.SkipsDuplicates ? events : await NewEventsAsync(db, events));
-
         var connectionIds = batch.Select(w => w.ConnectionId).Distinct().Where(id => IsStale(id, now)).ToList();
-        if (connectionIds.Count > 0)
-        {
-            foreach (var connection in await db.ChannelConnections.IgnoreQueryFilters().Where(c => connectionIds.Contains(c.Id)).ToListAsync())
-                connection.InboundReceived(now);
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
 
-        await transaction.CommitAsync(CancellationToken.None);
+        // An own transaction runs inside the execution strategy (SQL Server's retries on transient failures refuse
+        // one begun outside it). Not the request's token: the batch holds other webhooks too, and a write begun is finished.
+        await context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync(CancellationToken.None);
+            await insert.ExecuteAsync(context, insert.SkipsDuplicates ? events : await NewEventsAsync(db, events));
+            if (connectionIds.Count > 0)
+            {
+                foreach (var connection in await db.ChannelConnections.IgnoreQueryFilters().Where(c => connectionIds.Contains(c.Id)).ToListAsync())
+                    connection.InboundReceived(now);
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
+        });
     }
 
     // What the save interceptors stamp on an insert, which the raw insert does not go through.
