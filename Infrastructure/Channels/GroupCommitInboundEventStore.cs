@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VirtuOps.Application.Channels.Common;
@@ -26,6 +27,7 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly Dictionary<Guid, DateTimeOffset> _lastInboundWritten = [];
     private int _storing;
+    private InboundEventInsert? _insert; // built from the model on the first commit; only the writer uses it
 
     private sealed class Write(Guid connectionId, IReadOnlyList<InboundEvent> events)
     {
@@ -97,7 +99,7 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
             await SaveAsync(batch);
             batch.ForEach(w => w.Committed.TrySetResult());
         }
-        catch (DbUpdateException) when (batch.Count > 1)
+        catch (Exception exception) when (exception is DbUpdateException or DbException && batch.Count > 1)
         {
             // Another process stored one of these events between our check and our insert, or one webhook holds a
             // row the database refuses: one by one, so each webhook gets its own answer.
@@ -120,7 +122,7 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
             {
                 await SaveAsync([write]);
             }
-            catch (DbUpdateException)
+            catch (Exception exception) when (exception is DbUpdateException or DbException)
             {
                 await SaveAsync([write]); // a concurrent insert of the same event: the check now sees it and skips it
             }
@@ -137,21 +139,41 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IApplicationDbContext>();
-        var tracker = ((DbContext)db).ChangeTracker;
-        tracker.AutoDetectChangesEnabled = false; // only adds and one explicit update: nothing to scan for
-        db.InboundEvents.AddRange(await NewEventsAsync(db, batch.SelectMany(w => w.Events)));
-
+        var context = (DbContext)db;
+        var insert = _insert ??= InboundEventInsert.For(context);
         var now = time.GetUtcNow();
-        var connectionIds = batch.Select(w => w.ConnectionId).Distinct().Where(id => IsStale(id, now)).ToList();
-        if (connectionIds.Count > 0)
-        {
-            foreach (var connection in await db.ChannelConnections.IgnoreQueryFilters().Where(c => connectionIds.Contains(c.Id)).ToListAsync())
-                connection.InboundReceived(now);
-            tracker.DetectChanges();
-        }
+        var events = batch.SelectMany(w => w.Events).DistinctBy(e => (e.Channel, e.AccountId, e.ExternalId)).ToList();
+        Stamp(events, scope.ServiceProvider.GetRequiredService<ICurrentUser>().Id, now);
 
-        // Not the request's token: the batch holds other webhooks too, and a write begun is finished.
-        await db.SaveChangesAsync(CancellationToken.None);
+        var connectionIds = batch.Select(w => w.ConnectionId).Distinct().Where(id => IsStale(id, now)).ToList();
+
+        // An own transaction runs inside the execution strategy (SQL Server's retries on transient failures refuse
+        // one begun outside it). Not the request's token: the batch holds other webhooks too, and a write begun is finished.
+        await context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync(CancellationToken.None);
+            await insert.ExecuteAsync(context, insert.SkipsDuplicates ? events : await NewEventsAsync(db, events));
+            if (connectionIds.Count > 0)
+            {
+                foreach (var connection in await db.ChannelConnections.IgnoreQueryFilters().Where(c => connectionIds.Contains(c.Id)).ToListAsync())
+                    connection.InboundReceived(now);
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
+        });
+    }
+
+    // What the save interceptors stamp on an insert, which the raw insert does not go through.
+    private static void Stamp(List<InboundEvent> events, string? userId, DateTimeOffset now)
+    {
+        foreach (var inboundEvent in events)
+        {
+            if (inboundEvent.TenantId == Guid.Empty)
+                throw new InvalidOperationException("An inbound event is stored for its connection's tenant.");
+            inboundEvent.Created = inboundEvent.LastModified = now;
+            inboundEvent.CreatedBy = inboundEvent.LastModifiedBy = userId;
+        }
     }
 
     // LastInboundAt is a health indicator: to the second is enough, and under load it would otherwise cost a read and
@@ -164,11 +186,11 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
         return true;
     }
 
-    /// <summary>The events not stored yet, each key once: redeliveries (even concurrent ones) are skipped here.</summary>
-    private static async Task<List<InboundEvent>> NewEventsAsync(IApplicationDbContext db, IEnumerable<InboundEvent> events)
+    /// <summary>The events not stored yet: redeliveries (even concurrent ones) are skipped here.</summary>
+    private static async Task<List<InboundEvent>> NewEventsAsync(IApplicationDbContext db, List<InboundEvent> events)
     {
         var fresh = new List<InboundEvent>();
-        foreach (var account in events.DistinctBy(e => (e.Channel, e.AccountId, e.ExternalId)).GroupBy(e => (e.Channel, e.AccountId)))
+        foreach (var account in events.GroupBy(e => (e.Channel, e.AccountId)))
         {
             var (channel, accountId) = account.Key;
             var ids = account.Select(e => e.ExternalId).ToList();

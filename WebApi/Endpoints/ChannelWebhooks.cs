@@ -68,9 +68,20 @@ public sealed class ChannelWebhooks : IEndpointGroup
         _ => null,
     };
 
+    // Kestrel's request size limit applies when reading; this only bounds the up-front allocation.
+    private const long MaxKnownLengthBody = 1024 * 1024;
+
     // The signature covers the exact bytes, so the body is read whole before anything parses it.
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        // With a length (the providers send one), straight into an array of that size: no growing copy.
+        if (request.ContentLength is { } length and <= MaxKnownLengthBody)
+        {
+            var body = new byte[length];
+            await request.Body.ReadExactlyAsync(body, cancellationToken);
+            return body;
+        }
+
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         return buffer.ToArray();

@@ -13,11 +13,12 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser cur
     private static readonly AuthorizeAttribute[] Requirements =
         typeof(TMessage).GetCustomAttributes<AuthorizeAttribute>(inherit: true).ToArray();
 
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
-    {
-        if (Requirements.Length == 0)
-            return await next(message, cancellationToken);
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken) =>
+        // Anonymous messages (webhooks, sign-in) skip the async state of the checks.
+        Requirements.Length == 0 ? next(message, cancellationToken) : AuthorizeAndHandle(message, next, cancellationToken);
 
+    private async ValueTask<TResponse> AuthorizeAndHandle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
         if (!currentUser.IsAuthenticated)
             throw new UnauthorizedAccessException();
 

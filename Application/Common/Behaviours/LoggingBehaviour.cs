@@ -7,7 +7,9 @@ public sealed class LoggingBehaviour<TMessage, TResponse>(ILogger<TMessage> logg
 {
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        logger.LogInformation("Handling {MessageName} for user {UserId}", typeof(TMessage).Name, currentUser.Id ?? "anonymous");
+        // Checked first: reading the user and building the log state cost on every message even when nothing is logged.
+        if (logger.IsEnabled(LogLevel.Information))
+            logger.LogInformation("Handling {MessageName} for user {UserId}", typeof(TMessage).Name, currentUser.Id ?? "anonymous");
         return next(message, cancellationToken);
     }
 }
