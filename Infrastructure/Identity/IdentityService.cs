@@ -29,10 +29,14 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
 
         // UserManager saves through the same DbContext, so the caller's pending rows (tenant, consents) are saved
         // with the user; the transaction also covers the role assignment.
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        ThrowIfFailed(password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password));
-        ThrowIfFailed(await users.AddToRoleAsync(user, role));
-        await transaction.CommitAsync(cancellationToken);
+        // SQL Server's retrying execution strategy refuses a transaction begun outside it, so the strategy runs it.
+        await context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            ThrowIfFailed(password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password));
+            ThrowIfFailed(await users.AddToRoleAsync(user, role));
+            await transaction.CommitAsync(cancellationToken);
+        });
     }
 
     public async Task UpdateFullNameAsync(Guid userId, string fullName, CancellationToken cancellationToken)
@@ -99,13 +103,16 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
         if (user is null)
             return false;
 
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        var result = await users.ChangeEmailAsync(user, newEmail, token);
-        if (!result.Succeeded)
-            return false;
-        ThrowIfFailed(await users.SetUserNameAsync(user, newEmail));
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+        return await context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            var result = await users.ChangeEmailAsync(user, newEmail, token);
+            if (!result.Succeeded)
+                return false;
+            ThrowIfFailed(await users.SetUserNameAsync(user, newEmail));
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        });
     }
 
     public async Task<IReadOnlyList<UserAccount>> ListTenantUsersAsync(Guid tenantId, CancellationToken cancellationToken)
