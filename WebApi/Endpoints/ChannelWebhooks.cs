@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using VirtuOps.Application.Channels.Inbound.Commands.ReceiveChannelWebhook;
 using VirtuOps.Application.Channels.Inbound.Common;
@@ -26,15 +27,24 @@ public sealed class ChannelWebhooks : IEndpointGroup
             group.MapPost("/_bare", ReceiveBare);
     }
 
-    public static async Task<IResult> ReceiveTelegramUpdate(HttpRequest request, ISender sender, Guid connectionId, CancellationToken cancellationToken) =>
-        Answer(await sender.Send(new ReceiveChannelWebhookCommand(Channel.Telegram, connectionId, await ReadBodyAsync(request, cancellationToken),
-            request.Headers[WebhookSecrets.TelegramHeader]), cancellationToken));
+    /// <summary>Far above any real update (Meta batches a few kB); bodies are read whole before they are authenticated.</summary>
+    public const long MaxBodyBytes = 256 * 1024;
+
+    public static Task<IResult> ReceiveTelegramUpdate(HttpRequest request, ISender sender, Guid connectionId, CancellationToken cancellationToken) =>
+        ReceiveAsync(request, sender, Channel.Telegram, connectionId, WebhookSecrets.TelegramHeader, cancellationToken);
 
     public static async Task<IResult> ReceiveMetaWebhook(HttpRequest request, ISender sender, string channel, Guid connectionId, CancellationToken cancellationToken) =>
         MetaChannel(channel) is { } metaChannel
-            ? Answer(await sender.Send(new ReceiveChannelWebhookCommand(metaChannel, connectionId, await ReadBodyAsync(request, cancellationToken),
-                request.Headers[WebhookSecrets.MetaSignatureHeader]), cancellationToken))
+            ? await ReceiveAsync(request, sender, metaChannel, connectionId, WebhookSecrets.MetaSignatureHeader, cancellationToken)
             : TypedResults.NotFound();
+
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, ISender sender, Channel channel, Guid connectionId, string proofHeader, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The webhook body is too large.");
+        return Answer(await sender.Send(new ReceiveChannelWebhookCommand(channel, connectionId, await ReadBodyAsync(request, cancellationToken),
+            request.Headers[proofHeader]), cancellationToken));
+    }
 
     public static async Task<IResult> VerifyMetaWebhook(ISender sender, string channel, Guid connectionId,
         [FromQuery(Name = "hub.mode")] string? mode, [FromQuery(Name = "hub.verify_token")] string? verifyToken,
@@ -68,14 +78,15 @@ public sealed class ChannelWebhooks : IEndpointGroup
         _ => null,
     };
 
-    // Kestrel's request size limit applies when reading; this only bounds the up-front allocation.
-    private const long MaxKnownLengthBody = 1024 * 1024;
-
     // The signature covers the exact bytes, so the body is read whole before anything parses it.
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        // A body without a declared length is held to the same limit while it is read (Kestrel answers 413 beyond it).
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxBodyBytes;
+
         // With a length (the providers send one), straight into an array of that size: no growing copy.
-        if (request.ContentLength is { } length and <= MaxKnownLengthBody)
+        if (request.ContentLength is { } length and <= MaxBodyBytes)
         {
             var body = new byte[length];
             await request.Body.ReadExactlyAsync(body, cancellationToken);

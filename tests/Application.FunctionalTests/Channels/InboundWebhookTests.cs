@@ -190,6 +190,21 @@ public sealed class InboundWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_oversized_body_is_refused_before_it_is_read_and_stores_nothing()
+    {
+        var telegram = await ConnectAsync(Channel.Telegram);
+        var whatsApp = await ConnectAsync(Channel.WhatsApp);
+        // Valid JSON with the right secret and signature: only its size is wrong.
+        var text = new string('a', 300 * 1024);
+        var huge = Encoding.UTF8.GetBytes("{\"update_id\":1,\"message\":{\"message_id\":1,\"chat\":{\"id\":1,\"type\":\"private\"},\"date\":1764000000,\"text\":\"" + text + "\"}}");
+
+        (await _factory.PostTelegramAsync(telegram, huge, ChannelTestData.TelegramSecret)).StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await _factory.PostMetaAsync(Channel.WhatsApp, whatsApp, huge, WebhookSecrets.Sign(ChannelTestData.AppSecret, huge))).StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+
+        (await _factory.InboundEventsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_payload_delivered_five_times_and_five_more_at_once_is_one_message_with_one_answer()
     {
         var telegram = await ConnectAsync(Channel.Telegram);
