@@ -16,10 +16,12 @@ internal sealed class LoadFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"virtuops-channels-load-{Guid.NewGuid():N}.db");
     private readonly bool _runProcessor;
+    private readonly string _providerBaseUrl;
 
-    public LoadFactory(bool runProcessor)
+    public LoadFactory(bool runProcessor, string providerBaseUrl)
     {
         _runProcessor = runProcessor;
+        _providerBaseUrl = providerBaseUrl;
         Port = FreePort();
         UseKestrel(Port);
     }
@@ -38,9 +40,9 @@ internal sealed class LoadFactory : WebApplicationFactory<Program>
         builder.UseSetting("Billing:RunRenewalJob", "false");
         builder.UseSetting("Channels:Inbound:RunProcessor", _runProcessor ? "true" : "false");
         builder.UseSetting(ChannelWebhooks.BareEndpointSetting, "true");
-        // The bot's answers go to a closed local port: nothing leaves the machine (they fail and are retried, as when a provider is down).
-        builder.UseSetting("Telegram:BaseUrl", "http://127.0.0.1:9");
-        builder.UseSetting("Meta:GraphBaseUrl", "http://127.0.0.1:9/v21.0");
+        // The bot's answers are sent to a local stand-in that accepts them: nothing leaves the machine.
+        builder.UseSetting("Telegram:BaseUrl", _providerBaseUrl);
+        builder.UseSetting("Meta:GraphBaseUrl", $"{_providerBaseUrl}/v21.0");
         // A throwaway key rather than the per-machine development key file under WebApi/data.
         builder.UseSetting("Security:Encryption:Keys:bench", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Security:Encryption:CurrentKeyId", "bench");

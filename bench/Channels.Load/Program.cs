@@ -26,7 +26,8 @@ internal static class ChannelsLoad
         Console.WriteLine(string.Create(invariant,
             $"Channel webhooks load: {options.Rate}/s for {options.Seconds} s open loop, {options.Concurrency} callers for {options.ClosedSeconds} s closed loop, processor {(options.RunProcessor ? "on" : "off")}, {Environment.ProcessorCount} cores"));
 
-        await using var app = new LoadFactory(options.RunProcessor);
+        await using var providers = await ProviderStandIn.StartAsync();
+        await using var app = new LoadFactory(options.RunProcessor, providers.BaseUrl);
         app.StartServer(); // Kestrel on the loopback port; migrates the fresh SQLite file
         var connections = await Seeder.SeedAsync(app.Services);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
