@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VirtuOps.Application.Channels.Common;
 using VirtuOps.Application.Channels.Inbound.Common;
+using VirtuOps.Application.Common.Interfaces;
 
 namespace VirtuOps.Infrastructure.Channels;
 
@@ -17,7 +18,9 @@ public static class ChannelInboundServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<InboundEventSignal>();
         services.AddSingleton<IInboundEventSignal>(sp => sp.GetRequiredService<InboundEventSignal>());
-        services.AddSingleton<IInboundEventStore, GroupCommitInboundEventStore>();
+        services.AddSingleton<GroupCommitInboundEventStore>();
+        services.AddSingleton<IInboundEventStore>(sp => sp.GetRequiredService<GroupCommitInboundEventStore>());
+        services.AddSingleton<IDatabaseWriter>(sp => sp.GetRequiredService<GroupCommitInboundEventStore>());
         services.AddSingleton<WebhookConnectionCache>();
         services.AddScoped<InboundEventProcessor>();
         return services;

@@ -16,7 +16,7 @@ namespace VirtuOps.Infrastructure.Channels;
 /// webhook is answered only after the commit that holds its events. The inbox processor's saves take the same writer.
 /// </summary>
 internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, IInboundEventSignal signal, TimeProvider time)
-    : IInboundEventStore, IDisposable
+    : IInboundEventStore, IDatabaseWriter, IDisposable
 {
     public const int MaxWebhooksPerCommit = 500;
     private static readonly TimeSpan MaxGiveWay = TimeSpan.FromMilliseconds(500);
@@ -71,7 +71,17 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
             await Task.Delay(GiveWayCheck, time, cancellationToken);
     }
 
-    public async Task SaveProcessedAsync(IApplicationDbContext context, CancellationToken cancellationToken)
+    public Task SaveProcessedAsync(IApplicationDbContext context, CancellationToken cancellationToken) =>
+        WriteAsync(() => context.SaveChangesAsync(cancellationToken), cancellationToken);
+
+    public async Task<T> RunExclusiveAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        // A background write: webhooks being stored go first (bounded), as the processor's batches let them.
+        await GiveWayToWebhooksAsync(cancellationToken);
+        return await WriteAsync(write, cancellationToken);
+    }
+
+    private async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
     {
         // The same writer as the webhooks, so SQLite's busy handler never puts either to sleep: they queue here and
         // are woken at once. Webhooks queued meanwhile are committed first.
@@ -80,7 +90,7 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
         {
             while (!_queue.IsEmpty)
                 await CommitQueuedAsync();
-            await context.SaveChangesAsync(cancellationToken);
+            return await write();
         }
         finally
         {

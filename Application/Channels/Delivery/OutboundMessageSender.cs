@@ -24,15 +24,17 @@ public sealed class OutboundMessageSender(
     DeliveryPacer pacer,
     DeliveryRetryPolicy retryPolicy,
     IConversationNotifier notifier,
+    IDatabaseWriter writer,
     IOptions<DeliveryOptions> options)
 {
     public async Task<DeliveryOutcome> SendAsync(DueMessage due, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // No concurrency token column is needed: the update only matches while the row still holds what the scan read.
         DateTimeOffset? leaseUntil = now + options.Value.ClaimLease;
-        var claimed = await context.Messages
+        // Both writes take turns with the webhook commits through the process's writer.
+        var claimed = await writer.RunExclusiveAsync(() => context.Messages
             .Where(m => m.Id == due.Id && m.DeliveryStatus == DeliveryStatus.Pending && m.NextDeliveryAt == due.NextDeliveryAt)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextDeliveryAt, leaseUntil), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextDeliveryAt, leaseUntil), cancellationToken), cancellationToken);
         if (claimed == 0)
             return DeliveryOutcome.Skipped;
 
@@ -50,7 +52,7 @@ public sealed class OutboundMessageSender(
         if (!pacer.TryAcquire(conversation, connection, now, out var slotAt))
         {
             message.DeliveryDeferred(slotAt);
-            await context.SaveChangesAsync(CancellationToken.None);
+            await writer.RunExclusiveAsync(() => context.SaveChangesAsync(CancellationToken.None), CancellationToken.None);
             return DeliveryOutcome.Deferred;
         }
 
@@ -99,7 +101,7 @@ public sealed class OutboundMessageSender(
     private async Task<DeliveryOutcome> SaveAsync(Message message, DeliveryOutcome outcome)
     {
         // Not the stopping token: once a send was made, its result is recorded even while shutting down.
-        await context.SaveChangesAsync(CancellationToken.None);
+        await writer.RunExclusiveAsync(() => context.SaveChangesAsync(CancellationToken.None), CancellationToken.None);
         await notifier.MessageUpdatedAsync(message.TenantId, message.ToDto(), CancellationToken.None);
         return outcome;
     }
