@@ -42,7 +42,7 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
             .Content.ReadFromJsonAsync<WidgetReplyDto>(SpaClient.Json))!.ConversationId;
 
         var messageId = (await victim.GetAsync<ConversationDetailDto>($"/api/inbox/conversations/{conversationId}"))!.Messages[0].Id;
-        var channelId = await ChannelTestData.SeedTelegramConnectionAsync(factory, bot.Id, "7300000001");
+        var channelId = await ChannelTestData.ConnectAsync(factory, bot.Id, Channel.Telegram);
 
         var checkoutId = (await (await victim.Http.PostAsJsonAsync("/api/billing/checkout", new { planCode = "start", purpose = "Subscribe" }))
             .Content.ReadFromJsonAsync<CheckoutStartedDto>(SpaClient.Json))!.CheckoutId;

@@ -3,13 +3,6 @@ using System.Net.Http.Json;
 using Infrastructure.IntegrationTests.Channels;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using VirtuOps.Application.Channels.Common;
-using VirtuOps.Application.Common.Interfaces;
-using VirtuOps.Domain.Channels;
-using VirtuOps.Domain.Conversations;
-using VirtuOps.Infrastructure.Data;
 
 namespace Application.FunctionalTests.Channels;
 
@@ -45,21 +38,6 @@ public sealed class ChannelsApiFactory : VirtuOpsApiFactory, IAsyncLifetime
 
 public static partial class ChannelTestData
 {
-    /// <summary>A live Telegram connection written straight to the database, for tests that must not reach a provider.</summary>
-    public static async Task<Guid> SeedTelegramConnectionAsync(VirtuOpsApiFactory factory, Guid botId, string accountId)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var secrets = scope.ServiceProvider.GetRequiredService<ISecretProtector>();
-        var bot = await db.Bots.IgnoreQueryFilters().SingleAsync(b => b.Id == botId);
-        var connection = ChannelConnection.Connect(bot, Channel.Telegram, accountId, $"@bot_{accountId}", null,
-            id => secrets.ProtectCredentials(new ChannelCredentials($"{accountId}:AAHseededTokenForTests_0123456789abcd", WebhookSecret: "seeded-secret"), id),
-            factory.Time.GetUtcNow());
-        db.ChannelConnections.Add(connection);
-        await db.SaveChangesAsync();
-        return connection.Id;
-    }
-
     /// <summary>An agent of the owner's tenant, signed in.</summary>
     public static async Task<SpaClient> InviteAgentAsync(VirtuOpsApiFactory factory, SpaClient owner, string email)
     {
