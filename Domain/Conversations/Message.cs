@@ -128,9 +128,6 @@ public sealed class Message : TenantOwnedEntity
         NextDeliveryAt = retryAt;
     }
 
-    /// <summary>Not sent now because of our own pacing (rate limits); not an attempt.</summary>
-    public void DeliveryDeferred(DateTimeOffset until) => NextDeliveryAt = until;
-
     /// <summary>Gave up: the message is dead-lettered and shown as failed in the inbox, with a retry action.</summary>
     public void DeliveryGaveUp(string error)
     {

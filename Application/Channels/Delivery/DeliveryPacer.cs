@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Options;
-using VirtuOps.Domain.Channels;
 using VirtuOps.Domain.Conversations;
 
 namespace VirtuOps.Application.Channels.Delivery;
+
+/// <summary>Whom a send counts against: its chat and the bot's account on the channel.</summary>
+public sealed record PaceKey(Channel Channel, Guid BotId, Guid ConversationId);
 
 /// <summary>
 /// Keeps our sends under each provider's published rates (Telegram per chat and per bot, Meta per number/account)
@@ -20,38 +22,51 @@ public sealed class DeliveryPacer(IOptions<DeliveryOptions> options)
     private sealed record Limit(string Key, int Count, TimeSpan Per);
 
     /// <summary>
-    /// Takes a slot for one send at <paramref name="now"/> to this conversation through this connection, or refuses
-    /// and says when to try again. Nothing is taken when refused.
+    /// Plans one pass's sends, in order: each that fits its limits now takes its slot (null); each that does not is
+    /// given the time to try again, and is charged nothing. Those refused in the same pass are spread over the
+    /// following windows at the limit's rate, so a backlog comes due a window's worth at a time and each message is
+    /// put off about once, not once a pass.
     /// </summary>
-    public bool TryAcquire(Conversation conversation, ChannelConnection connection, DateTimeOffset now, out DateTimeOffset retryAt)
+    public IReadOnlyList<DateTimeOffset?> Plan(IReadOnlyList<PaceKey> sends, DateTimeOffset now)
     {
-        var limits = LimitsFor(conversation, connection);
+        var plan = new DateTimeOffset?[sends.Count];
+        var refused = new Dictionary<string, int>(); // per limit, in this pass
         lock (_lock)
         {
             SweepIdleKeys(now);
-            retryAt = now;
-            foreach (var limit in limits)
+            for (var i = 0; i < sends.Count; i++)
             {
-                var sends = Window(limit, now);
-                if (sends.Count >= limit.Count)
-                    retryAt = Max(retryAt, sends.Peek() + limit.Per);
-            }
+                var limits = LimitsFor(sends[i]);
+                foreach (var limit in limits)
+                {
+                    var window = Window(limit, now);
+                    if (window.Count < limit.Count)
+                        continue;
+                    var ahead = refused.GetValueOrDefault(limit.Key);
+                    refused[limit.Key] = ahead + 1;
+                    var at = window.Peek() + limit.Per * (1 + ahead / limit.Count);
+                    plan[i] = plan[i] is { } later && later > at ? later : at;
+                }
 
-            if (retryAt > now)
-                return false;
-            foreach (var limit in limits)
-                Window(limit, now).Enqueue(now);
-            return true;
+                if (plan[i] is null)
+                {
+                    foreach (var limit in limits)
+                        Window(limit, now).Enqueue(now);
+                }
+            }
         }
+
+        return plan;
     }
 
-    private List<Limit> LimitsFor(Conversation conversation, ChannelConnection connection)
+    private List<Limit> LimitsFor(PaceKey send)
     {
         var o = options.Value;
-        var account = $"{connection.Channel}:{connection.Id}";
-        return connection.Channel switch
+        // One live connection per bot and channel, so the bot and channel name the provider account.
+        var account = $"{send.Channel}:{send.BotId}";
+        return send.Channel switch
         {
-            Channel.Telegram => [new($"chat:{conversation.Id}", 1, o.TelegramPerChatInterval), new(account, o.TelegramPerBotPerSecond, Second)],
+            Channel.Telegram => [new($"chat:{send.ConversationId}", 1, o.TelegramPerChatInterval), new(account, o.TelegramPerBotPerSecond, Second)],
             Channel.WhatsApp => [new(account, o.WhatsAppPerNumberPerSecond, Second)],
             Channel.Instagram => [new(account, o.InstagramPerAccountPerSecond, Second)],
             _ => [],

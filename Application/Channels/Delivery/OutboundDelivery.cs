@@ -28,14 +28,14 @@ public sealed record DeliveryRunSummary(IReadOnlyDictionary<DeliveryOutcome, int
 }
 
 /// <summary>A pending message as the outbox scan sees it; <see cref="NextDeliveryAt"/> is the claim's guard.</summary>
-public sealed record DueMessage(Guid Id, Guid TenantId, DateTimeOffset NextDeliveryAt);
+public sealed record DueMessage(Guid Id, Guid TenantId, DateTimeOffset NextDeliveryAt, PaceKey Pace);
 
 /// <summary>
 /// One pass over the outbox, across tenants: every message that is due and first in line in its conversation is
-/// sent (conversations in parallel, bounded), each in its own scope under its tenant.
+/// paced, then sent (conversations in parallel, bounded), each in its own scope under its tenant.
 /// </summary>
-public sealed class OutboundDelivery(IApplicationDbContext context, IServiceScopeFactory scopes, IOptions<DeliveryOptions> options, TimeProvider time,
-    ILogger<OutboundDelivery> logger)
+public sealed class OutboundDelivery(IApplicationDbContext context, IServiceScopeFactory scopes, DeliveryPacer pacer, IDatabaseWriter writer,
+    IOptions<DeliveryOptions> options, TimeProvider time, ILogger<OutboundDelivery> logger)
 {
     public async Task<DeliveryRunSummary> DeliverDueAsync(CancellationToken cancellationToken)
     {
@@ -43,15 +43,43 @@ public sealed class OutboundDelivery(IApplicationDbContext context, IServiceScop
         var now = time.GetUtcNow();
         // The worker serves every tenant, so the scan looks across them.
         var outbox = context.Messages.IgnoreQueryFilters().AsNoTracking();
-        var due = await outbox.DueAt(now).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+        var due = await outbox.DueAt(now)
+            .Join(context.Conversations.IgnoreQueryFilters(), m => m.ConversationId, c => c.Id,
+                (m, c) => new { m.Id, m.TenantId, m.NextDeliveryAt, c.Channel, c.BotId, ConversationId = c.Id })
+            .OrderBy(m => m.NextDeliveryAt)
+            .Take(options.Value.BatchSize)
+            .Select(m => new DueMessage(m.Id, m.TenantId, m.NextDeliveryAt!.Value, new PaceKey(m.Channel, m.BotId, m.ConversationId)))
+            .ToListAsync(cancellationToken);
 
-        var outcomes = new ConcurrentBag<DeliveryOutcome>();
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken },
+        // Paced before anything is claimed: a send over the provider's rate costs one grouped write, not a claim and a save.
+        var slots = pacer.Plan(due.Select(m => m.Pace).ToList(), now);
+        var deferred = due.Zip(slots).Where(s => s.Second is not null).ToList();
+        await DeferAsync(deferred.Select(s => (s.First, s.Second!.Value)), now, cancellationToken);
+
+        var outcomes = new ConcurrentBag<DeliveryOutcome>(deferred.Select(_ => DeliveryOutcome.Deferred));
+        var sendable = due.Zip(slots).Where(s => s.Second is null).Select(s => s.First);
+        await Parallel.ForEachAsync(sendable, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken },
             async (message, token) => outcomes.Add(await DeliverAsync(message, now, token)));
 
         var nextDueAt = await outbox.NextInLine().Where(m => m.NextDeliveryAt != null).OrderBy(m => m.NextDeliveryAt)
             .Select(m => m.NextDeliveryAt).FirstOrDefaultAsync(cancellationToken);
         return new DeliveryRunSummary(outcomes.CountBy(o => o).ToDictionary(), nextDueAt);
+    }
+
+    /// <summary>
+    /// Moves paced messages to their slots, one write per slot. Pacing is not an attempt; a message another worker
+    /// claimed meanwhile (its due time moved past the pass) is left alone.
+    /// </summary>
+    private async Task DeferAsync(IEnumerable<(DueMessage Message, DateTimeOffset Until)> deferred, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var slot in deferred.GroupBy(d => d.Until, d => d.Message.Id))
+        {
+            var ids = slot.ToList();
+            DateTimeOffset? until = slot.Key;
+            await writer.RunExclusiveAsync(() => context.Messages.IgnoreQueryFilters()
+                .Where(m => ids.Contains(m.Id) && m.DeliveryStatus == DeliveryStatus.Pending && m.NextDeliveryAt <= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextDeliveryAt, until), cancellationToken), cancellationToken);
+        }
     }
 
     private async Task<DeliveryOutcome> DeliverAsync(DueMessage message, DateTimeOffset now, CancellationToken cancellationToken)
@@ -82,10 +110,7 @@ public static class OutboxQueries
         messages.Where(m => m.DeliveryStatus == DeliveryStatus.Pending
             && !messages.Any(earlier => earlier.ConversationId == m.ConversationId && earlier.DeliveryStatus == DeliveryStatus.Pending && earlier.SentAt < m.SentAt));
 
-    /// <summary>The messages to send now, longest waiting first.</summary>
-    public static IQueryable<DueMessage> DueAt(this IQueryable<Message> messages, DateTimeOffset now) =>
-        messages.NextInLine()
-            .Where(m => m.NextDeliveryAt <= now)
-            .OrderBy(m => m.NextDeliveryAt)
-            .Select(m => new DueMessage(m.Id, m.TenantId, m.NextDeliveryAt!.Value));
+    /// <summary>The messages to send now.</summary>
+    public static IQueryable<Message> DueAt(this IQueryable<Message> messages, DateTimeOffset now) =>
+        messages.NextInLine().Where(m => m.NextDeliveryAt <= now);
 }

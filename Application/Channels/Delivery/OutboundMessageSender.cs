@@ -21,7 +21,6 @@ public sealed class OutboundMessageSender(
     ITelegramBotApi telegram,
     IMetaGraphApi meta,
     ISecretProtector protector,
-    DeliveryPacer pacer,
     DeliveryRetryPolicy retryPolicy,
     IConversationNotifier notifier,
     IDatabaseWriter writer,
@@ -47,13 +46,6 @@ public sealed class OutboundMessageSender(
         {
             message.DeliveryGaveUp($"{conversation.Channel} is not connected to this bot. Connect it again, then retry the message.");
             return await SaveAsync(message, DeliveryOutcome.Failed);
-        }
-
-        if (!pacer.TryAcquire(conversation, connection, now, out var slotAt))
-        {
-            message.DeliveryDeferred(slotAt);
-            await writer.RunExclusiveAsync(() => context.SaveChangesAsync(CancellationToken.None), CancellationToken.None);
-            return DeliveryOutcome.Deferred;
         }
 
         ChannelCredentials credentials;

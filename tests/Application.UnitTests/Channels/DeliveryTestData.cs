@@ -1,5 +1,4 @@
 using VirtuOps.Domain.Bots;
-using VirtuOps.Domain.Channels;
 using VirtuOps.Domain.Conversations;
 
 namespace Application.UnitTests.Channels;
@@ -20,7 +19,4 @@ internal static class DeliveryTestData
 
     public static Message AgentReply(Conversation conversation, string text, DateTimeOffset? at = null) =>
         conversation.ReplyAsAgent(Guid.NewGuid(), text, at ?? Now);
-
-    public static ChannelConnection ConnectionFor(Channel channel) =>
-        ChannelConnection.Connect(Bot, channel, "account-1", "Test", null, _ => "sealed", Now);
 }
