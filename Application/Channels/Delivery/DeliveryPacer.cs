@@ -17,20 +17,28 @@ public sealed class DeliveryPacer(IOptions<DeliveryOptions> options)
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Queue<DateTimeOffset>> _sends = [];
+    private readonly Dictionary<string, Booking> _bookings = [];
     private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
 
     private sealed record Limit(string Key, int Count, TimeSpan Per);
 
+    /// <summary>The next later slot a refused send is given for a limit, and how many already have it.</summary>
+    private sealed class Booking(DateTimeOffset slot)
+    {
+        public DateTimeOffset Slot { get; set; } = slot;
+
+        public int Taken { get; set; }
+    }
+
     /// <summary>
     /// Plans one pass's sends, in order: each that fits its limits now takes its slot (null); each that does not is
-    /// given the time to try again, and is charged nothing. Those refused in the same pass are spread over the
-    /// following windows at the limit's rate, so a backlog comes due a window's worth at a time and each message is
-    /// put off about once, not once a pass.
+    /// given a later time to try again and takes nothing now. Refused sends are booked into the following windows at
+    /// the limit's rate, continuing after those booked by earlier passes, so a backlog comes due a window's worth at
+    /// a time and each message is put off about once, not once a pass.
     /// </summary>
     public IReadOnlyList<DateTimeOffset?> Plan(IReadOnlyList<PaceKey> sends, DateTimeOffset now)
     {
         var plan = new DateTimeOffset?[sends.Count];
-        var refused = new Dictionary<string, int>(); // per limit, in this pass
         lock (_lock)
         {
             SweepIdleKeys(now);
@@ -42,9 +50,7 @@ public sealed class DeliveryPacer(IOptions<DeliveryOptions> options)
                     var window = Window(limit, now);
                     if (window.Count < limit.Count)
                         continue;
-                    var ahead = refused.GetValueOrDefault(limit.Key);
-                    refused[limit.Key] = ahead + 1;
-                    var at = window.Peek() + limit.Per * (1 + ahead / limit.Count);
+                    var at = Book(limit, window.Peek() + limit.Per);
                     plan[i] = plan[i] is { } later && later > at ? later : at;
                 }
 
@@ -73,6 +79,20 @@ public sealed class DeliveryPacer(IOptions<DeliveryOptions> options)
         };
     }
 
+    private DateTimeOffset Book(Limit limit, DateTimeOffset firstFree)
+    {
+        if (!_bookings.TryGetValue(limit.Key, out var booking) || booking.Slot < firstFree)
+            _bookings[limit.Key] = booking = new Booking(firstFree);
+        var slot = booking.Slot;
+        if (++booking.Taken == limit.Count)
+        {
+            booking.Slot += limit.Per;
+            booking.Taken = 0;
+        }
+
+        return slot;
+    }
+
     /// <summary>The sends within the limit's window before <paramref name="now"/>, oldest first.</summary>
     private Queue<DateTimeOffset> Window(Limit limit, DateTimeOffset now)
     {
@@ -92,6 +112,8 @@ public sealed class DeliveryPacer(IOptions<DeliveryOptions> options)
         _lastSweep = now;
         foreach (var key in _sends.Where(s => s.Value.Count == 0 || s.Value.Last() + idleAfter <= now).Select(s => s.Key).ToList())
             _sends.Remove(key);
+        foreach (var key in _bookings.Where(b => b.Value.Slot + idleAfter <= now).Select(b => b.Key).ToList())
+            _bookings.Remove(key);
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

@@ -62,7 +62,7 @@ public sealed class DeliveryPacerTests
     }
 
     [Fact]
-    public void A_backlog_planned_in_one_pass_is_spread_over_the_next_seconds_at_the_bot_rate()
+    public void A_backlog_is_spread_over_the_next_seconds_at_the_bot_rate()
     {
         var bot = Guid.NewGuid();
         var backlog = Enumerable.Range(0, 100).Select(_ => Chat(Channel.Telegram, bot)).ToList();
@@ -73,6 +73,10 @@ public sealed class DeliveryPacerTests
         plan.Skip(30).Take(30).ShouldAllBe(slot => slot == Now.AddSeconds(1));
         plan.Skip(60).Take(30).ShouldAllBe(slot => slot == Now.AddSeconds(2));
         plan.Skip(90).ShouldAllBe(slot => slot == Now.AddSeconds(3));
+        // A later pass books after the slots already given out, not into the same ones.
+        var more = _pacer.Plan(Enumerable.Range(0, 30).Select(_ => Chat(Channel.Telegram, bot)).ToList(), Now.AddMilliseconds(10));
+        more.Take(20).ShouldAllBe(slot => slot == Now.AddSeconds(3));
+        more.Skip(20).ShouldAllBe(slot => slot == Now.AddSeconds(4));
         // When their second comes, the first 30 put off fit.
         _pacer.Plan(backlog.Skip(30).Take(31).ToList(), Now.AddSeconds(1)).Count(slot => slot == null).ShouldBe(30);
     }
