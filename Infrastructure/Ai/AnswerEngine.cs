@@ -28,7 +28,7 @@ internal sealed partial class AnswerEngine(
     {
         ArgumentNullException.ThrowIfNull(bot);
         ArgumentNullException.ThrowIfNull(question);
-        var hits = await search.SearchAsync(bot.BotId, question, ContextEntries, cancellationToken);
+        var hits = await search.SearchAsync(bot.BotId, bot.KnowledgeVersion, question, ContextEntries, cancellationToken);
         var best = hits.Count > 0 ? hits[0] : null;
         if (best is null || best.Confidence < bot.ConfidenceThreshold)
             return new AnswerResult(bot.FallbackMessage, AnswerSource.Fallback, best?.Confidence ?? 0, null);

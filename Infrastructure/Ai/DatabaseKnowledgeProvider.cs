@@ -11,24 +11,20 @@ namespace VirtuOps.Infrastructure.Ai;
 /// </summary>
 internal sealed class DatabaseKnowledgeProvider(IServiceScopeFactory scopes) : IKnowledgeProvider
 {
-    public async Task<long> GetVersionAsync(Guid botId, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await VersionAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>(), botId, cancellationToken);
-    }
-
     public async Task<KnowledgeSnapshot> GetSnapshotAsync(Guid botId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var version = await VersionAsync(context, botId, cancellationToken);
+        // The version before the entries: if an edit lands in between, the index is labelled older than its content
+        // and is rebuilt once more, never the other way round.
+        var version = await context.Bots.IgnoreQueryFilters()
+            .Where(b => b.Id == botId)
+            .Select(b => b.KnowledgeVersion)
+            .SingleOrDefaultAsync(cancellationToken);
         var entries = await context.KnowledgeEntries.IgnoreQueryFilters().AsNoTracking()
             .Where(k => k.BotId == botId)
             .Select(k => new { k.Id, k.Questions, k.Answer })
             .ToListAsync(cancellationToken);
         return new KnowledgeSnapshot(version, entries.Select(e => new KnowledgeItem(e.Id, e.Questions, e.Answer)).ToList());
     }
-
-    private static Task<long> VersionAsync(ApplicationDbContext context, Guid botId, CancellationToken cancellationToken) =>
-        context.Bots.IgnoreQueryFilters().Where(b => b.Id == botId).Select(b => b.KnowledgeVersion).SingleOrDefaultAsync(cancellationToken);
 }

@@ -38,7 +38,7 @@ public class SearchBenchmarks
         _search = _scope.ServiceProvider.GetRequiredService<IKnowledgeSearch>();
         // Build the index and touch every question once, so only warm searches are measured.
         foreach (var question in _questions)
-            _search.SearchAsync(Bot, question, 3, CancellationToken.None).GetAwaiter().GetResult();
+            _search.SearchAsync(Bot, _knowledge.Version, question, 3, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
@@ -65,14 +65,12 @@ public class SearchBenchmarks
     }
 
     [Benchmark(Description = "SearchAsync")]
-    public Task<IReadOnlyList<KnowledgeHit>> Search() => _search.SearchAsync(Bot, NextQuestion(), 3, CancellationToken.None);
+    public Task<IReadOnlyList<KnowledgeHit>> Search() => _search.SearchAsync(Bot, _knowledge.Version, NextQuestion(), 3, CancellationToken.None);
 
     private string NextQuestion() => _questions[_next++ % _questions.Length];
 
     private sealed class FixedKnowledge(KnowledgeSnapshot snapshot) : IKnowledgeProvider
     {
-        public Task<long> GetVersionAsync(Guid botId, CancellationToken cancellationToken) => Task.FromResult(snapshot.Version);
-
         public Task<KnowledgeSnapshot> GetSnapshotAsync(Guid botId, CancellationToken cancellationToken) => Task.FromResult(snapshot);
     }
 }

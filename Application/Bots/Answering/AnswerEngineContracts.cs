@@ -9,9 +9,13 @@ public sealed record KnowledgeItem(Guid Id, IReadOnlyList<string> Questions, str
 /// </summary>
 public sealed record KnowledgeSnapshot(long Version, IReadOnlyList<KnowledgeItem> Items);
 
-/// <summary>What the answer engine needs to know about the bot that is answering.</summary>
+/// <summary>
+/// What the answer engine needs to know about the bot that is answering. <see cref="KnowledgeVersion"/> is the bot's
+/// as loaded by the caller: the engine's index is rebuilt only when it is older, so no query is needed to check it.
+/// </summary>
 public sealed record BotAnsweringProfile(
     Guid BotId,
+    long KnowledgeVersion,
     Guid TenantId,
     string BotName,
     string? Persona,
@@ -36,18 +40,19 @@ public sealed record KnowledgeHit(KnowledgeItem Item, double Confidence);
 
 public sealed record AnswerResult(string Text, AnswerSource Source, double Confidence, Guid? MatchedEntryId);
 
-/// <summary>Reads a bot's current knowledge (cheaply checks the version first so callers can reuse an index).</summary>
+/// <summary>Reads a bot's current knowledge, to build an index from.</summary>
 public interface IKnowledgeProvider
 {
-    Task<long> GetVersionAsync(Guid botId, CancellationToken cancellationToken);
-
     Task<KnowledgeSnapshot> GetSnapshotAsync(Guid botId, CancellationToken cancellationToken);
 }
 
-/// <summary>Ranked retrieval over one bot's knowledge, offline.</summary>
+/// <summary>
+/// Ranked retrieval over one bot's knowledge, offline. <c>knowledgeVersion</c> is the bot's knowledge version as the
+/// caller loaded it; knowledge older than that is read again before searching.
+/// </summary>
 public interface IKnowledgeSearch
 {
-    Task<IReadOnlyList<KnowledgeHit>> SearchAsync(Guid botId, string question, int take, CancellationToken cancellationToken);
+    Task<IReadOnlyList<KnowledgeHit>> SearchAsync(Guid botId, long knowledgeVersion, string question, int take, CancellationToken cancellationToken);
 }
 
 /// <summary>Answers a customer's question for a bot: retrieval first, an LLM when configured and consented to.</summary>

@@ -14,7 +14,7 @@ public sealed class BotResponder(IApplicationDbContext context, IAnswerEngine en
     {
         if (!_aiDataSharingAllowed.TryGetValue(bot.TenantId, out var allowed))
             _aiDataSharingAllowed[bot.TenantId] = allowed = await AiDataSharingAllowedAsync(bot.TenantId, cancellationToken);
-        var profile = new BotAnsweringProfile(bot.Id, bot.TenantId, bot.Name, bot.Persona, bot.FallbackMessage, bot.ConfidenceThreshold, allowed);
+        var profile = new BotAnsweringProfile(bot.Id, bot.KnowledgeVersion, bot.TenantId, bot.Name, bot.Persona, bot.FallbackMessage, bot.ConfidenceThreshold, allowed);
         return await engine.AnswerAsync(profile, question, cancellationToken);
     }
 

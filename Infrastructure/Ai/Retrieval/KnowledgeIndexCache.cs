@@ -4,20 +4,20 @@ using VirtuOps.Application.Bots.Answering;
 namespace VirtuOps.Infrastructure.Ai.Retrieval;
 
 /// <summary>
-/// Every bot's current index, kept for the life of the process (a singleton) and rebuilt when the bot's knowledge
-/// version moves on, so edits apply to the next question without a restart.
+/// Every bot's current index, kept for the life of the process (a singleton) and rebuilt when a caller brings a newer
+/// knowledge version than the index was built from, so edits apply to the next question without a restart. Callers
+/// have the bot, and so its version, loaded already: checking it here costs no query.
 /// </summary>
 internal sealed class KnowledgeIndexCache : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, Slot> _slots = new();
     private readonly CisAnalyzer _analyzer = new();
 
-    public async Task<KnowledgeIndex> GetAsync(Guid botId, IKnowledgeProvider provider, CancellationToken cancellationToken)
+    public async Task<KnowledgeIndex> GetAsync(Guid botId, long knowledgeVersion, IKnowledgeProvider provider, CancellationToken cancellationToken)
     {
         var slot = _slots.GetOrAdd(botId, static _ => new Slot());
-        var version = await provider.GetVersionAsync(botId, cancellationToken);
         var current = slot.Index;
-        if (current is not null && current.Version >= version)
+        if (current is not null && current.Version >= knowledgeVersion)
             return current;
 
         // One rebuild per bot at a time. A search that finds one under way answers from the index it already has;
@@ -30,7 +30,7 @@ internal sealed class KnowledgeIndexCache : IDisposable
         try
         {
             current = slot.Index;
-            if (current is not null && current.Version >= version)
+            if (current is not null && current.Version >= knowledgeVersion)
                 return current;
 
             var snapshot = await provider.GetSnapshotAsync(botId, cancellationToken);

@@ -17,8 +17,9 @@ public sealed class AnswerEngineTests : IAsyncLifetime
     private const string PaymentQuestionCyrillic = "Тўлов усуллари қандай?";
 
     private readonly InMemoryKnowledgeProvider _knowledge = new();
-    private readonly BotAnsweringProfile _bot = new(
+    private BotAnsweringProfile _bot = new(
         BotId: Guid.NewGuid(),
+        KnowledgeVersion: 0,
         TenantId: Guid.NewGuid(),
         BotName: "Sayyora",
         Persona: "Xushmuomala, qisqa va aniq javob beradi; mijozga \"siz\" deb murojaat qiladi.",
@@ -32,7 +33,7 @@ public sealed class AnswerEngineTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _llm = await FakeOpenAiServer.StartAsync();
-        _knowledge.Publish(_bot.BotId, ShopKnowledge.All);
+        _bot = _bot with { KnowledgeVersion = _knowledge.Publish(_bot.BotId, ShopKnowledge.All) };
     }
 
     public async Task DisposeAsync()
@@ -149,6 +150,21 @@ public sealed class AnswerEngineTests : IAsyncLifetime
         strict.Source.ShouldBe(AnswerSource.Fallback);
         lenient.Source.ShouldBe(AnswerSource.Retrieval);
         lenient.MatchedEntryId.ShouldBe(ShopKnowledge.DeliveryRu.Id);
+    }
+
+    [Fact]
+    public async Task New_knowledge_answers_once_the_bot_brings_its_new_version()
+    {
+        var giftCards = ShopKnowledge.Entry(["Do you sell gift cards?"], "Yes, at every till.");
+        var bot = _bot with { AiDataSharingAllowed = false };
+        (await AnswerAsync("Do you sell gift cards?", bot)).Source.ShouldBe(AnswerSource.Fallback);
+
+        var edited = _knowledge.Publish(_bot.BotId, [.. ShopKnowledge.All, giftCards]);
+
+        (await AnswerAsync("Do you sell gift cards?", bot)).Source.ShouldBe(AnswerSource.Fallback);
+        var answer = await AnswerAsync("Do you sell gift cards?", bot with { KnowledgeVersion = edited });
+        answer.Source.ShouldBe(AnswerSource.Retrieval);
+        answer.MatchedEntryId.ShouldBe(giftCards.Id);
     }
 
     [Fact]

@@ -4,16 +4,13 @@ using VirtuOps.Application.Bots.Answering;
 namespace Infrastructure.IntegrationTests.Ai;
 
 /// <summary>
-/// Stands in for the database-backed provider: each <see cref="Publish"/> is a new knowledge version. Counts reads,
-/// and can hold snapshot reads until the test opens <see cref="SnapshotGate"/>.
+/// Stands in for the database-backed provider: each <see cref="Publish"/> is a new knowledge version, as an edit
+/// bumps the bot's. Counts snapshot reads, and can hold them until the test opens <see cref="SnapshotGate"/>.
 /// </summary>
 internal sealed class InMemoryKnowledgeProvider : IKnowledgeProvider
 {
     private readonly ConcurrentDictionary<Guid, KnowledgeSnapshot> _snapshots = new();
-    private int _versionReads;
     private int _snapshotReads;
-
-    public int VersionReads => _versionReads;
 
     public int SnapshotReads => _snapshotReads;
 
@@ -22,14 +19,12 @@ internal sealed class InMemoryKnowledgeProvider : IKnowledgeProvider
 
     public TaskCompletionSource SnapshotRequested { get; private set; } = NewSignal();
 
-    public void Publish(Guid botId, IReadOnlyList<KnowledgeItem> items) =>
-        _snapshots.AddOrUpdate(botId, _ => new KnowledgeSnapshot(1, items), (_, old) => new KnowledgeSnapshot(old.Version + 1, items));
+    /// <summary>Replaces the bot's knowledge; returns the new version.</summary>
+    public long Publish(Guid botId, IReadOnlyList<KnowledgeItem> items) =>
+        _snapshots.AddOrUpdate(botId, _ => new KnowledgeSnapshot(1, items), (_, old) => new KnowledgeSnapshot(old.Version + 1, items)).Version;
 
-    public Task<long> GetVersionAsync(Guid botId, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref _versionReads);
-        return Task.FromResult(Snapshot(botId).Version);
-    }
+    /// <summary>The version a caller loading the bot now would pass.</summary>
+    public long VersionOf(Guid botId) => Snapshot(botId).Version;
 
     public async Task<KnowledgeSnapshot> GetSnapshotAsync(Guid botId, CancellationToken cancellationToken)
     {
