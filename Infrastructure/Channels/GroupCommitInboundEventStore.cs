@@ -20,13 +20,15 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
 {
     public const int MaxWebhooksPerCommit = 500;
     private static readonly TimeSpan MaxGiveWay = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan GiveWayCheck = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan QuietMoment = TimeSpan.FromMilliseconds(1);
     private static readonly TimeSpan InboundActivityResolution = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentQueue<Write> _queue = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly Dictionary<Guid, DateTimeOffset> _lastInboundWritten = [];
-    private int _storing;
+    private readonly Lock _storingLock = new();
+    private int _storing; // webhooks between enqueue and answer
+    private TaskCompletionSource _noneStoring = NoneStoring();
     private InboundEventInsert? _insert; // built from the model on the first commit; only the writer uses it
 
     private sealed class Write(Guid connectionId, IReadOnlyList<InboundEvent> events)
@@ -40,7 +42,12 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
 
     public async Task StoreAsync(Guid connectionId, IReadOnlyList<InboundEvent> events, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _storing);
+        lock (_storingLock)
+        {
+            if (_storing++ == 0)
+                _noneStoring = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
         try
         {
             var write = new Write(connectionId, events);
@@ -60,15 +67,44 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
         }
         finally
         {
-            Interlocked.Decrement(ref _storing);
+            lock (_storingLock)
+            {
+                if (--_storing == 0)
+                    _noneStoring.TrySetResult();
+            }
         }
     }
 
     public async Task GiveWayToWebhooksAsync(CancellationToken cancellationToken)
     {
+        // Woken when the last webhook in flight is answered, not by polling (a 1 ms poll per waiting writer cost ~5 %
+        // of the CPU in timers), then a quiet moment is required: under a saturating load every commit answers all
+        // callers at once, and a writer let in at each of those instants would take every other turn from webhooks.
         var until = time.GetUtcNow() + MaxGiveWay;
-        while (Volatile.Read(ref _storing) > 0 && time.GetUtcNow() < until)
-            await Task.Delay(GiveWayCheck, time, cancellationToken);
+        while (time.GetUtcNow() < until)
+        {
+            Task noneStoring;
+            lock (_storingLock)
+                noneStoring = _noneStoring.Task;
+            if (noneStoring.IsCompleted)
+                return;
+            try
+            {
+                await noneStoring.WaitAsync(until - time.GetUtcNow(), time, cancellationToken);
+                await Task.Delay(QuietMoment, time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                return; // webhooks kept coming: background work goes on anyway, so it is never starved
+            }
+        }
+    }
+
+    private static TaskCompletionSource NoneStoring()
+    {
+        var none = new TaskCompletionSource();
+        none.SetResult();
+        return none;
     }
 
     public Task SaveProcessedAsync(IApplicationDbContext context, CancellationToken cancellationToken) =>

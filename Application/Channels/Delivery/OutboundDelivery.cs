@@ -104,11 +104,17 @@ public static class OutboxQueries
     /// <summary>
     /// The pending messages that are first in line in their conversation. Only these may be sent, so a conversation's
     /// messages go out in order and one waiting for a retry holds back the ones after it. (Only outgoing messages are
-    /// ever Pending; <see cref="Conversation"/> stamps each message of a conversation with a distinct time.)
+    /// ever Pending; <see cref="Conversation"/> stamps each message of a conversation with a distinct time.) Found per
+    /// conversation, not per message: a paced head has a later due time than the messages queued behind it, so a scan
+    /// in due-time order would read the whole backlog before reaching the heads.
     /// </summary>
     public static IQueryable<Message> NextInLine(this IQueryable<Message> messages) =>
-        messages.Where(m => m.DeliveryStatus == DeliveryStatus.Pending
-            && !messages.Any(earlier => earlier.ConversationId == m.ConversationId && earlier.DeliveryStatus == DeliveryStatus.Pending && earlier.SentAt < m.SentAt));
+        from head in messages.Where(m => m.DeliveryStatus == DeliveryStatus.Pending)
+            .GroupBy(m => m.ConversationId)
+            .Select(line => new { ConversationId = line.Key, SentAt = line.Min(m => m.SentAt) })
+        join m in messages on new { head.ConversationId, head.SentAt } equals new { m.ConversationId, m.SentAt }
+        where m.DeliveryStatus == DeliveryStatus.Pending
+        select m;
 
     /// <summary>The messages to send now.</summary>
     public static IQueryable<Message> DueAt(this IQueryable<Message> messages, DateTimeOffset now) =>

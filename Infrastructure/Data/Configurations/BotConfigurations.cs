@@ -99,8 +99,11 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.HasIndex(m => new { m.ConversationId, m.ClientMessageId }).IsUnique().HasFilter("[ClientMessageId] IS NOT NULL");
         // Status callbacks find our sent message by the provider's id.
         builder.HasIndex(m => m.ExternalMessageId).HasFilter("[ExternalMessageId] IS NOT NULL");
-        // The delivery worker's outbox scan: pending messages by due time.
-        builder.HasIndex(m => new { m.DeliveryStatus, m.NextDeliveryAt });
+        // The delivery worker's outbox scan: the head of each conversation's queue, then pending messages by due time.
+        // Only pending rows, so the scan reads the outbox and not the history, and SQLite's planner needs no statistics
+        // to prefer them.
+        builder.HasIndex(m => new { m.ConversationId, m.SentAt }, "IX_Messages_Pending_ConversationId_SentAt").HasFilter("[DeliveryStatus] = 'Pending'");
+        builder.HasIndex(m => m.NextDeliveryAt, "IX_Messages_Pending_NextDeliveryAt").HasFilter("[DeliveryStatus] = 'Pending'");
         builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1091,7 +1091,11 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("ConversationId", "SentAt");
 
-                    b.HasIndex("DeliveryStatus", "NextDeliveryAt");
+                    b.HasIndex(new[] { "ConversationId", "SentAt" }, "IX_Messages_Pending_ConversationId_SentAt")
+                        .HasFilter("[DeliveryStatus] = 'Pending'");
+
+                    b.HasIndex(new[] { "NextDeliveryAt" }, "IX_Messages_Pending_NextDeliveryAt")
+                        .HasFilter("[DeliveryStatus] = 'Pending'");
 
                     b.ToTable("Messages");
                 });
