@@ -28,6 +28,7 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
     private readonly Dictionary<Guid, DateTimeOffset> _lastInboundWritten = [];
     private readonly Lock _storingLock = new();
     private int _storing; // webhooks between enqueue and answer
+    private int _committing; // 1 while a committer runs
     private TaskCompletionSource _noneStoring = NoneStoring();
     private InboundEventInsert? _insert; // built from the model on the first commit; only the writer uses it
 
@@ -52,18 +53,9 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
         {
             var write = new Write(connectionId, events);
             _queue.Enqueue(write);
-            await _writer.WaitAsync(cancellationToken);
-            try
-            {
-                while (!write.Committed.Task.IsCompleted)
-                    await CommitQueuedAsync();
-            }
-            finally
-            {
-                _writer.Release();
-            }
-
-            await write.Committed.Task;
+            if (Interlocked.CompareExchange(ref _committing, 1, 0) == 0)
+                _ = CommitWhileQueuedAsync();
+            await write.Committed.Task.WaitAsync(cancellationToken);
         }
         finally
         {
@@ -132,6 +124,39 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
         {
             _writer.Release();
         }
+    }
+
+    /// <summary>
+    /// One committer at a time, started by the webhook that finds none: it commits whatever is queued until the queue
+    /// is empty, and each webhook only waits for its own commit. (Handing the writer from one waiting webhook to the
+    /// next, each finding its events committed already, cost a thread switch per webhook.)
+    /// </summary>
+    private async Task CommitWhileQueuedAsync()
+    {
+        do
+        {
+            try
+            {
+                // No caller's token: the queue holds every caller's webhooks.
+                await _writer.WaitAsync(CancellationToken.None);
+                try
+                {
+                    while (!_queue.IsEmpty)
+                        await CommitQueuedAsync();
+                }
+                finally
+                {
+                    _writer.Release();
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref _committing, 0);
+            }
+
+            // A webhook queued after the last look found a committer and did not start one: commit it too.
+        }
+        while (!_queue.IsEmpty && Interlocked.CompareExchange(ref _committing, 1, 0) == 0);
     }
 
     private async Task CommitQueuedAsync()
