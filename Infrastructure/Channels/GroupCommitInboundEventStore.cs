@@ -31,6 +31,7 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
     private int _committing; // 1 while a committer runs
     private TaskCompletionSource _noneStoring = NoneStoring();
     private InboundEventInsert? _insert; // built from the model on the first commit; only the writer uses it
+    private AsyncServiceScope? _committer; // the writer's scope for its commits
 
     private sealed class Write(Guid connectionId, IReadOnlyList<InboundEvent> events)
     {
@@ -208,13 +209,27 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
 
     private async Task SaveAsync(List<Write> batch)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IApplicationDbContext>();
+        // The committer's own scope and context, kept across commits: building them for each commit was about half
+        // of a commit's CPU. Only the writer uses them, and the context tracks nothing from one commit to the next.
+        var services = (_committer ??= scopes.CreateAsyncScope()).ServiceProvider;
+        var db = services.GetRequiredService<IApplicationDbContext>();
         var context = (DbContext)db;
+        try
+        {
+            await SaveAsync(batch, db, context, services.GetRequiredService<ICurrentUser>().Id);
+        }
+        finally
+        {
+            context.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task SaveAsync(List<Write> batch, IApplicationDbContext db, DbContext context, string? userId)
+    {
         var insert = _insert ??= InboundEventInsert.For(context);
         var now = time.GetUtcNow();
         var events = batch.SelectMany(w => w.Events).DistinctBy(e => (e.Channel, e.AccountId, e.ExternalId)).ToList();
-        Stamp(events, scope.ServiceProvider.GetRequiredService<ICurrentUser>().Id, now);
+        Stamp(events, userId, now);
 
         var connectionIds = batch.Select(w => w.ConnectionId).Distinct().Where(id => IsStale(id, now)).ToList();
 
@@ -276,5 +291,9 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
         return fresh;
     }
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _committer?.Dispose();
+        _writer.Dispose();
+    }
 }

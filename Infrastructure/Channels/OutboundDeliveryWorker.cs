@@ -21,6 +21,7 @@ internal sealed class OutboundDeliveryWorker(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var started = time.GetUtcNow();
             var wait = options.Value.PollInterval;
             try
             {
@@ -40,6 +41,9 @@ internal sealed class OutboundDeliveryWorker(
 
             if (wait > TimeSpan.Zero)
                 await signal.WaitAsync(wait, time, stoppingToken);
+            var floor = started + options.Value.MinPassInterval - time.GetUtcNow();
+            if (floor > TimeSpan.Zero)
+                await Task.Delay(floor, time, stoppingToken);
         }
     }
 }

@@ -45,6 +45,7 @@ public class VirtuOpsApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Billing:RunRenewalJob", "false");
         // ...and deliver outgoing channel messages themselves (or turn the worker on), so nothing is sent unasked.
         builder.UseSetting("Channels:Delivery:RunWorker", "false");
+        builder.UseSetting("Channels:Delivery:MinPassInterval", "00:00:00"); // the clock is fake: only a test moves it
         // Nothing reaches the real Telegram or Meta: a closed local port unless a test points them at its fakes.
         builder.UseSetting("Telegram:BaseUrl", "http://127.0.0.1:9");
         builder.UseSetting("Meta:GraphBaseUrl", "http://127.0.0.1:9/v21.0");

@@ -34,6 +34,12 @@ public sealed class DeliveryOptions
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The worker starts a pass at most this often. Every batch the inbox processor saves queues answers and wakes
+    /// it; without a floor, passes run back to back under load, each scanning the outbox for little.
+    /// </summary>
+    public TimeSpan MinPassInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Telegram: about one message per second to one chat.</summary>
     public TimeSpan TelegramPerChatInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -67,12 +67,13 @@ public sealed class OutboundDelivery(IApplicationDbContext context, IServiceScop
     }
 
     /// <summary>
-    /// Moves paced messages to their slots, one write per slot. Pacing is not an attempt; a message another worker
-    /// claimed meanwhile (its due time moved past the pass) is left alone.
+    /// Moves paced messages to their slots, rounded up to the whole second so that a pass's deferrals share a few
+    /// writes (Telegram's per-chat limit gives every chat its own slot). Pacing is not an attempt; a message another
+    /// worker claimed meanwhile (its due time moved past the pass) is left alone.
     /// </summary>
     private async Task DeferAsync(IEnumerable<(DueMessage Message, DateTimeOffset Until)> deferred, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var slot in deferred.GroupBy(d => d.Until, d => d.Message.Id))
+        foreach (var slot in deferred.GroupBy(d => WholeSecondFrom(d.Until), d => d.Message.Id))
         {
             var ids = slot.ToList();
             DateTimeOffset? until = slot.Key;
@@ -81,6 +82,9 @@ public sealed class OutboundDelivery(IApplicationDbContext context, IServiceScop
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextDeliveryAt, until), cancellationToken), cancellationToken);
         }
     }
+
+    private static DateTimeOffset WholeSecondFrom(DateTimeOffset time) =>
+        new(time.UtcTicks + (TimeSpan.TicksPerSecond - time.UtcTicks % TimeSpan.TicksPerSecond) % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 
     private async Task<DeliveryOutcome> DeliverAsync(DueMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
