@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
@@ -54,8 +55,10 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
         {
             var write = new Write(connectionId, events);
             _queue.Enqueue(write);
+            // On its own thread: SQLite's async calls complete synchronously, so run inline the committer would hold
+            // this webhook's answer until the queue runs dry.
             if (Interlocked.CompareExchange(ref _committing, 1, 0) == 0)
-                _ = CommitWhileQueuedAsync();
+                _ = Task.Run(CommitWhileQueuedAsync, CancellationToken.None);
             await write.Committed.Task.WaitAsync(cancellationToken);
         }
         finally
@@ -73,8 +76,9 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
         // Woken when the last webhook in flight is answered, not by polling (a 1 ms poll per waiting writer cost ~5 %
         // of the CPU in timers), then a quiet moment is required: under a saturating load every commit answers all
         // callers at once, and a writer let in at each of those instants would take every other turn from webhooks.
-        var until = time.GetUtcNow() + MaxGiveWay;
-        while (time.GetUtcNow() < until)
+        // Real time, not the app's clock: these are scheduling pauses, and a test's stopped clock must not hold them.
+        var waited = Stopwatch.StartNew();
+        while (MaxGiveWay - waited.Elapsed is var left && left > TimeSpan.Zero)
         {
             Task noneStoring;
             lock (_storingLock)
@@ -83,8 +87,8 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
                 return;
             try
             {
-                await noneStoring.WaitAsync(until - time.GetUtcNow(), time, cancellationToken);
-                await Task.Delay(QuietMoment, time, cancellationToken);
+                await noneStoring.WaitAsync(left, cancellationToken);
+                await Task.Delay(QuietMoment, cancellationToken);
             }
             catch (TimeoutException)
             {

@@ -26,6 +26,9 @@ internal sealed class LoadRunner(HttpClient http)
     /// <summary>Ids of the webhooks the app acknowledged with 200.</summary>
     public ConcurrentBag<string> Acknowledged { get; } = [];
 
+    /// <summary>Why calls were not acknowledged (status code or exception), with counts: a failure must be explained.</summary>
+    public ConcurrentDictionary<string, int> Failures { get; } = new();
+
     public async Task<RunResult> ClosedLoopAsync(string title, Func<Webhook> next, int concurrency, TimeSpan duration)
     {
         var latencies = new ConcurrentBag<double>();
@@ -87,14 +90,19 @@ internal sealed class LoadRunner(HttpClient http)
             using var request = webhook.ToRequest();
             using var response = await http.SendAsync(request);
             if (response.StatusCode != HttpStatusCode.OK)
+            {
+                Failures.AddOrUpdate($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}", 1, (_, n) => n + 1);
                 return null;
+            }
+
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (webhook.ExternalId.Length > 0)
                 Acknowledged.Add(webhook.ExternalId);
             return elapsed;
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException exception)
         {
+            Failures.AddOrUpdate(exception.Message, 1, (_, n) => n + 1);
             return null;
         }
     }

@@ -58,6 +58,9 @@ internal static class ChannelsLoad
                 $"{run.Title,-28} sent {run.Sent,7}  acked {run.Acknowledged,7}  failed {run.Failed,4}  {run.AcknowledgedPerSecond,8:F0}/s  p50 {run.Percentile(0.50),6:F1} ms  p99 {run.Percentile(0.99),6:F1} ms  max {run.Percentile(1),7:F1} ms  cpu {run.CpuShare:P0}"));
         }
 
+        foreach (var (reason, count) in runner.Failures)
+            Console.WriteLine(string.Create(invariant, $"  not acknowledged ({count}): {reason}"));
+
         var ratio = webhookClosed.AcknowledgedPerSecond / bareClosed.AcknowledgedPerSecond;
         var p99 = webhookOpen.Percentile(0.99);
         var ok = true;

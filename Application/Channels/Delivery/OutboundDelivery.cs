@@ -67,13 +67,13 @@ public sealed class OutboundDelivery(IApplicationDbContext context, IServiceScop
     }
 
     /// <summary>
-    /// Moves paced messages to their slots, rounded up to the whole second so that a pass's deferrals share a few
-    /// writes (Telegram's per-chat limit gives every chat its own slot). Pacing is not an attempt; a message another
+    /// Moves paced messages to their slots, rounded up to whole seconds after the pass so that its deferrals share a
+    /// few writes (Telegram's per-chat limit gives every chat its own slot). Pacing is not an attempt; a message another
     /// worker claimed meanwhile (its due time moved past the pass) is left alone.
     /// </summary>
     private async Task DeferAsync(IEnumerable<(DueMessage Message, DateTimeOffset Until)> deferred, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var slot in deferred.GroupBy(d => WholeSecondFrom(d.Until), d => d.Message.Id))
+        foreach (var slot in deferred.GroupBy(d => WholeSecondsAfter(now, d.Until), d => d.Message.Id))
         {
             var ids = slot.ToList();
             DateTimeOffset? until = slot.Key;
@@ -83,8 +83,9 @@ public sealed class OutboundDelivery(IApplicationDbContext context, IServiceScop
         }
     }
 
-    private static DateTimeOffset WholeSecondFrom(DateTimeOffset time) =>
-        new(time.UtcTicks + (TimeSpan.TicksPerSecond - time.UtcTicks % TimeSpan.TicksPerSecond) % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+    /// <summary><paramref name="slot"/>, or later by less than a second: a whole number of seconds after the pass.</summary>
+    private static DateTimeOffset WholeSecondsAfter(DateTimeOffset now, DateTimeOffset slot) =>
+        now.AddTicks((slot.UtcTicks - now.UtcTicks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond);
 
     private async Task<DeliveryOutcome> DeliverAsync(DueMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
