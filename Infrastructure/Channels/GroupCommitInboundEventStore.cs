@@ -58,7 +58,12 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
             // On its own thread: SQLite's async calls complete synchronously, so run inline the committer would hold
             // this webhook's answer until the queue runs dry.
             if (Interlocked.CompareExchange(ref _committing, 1, 0) == 0)
-                _ = Task.Run(CommitWhileQueuedAsync, CancellationToken.None);
+            {
+                // Without this request's execution context: the committer outlives the request and must not see its
+                // HttpContext (its user, its disposed features).
+                using (ExecutionContext.SuppressFlow())
+                    _ = Task.Run(CommitWhileQueuedAsync, CancellationToken.None);
+            }
             await write.Committed.Task.WaitAsync(cancellationToken);
         }
         finally
@@ -220,7 +225,7 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
         var context = (DbContext)db;
         try
         {
-            await SaveAsync(batch, db, context, services.GetRequiredService<ICurrentUser>().Id);
+            await SaveAsync(batch, db, context);
         }
         finally
         {
@@ -228,12 +233,12 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
         }
     }
 
-    private async Task SaveAsync(List<Write> batch, IApplicationDbContext db, DbContext context, string? userId)
+    private async Task SaveAsync(List<Write> batch, IApplicationDbContext db, DbContext context)
     {
         var insert = _insert ??= InboundEventInsert.For(context);
         var now = time.GetUtcNow();
         var events = batch.SelectMany(w => w.Events).DistinctBy(e => (e.Channel, e.AccountId, e.ExternalId)).ToList();
-        Stamp(events, userId, now);
+        Stamp(events, now);
 
         var connectionIds = batch.Select(w => w.ConnectionId).Distinct().Where(id => IsStale(id, now)).ToList();
 
@@ -254,15 +259,16 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
         });
     }
 
-    // What the save interceptors stamp on an insert, which the raw insert does not go through.
-    private static void Stamp(List<InboundEvent> events, string? userId, DateTimeOffset now)
+    // What the save interceptors stamp on an insert, which the raw insert does not go through. No user: a webhook is
+    // the provider's call, made without one.
+    private static void Stamp(List<InboundEvent> events, DateTimeOffset now)
     {
         foreach (var inboundEvent in events)
         {
             if (inboundEvent.TenantId == Guid.Empty)
                 throw new InvalidOperationException("An inbound event is stored for its connection's tenant.");
             inboundEvent.Created = inboundEvent.LastModified = now;
-            inboundEvent.CreatedBy = inboundEvent.LastModifiedBy = userId;
+            inboundEvent.CreatedBy = inboundEvent.LastModifiedBy = null;
         }
     }
 

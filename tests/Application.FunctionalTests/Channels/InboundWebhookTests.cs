@@ -234,6 +234,34 @@ public sealed class InboundWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sustained_burst_of_webhooks_is_answered_200_each_and_stored_once_each()
+    {
+        var telegram = await ConnectAsync(Channel.Telegram);
+        const int callers = 24, updatesEach = 25;
+
+        // Callers keep posting while earlier ones are answered, so commits follow one another for as long as the
+        // burst lasts, well after the calls that started them have ended.
+        var answers = await Task.WhenAll(Enumerable.Range(0, callers).Select(async caller =>
+        {
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < updatesEach; i++)
+            {
+                var updateId = 900_000 + caller * updatesEach + i;
+                var body = Encoding.UTF8.GetBytes($$$"""{"update_id":{{{updateId}}},"message":{"message_id":{{{updateId}}},"chat":{"id":{{{5000 + caller}}},"type":"private"},"date":1764000000,"text":"Salom"}}""");
+                using var response = await _factory.PostTelegramAsync(telegram, body, ChannelTestData.TelegramSecret);
+                statuses.Add(response.StatusCode);
+            }
+
+            return statuses;
+        }));
+
+        answers.SelectMany(a => a).ShouldAllBe(status => status == HttpStatusCode.OK);
+        var stored = await _factory.InboundEventsAsync();
+        stored.Count.ShouldBe(callers * updatesEach);
+        stored.Select(e => e.ExternalId).Distinct().Count().ShouldBe(callers * updatesEach);
+    }
+
+    [Fact]
     public async Task A_crash_before_the_commit_leaves_the_event_pending_and_the_next_run_processes_it_once()
     {
         var telegram = await ConnectAsync(Channel.Telegram);
