@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VirtuOps.Application.Channels.Common;
@@ -12,9 +12,10 @@ namespace VirtuOps.Infrastructure.Channels;
 
 /// <summary>
 /// Group commit for the webhook inbox. SQLite has one writer and every commit waits for the disk, so one transaction
-/// per webhook caps throughput at the disk's sync rate. Instead each webhook queues its events and whoever holds the
-/// writer commits everything queued so far in one transaction; the other webhooks then find theirs committed. Each
-/// webhook is answered only after the commit that holds its events. The inbox processor's saves take the same writer.
+/// per webhook caps throughput at the disk's sync rate. Instead each webhook queues its events and one committer
+/// commits everything queued so far in one transaction, again and again while the queue holds more. Each webhook is
+/// answered only after the commit that holds its events. The processor's and the delivery worker's writes take the
+/// same writer, after the webhooks queued before them.
 /// </summary>
 internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, IInboundEventSignal signal, TimeProvider time)
     : IInboundEventStore, IDatabaseWriter, IDisposable
@@ -55,12 +56,11 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
         {
             var write = new Write(connectionId, events);
             _queue.Enqueue(write);
-            // On its own thread: SQLite's async calls complete synchronously, so run inline the committer would hold
-            // this webhook's answer until the queue runs dry.
             if (Interlocked.CompareExchange(ref _committing, 1, 0) == 0)
             {
-                // Without this request's execution context: the committer outlives the request and must not see its
-                // HttpContext (its user, its disposed features).
+                // On its own thread, since SQLite's async calls complete inline: run here, the committer would hold this
+                // webhook's answer until the queue runs dry. Without this request's execution context, since it outlives
+                // the request and must not see its HttpContext (its user, its disposed features).
                 using (ExecutionContext.SuppressFlow())
                     _ = Task.Run(CommitWhileQueuedAsync, CancellationToken.None);
             }
@@ -220,21 +220,8 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
     {
         // The committer's own scope and context, kept across commits: building them for each commit was about half
         // of a commit's CPU. Only the writer uses them, and the context tracks nothing from one commit to the next.
-        var services = (_committer ??= scopes.CreateAsyncScope()).ServiceProvider;
-        var db = services.GetRequiredService<IApplicationDbContext>();
+        var db = (_committer ??= scopes.CreateAsyncScope()).ServiceProvider.GetRequiredService<IApplicationDbContext>();
         var context = (DbContext)db;
-        try
-        {
-            await SaveAsync(batch, db, context);
-        }
-        finally
-        {
-            context.ChangeTracker.Clear();
-        }
-    }
-
-    private async Task SaveAsync(List<Write> batch, IApplicationDbContext db, DbContext context)
-    {
         var insert = _insert ??= InboundEventInsert.For(context);
         var now = time.GetUtcNow();
         var events = batch.SelectMany(w => w.Events).DistinctBy(e => (e.Channel, e.AccountId, e.ExternalId)).ToList();
@@ -244,19 +231,26 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
 
         // An own transaction runs inside the execution strategy (SQL Server's retries on transient failures refuse
         // one begun outside it). Not the request's token: the batch holds other webhooks too, and a write begun is finished.
-        await context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        try
         {
-            await using var transaction = await context.Database.BeginTransactionAsync(CancellationToken.None);
-            await insert.ExecuteAsync(context, insert.SkipsDuplicates ? events : await NewEventsAsync(db, events));
-            if (connectionIds.Count > 0)
+            await context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
-                foreach (var connection in await db.ChannelConnections.IgnoreQueryFilters().Where(c => connectionIds.Contains(c.Id)).ToListAsync())
-                    connection.InboundReceived(now);
-                await db.SaveChangesAsync(CancellationToken.None);
-            }
+                await using var transaction = await context.Database.BeginTransactionAsync(CancellationToken.None);
+                await insert.ExecuteAsync(context, insert.SkipsDuplicates ? events : await NewEventsAsync(db, events));
+                if (connectionIds.Count > 0)
+                {
+                    foreach (var connection in await db.ChannelConnections.IgnoreQueryFilters().Where(c => connectionIds.Contains(c.Id)).ToListAsync())
+                        connection.InboundReceived(now);
+                    await db.SaveChangesAsync(CancellationToken.None);
+                }
 
-            await transaction.CommitAsync(CancellationToken.None);
-        });
+                await transaction.CommitAsync(CancellationToken.None);
+            });
+        }
+        finally
+        {
+            context.ChangeTracker.Clear();
+        }
     }
 
     // What the save interceptors stamp on an insert, which the raw insert does not go through. No user: a webhook is

@@ -9,7 +9,7 @@ using VirtuOps.Domain.Channels;
 namespace VirtuOps.Infrastructure.Channels;
 
 /// <summary>
-/// Inserts new inbox rows with multi-row <c>INSERT</c>s in the context's current transaction, bypassing EF's change
+/// Inserts new inbox rows with parameterised <c>INSERT</c>s in the context's current transaction, bypassing EF's change
 /// tracking and save pipeline, which cost more than the insert itself on the acknowledgement path. Table, columns and
 /// value conversions come from the EF model, so the SQL follows renames and mappings. The caller stamps what the save
 /// interceptors would (audit columns; the tenant is set when the event is received).
@@ -18,9 +18,6 @@ internal sealed class InboundEventInsert
 {
     private readonly IProperty[] _columns;
     private readonly RelationalTypeMapping[] _mappings;
-    private readonly string _insertInto;
-    private readonly string _onConflict;
-    private readonly ISqlGenerationHelper _sql;
     private readonly int _rowsPerCommand;
     private readonly string[] _parameterNames; // row by row, column by column
     private readonly string[] _commandTexts; // by number of rows
@@ -33,20 +30,20 @@ internal sealed class InboundEventInsert
         if (_columns.FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
             throw new InvalidOperationException($"InboundEvent.{shadow.Name} is a shadow property: the raw insert cannot read it.");
         _mappings = _columns.Select(p => p.GetRelationalTypeMapping()).ToArray();
-        _sql = context.GetService<ISqlGenerationHelper>();
-        _insertInto = $"INSERT INTO {_sql.DelimitIdentifier(table.Name, table.Schema)} " +
-                      $"({string.Join(", ", _columns.Select(p => _sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ";
+        var sql = context.GetService<ISqlGenerationHelper>();
+        var insertInto = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
+                         $"({string.Join(", ", _columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ";
         // SQLite skips events already stored in the statement itself (no read first). SQL Server has no such clause:
         // the caller checks first, and a concurrent duplicate fails the commit, which the caller retries.
         SkipsDuplicates = context.Database.IsSqlite();
-        _onConflict = SkipsDuplicates ? " ON CONFLICT DO NOTHING" : "";
+        var onConflict = SkipsDuplicates ? " ON CONFLICT DO NOTHING" : "";
         // SQLite: one row per statement, prepared once per commit and run for each row. It is in-process, so rows per
         // statement save no round trips, and it finds each named parameter by a linear search of the statement's
         // names, so binding a multi-row statement costs the square of its rows (8 rows: ~3 % of the webhook path's
         // CPU in strncmp). SQL Server: a few rows per statement save round trips (and it caps one at 2,100 parameters).
         _rowsPerCommand = SkipsDuplicates ? 1 : 8;
-        _parameterNames = Enumerable.Range(0, _rowsPerCommand * _columns.Length).Select(i => _sql.GenerateParameterName($"p{i}")).ToArray();
-        _commandTexts = Enumerable.Range(0, _rowsPerCommand + 1).Select(CommandText).ToArray();
+        _parameterNames = Enumerable.Range(0, _rowsPerCommand * _columns.Length).Select(i => sql.GenerateParameterName($"p{i}")).ToArray();
+        _commandTexts = Enumerable.Range(0, _rowsPerCommand + 1).Select(rows => CommandText(insertInto, rows, onConflict)).ToArray();
     }
 
     /// <summary>True when <see cref="ExecuteAsync"/> itself skips events already stored.</summary>
@@ -82,9 +79,9 @@ internal sealed class InboundEventInsert
         }
     }
 
-    private string CommandText(int rows)
+    private string CommandText(string insertInto, int rows, string onConflict)
     {
-        var text = new StringBuilder(_insertInto);
+        var text = new StringBuilder(insertInto);
         for (var row = 0; row < rows; row++)
         {
             text.Append(row == 0 ? "(" : ", (");
@@ -92,6 +89,6 @@ internal sealed class InboundEventInsert
             text.Append(')');
         }
 
-        return text.Append(_onConflict).ToString();
+        return text.Append(onConflict).ToString();
     }
 }

@@ -51,7 +51,7 @@ public sealed class DeliveryPacer(IOptions<DeliveryOptions> options)
                     if (window.Count < limit.Count)
                         continue;
                     var at = Book(limit, window.Peek() + limit.Per);
-                    plan[i] = plan[i] is { } later && later > at ? later : at;
+                    plan[i] = plan[i] is { } later ? Max(later, at) : at;
                 }
 
                 if (plan[i] is null)

@@ -52,12 +52,12 @@ public sealed class OutboundDelivery(IApplicationDbContext context, IServiceScop
             .ToListAsync(cancellationToken);
 
         // Paced before anything is claimed: a send over the provider's rate costs one grouped write, not a claim and a save.
-        var slots = pacer.Plan(due.Select(m => m.Pace).ToList(), now);
-        var deferred = due.Zip(slots).Where(s => s.Second is not null).ToList();
-        await DeferAsync(deferred.Select(s => (s.First, s.Second!.Value)), now, cancellationToken);
+        var planned = due.Zip(pacer.Plan(due.Select(m => m.Pace).ToList(), now), (message, later) => (message, later)).ToList();
+        var deferred = planned.Where(p => p.later is not null).Select(p => (p.message, p.later!.Value)).ToList();
+        await DeferAsync(deferred, now, cancellationToken);
 
         var outcomes = new ConcurrentBag<DeliveryOutcome>(deferred.Select(_ => DeliveryOutcome.Deferred));
-        var sendable = due.Zip(slots).Where(s => s.Second is null).Select(s => s.First);
+        var sendable = planned.Where(p => p.later is null).Select(p => p.message);
         await Parallel.ForEachAsync(sendable, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken },
             async (message, token) => outcomes.Add(await DeliverAsync(message, now, token)));
 
