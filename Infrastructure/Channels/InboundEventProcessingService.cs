@@ -48,7 +48,7 @@ internal sealed class InboundEventProcessingService(
                 logger.LogError(exception, "Processing the webhook inbox failed");
             }
 
-            await signal.WaitAsync(nextSweep - time.GetUtcNow(), time, stoppingToken);
+            await signal.WaitUntilAsync(nextSweep, time, stoppingToken);
         }
     }
 }

@@ -23,12 +23,11 @@ internal sealed class OutboundDeliveryWorker(
         {
             var started = time.GetUtcNow();
             var wait = options.Value.PollInterval;
+            DateTimeOffset? nextDueAt = null;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var run = await scope.ServiceProvider.GetRequiredService<OutboundDelivery>().DeliverDueAsync(stoppingToken);
-                if (run.NextDueAt is { } nextDueAt && nextDueAt - time.GetUtcNow() < wait)
-                    wait = nextDueAt - time.GetUtcNow();
+                nextDueAt = (await scope.ServiceProvider.GetRequiredService<OutboundDelivery>().DeliverDueAsync(stoppingToken)).NextDueAt;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -39,8 +38,8 @@ internal sealed class OutboundDeliveryWorker(
                 logger.LogError(exception, "The outbound delivery pass failed; trying again in {Wait}", wait);
             }
 
-            if (wait > TimeSpan.Zero)
-                await signal.WaitAsync(wait, time, stoppingToken);
+            var pollAt = time.GetUtcNow() + wait;
+            await signal.WaitUntilAsync(nextDueAt < pollAt ? nextDueAt.Value : pollAt, time, stoppingToken);
             var floor = started + options.Value.MinPassInterval - time.GetUtcNow();
             if (floor > TimeSpan.Zero)
                 await Task.Delay(floor, time, stoppingToken);
