@@ -9,7 +9,9 @@ namespace Infrastructure.IntegrationTests.Channels;
 /// <summary>The channel adapters as the app registers them, pointed at the fakes, with every log record captured.</summary>
 internal static class ChannelApiTestHost
 {
-    public static ServiceProvider Build(Dictionary<string, string?> settings)
+    /// <param name="settings">Configuration over the defaults (5 s attempt timeouts, immediate read retries).</param>
+    /// <param name="time">The clock the attempt timeouts run on: a fake one lets a test time an attempt out only once the fake server has it.</param>
+    public static ServiceProvider Build(Dictionary<string, string?> settings, TimeProvider? time = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -23,6 +25,7 @@ internal static class ChannelApiTestHost
             all[key] = value;
 
         return new ServiceCollection()
+            .AddSingleton(time ?? TimeProvider.System)
             // Trace, so the HttpClient's and the resilience pipeline's own logging is checked for secrets too.
             .AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Trace))
             .AddChannelApis(new ConfigurationBuilder().AddInMemoryCollection(all).Build())

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using VirtuOps.Application.Channels.Common;
 
 namespace Infrastructure.IntegrationTests.Channels;
@@ -23,9 +24,9 @@ public sealed class MetaGraphClientTests : IAsyncLifetime
         await _graph.DisposeAsync();
     }
 
-    private IMetaGraphApi CreateClient(string attemptTimeout = "00:00:05")
+    private IMetaGraphApi CreateClient(TimeProvider? time = null)
     {
-        _services = ChannelApiTestHost.Build(new() { ["Meta:GraphBaseUrl"] = _graph.BaseUrl, ["Meta:AttemptTimeout"] = attemptTimeout });
+        _services = ChannelApiTestHost.Build(new() { ["Meta:GraphBaseUrl"] = _graph.BaseUrl }, time);
         return _services.GetRequiredService<IMetaGraphApi>();
     }
 
@@ -147,10 +148,15 @@ public sealed class MetaGraphClientTests : IAsyncLifetime
     [Fact]
     public async Task A_send_that_times_out_is_transient_and_is_not_repeated()
     {
-        var meta = CreateClient(attemptTimeout: "00:00:00.200");
+        var time = new FakeTimeProvider();
+        var meta = CreateClient(time);
         _graph.DelayNext(1, TimeSpan.FromSeconds(30), "send");
 
-        var failure = await Should.ThrowAsync<ChannelApiException>(() => meta.SendWhatsAppTextAsync(NumberId, WhatsAppToken, "998901112233", "hi", CancellationToken.None));
+        var sending = meta.SendWhatsAppTextAsync(NumberId, WhatsAppToken, "998901112233", "hi", CancellationToken.None);
+        await _graph.WaitForSendsAsync(1, TimeSpan.FromSeconds(30));
+        time.Advance(TimeSpan.FromSeconds(5));
+
+        var failure = await Should.ThrowAsync<ChannelApiException>(() => sending);
 
         failure.Failure.ShouldBe(ChannelFailure.Transient);
         _graph.Requests.Count.ShouldBe(1);
@@ -194,14 +200,18 @@ public sealed class MetaGraphClientTests : IAsyncLifetime
     [Fact]
     public async Task The_access_token_never_reaches_a_log_or_an_exception_message()
     {
-        var meta = CreateClient(attemptTimeout: "00:00:00.200");
+        var time = new FakeTimeProvider();
+        var meta = CreateClient(time);
         _graph.FailNext(1, HttpStatusCode.BadGateway, "get");
         _graph.DelayNext(1, TimeSpan.FromSeconds(30), "send");
         _graph.RateLimitNext(1, TimeSpan.FromSeconds(1), "send");
         var messages = new List<string>();
 
         await meta.GetWhatsAppNumberAsync(NumberId, WhatsAppToken, CancellationToken.None);
-        messages.Add((await Should.ThrowAsync<ChannelApiException>(() => meta.SendWhatsAppTextAsync(NumberId, WhatsAppToken, "998901112233", "hi", CancellationToken.None))).ToString());
+        var timingOut = meta.SendWhatsAppTextAsync(NumberId, WhatsAppToken, "998901112233", "hi", CancellationToken.None);
+        await _graph.WaitForSendsAsync(1, TimeSpan.FromSeconds(30));
+        time.Advance(TimeSpan.FromSeconds(5));
+        messages.Add((await Should.ThrowAsync<ChannelApiException>(() => timingOut)).ToString());
         messages.Add((await Should.ThrowAsync<ChannelApiException>(() => meta.SendWhatsAppTextAsync(NumberId, WhatsAppToken, "998901112233", "hi", CancellationToken.None))).ToString());
         messages.Add((await Should.ThrowAsync<ChannelApiException>(() => meta.GetWhatsAppNumberAsync(NumberId, WhatsAppToken + "x", CancellationToken.None))).ToString());
         await meta.SendInstagramTextAsync(InstagramId, InstagramToken, "1", "hi", true, CancellationToken.None);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using VirtuOps.Application.Channels.Common;
 
 namespace Infrastructure.IntegrationTests.Channels;
@@ -20,9 +21,9 @@ public sealed class TelegramBotApiClientTests : IAsyncLifetime
         await _telegram.DisposeAsync();
     }
 
-    private ITelegramBotApi CreateClient(string attemptTimeout = "00:00:05")
+    private ITelegramBotApi CreateClient(TimeProvider? time = null)
     {
-        _services = ChannelApiTestHost.Build(new() { ["Telegram:BaseUrl"] = _telegram.BaseUrl, ["Telegram:AttemptTimeout"] = attemptTimeout });
+        _services = ChannelApiTestHost.Build(new() { ["Telegram:BaseUrl"] = _telegram.BaseUrl }, time);
         return _services.GetRequiredService<ITelegramBotApi>();
     }
 
@@ -123,10 +124,15 @@ public sealed class TelegramBotApiClientTests : IAsyncLifetime
     [Fact]
     public async Task A_send_that_times_out_is_transient_and_is_not_repeated()
     {
-        var telegram = CreateClient(attemptTimeout: "00:00:00.200");
+        var time = new FakeTimeProvider();
+        var telegram = CreateClient(time);
         _telegram.DelayNext(1, TimeSpan.FromSeconds(30), "sendMessage");
 
-        var failure = await Should.ThrowAsync<ChannelApiException>(() => telegram.SendMessageAsync(Token, "42", "hi", CancellationToken.None));
+        var sending = telegram.SendMessageAsync(Token, "42", "hi", CancellationToken.None);
+        await _telegram.WaitForSendsAsync(1, TimeSpan.FromSeconds(30));
+        time.Advance(TimeSpan.FromSeconds(5));
+
+        var failure = await Should.ThrowAsync<ChannelApiException>(() => sending);
 
         failure.Failure.ShouldBe(ChannelFailure.Transient);
         _telegram.RequestsFor("sendMessage").Count.ShouldBe(1);
@@ -160,7 +166,8 @@ public sealed class TelegramBotApiClientTests : IAsyncLifetime
     [Fact]
     public async Task The_bot_token_never_reaches_a_log_or_an_exception_message()
     {
-        var telegram = CreateClient(attemptTimeout: "00:00:00.200");
+        var time = new FakeTimeProvider();
+        var telegram = CreateClient(time);
         _telegram.FailNext(1, HttpStatusCode.InternalServerError, "getMe");
         _telegram.DelayNext(1, TimeSpan.FromSeconds(30), "sendMessage");
         _telegram.RateLimitNext(1, 3, "sendMessage");
@@ -168,7 +175,10 @@ public sealed class TelegramBotApiClientTests : IAsyncLifetime
 
         await telegram.GetMeAsync(Token, CancellationToken.None);
         await telegram.SetWebhookAsync(Token, new Uri("https://app.virtuops.uz/hook"), "secret", ["message"], CancellationToken.None);
-        messages.Add((await Should.ThrowAsync<ChannelApiException>(() => telegram.SendMessageAsync(Token, "42", "hi", CancellationToken.None))).ToString());
+        var timingOut = telegram.SendMessageAsync(Token, "42", "hi", CancellationToken.None);
+        await _telegram.WaitForSendsAsync(1, TimeSpan.FromSeconds(30));
+        time.Advance(TimeSpan.FromSeconds(5));
+        messages.Add((await Should.ThrowAsync<ChannelApiException>(() => timingOut)).ToString());
         messages.Add((await Should.ThrowAsync<ChannelApiException>(() => telegram.SendMessageAsync(Token, "42", "hi", CancellationToken.None))).ToString());
         await telegram.SendMessageAsync(Token, "42", "hi", CancellationToken.None);
         await telegram.DeleteWebhookAsync(Token, CancellationToken.None);

@@ -59,6 +59,8 @@ internal sealed class FakePaylovServer : IAsyncDisposable
     private readonly Dictionary<string, JsonObject> _receipts = [];
     private readonly HashSet<string> _boundCards = [];
     private readonly ConcurrentQueue<string> _removedCards = new();
+    private readonly List<(int Count, TaskCompletionSource Reached)> _paymentWaiters = [];
+    private int _paymentCount;
     private int _paymentFailuresLeft;
     private int _paymentFailureStatus;
     private int _ids;
@@ -83,6 +85,21 @@ internal sealed class FakePaylovServer : IAsyncDisposable
     }
 
     public IReadOnlyList<string> RemovedCards => [.. _removedCards];
+
+    /// <summary>Completes once <paramref name="count"/> payment requests in all have been recorded.</summary>
+    public async Task PaymentAttemptsReachedAsync(int count)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lock)
+        {
+            if (_paymentCount >= count)
+                return;
+            _paymentWaiters.Add((count, reached));
+        }
+
+        // A bound, so a request that never comes fails the test instead of hanging it.
+        await reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
 
     /// <summary>How long every API answer is delayed.</summary>
     public TimeSpan Latency { get; set; }
@@ -185,7 +202,18 @@ internal sealed class FakePaylovServer : IAsyncDisposable
             body = await JsonNode.ParseAsync(request.Body) as JsonObject;
         context.Items["body"] = body;
         var header = (string name) => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null;
-        _requests.Enqueue(new PaylovRequest(request.Method, request.Path.Value ?? string.Empty, header("X-Merchant-Id"), header("X-Api-Key"), header("Idempotency-Key"), body));
+        var recorded = new PaylovRequest(request.Method, request.Path.Value ?? string.Empty, header("X-Merchant-Id"), header("X-Api-Key"), header("Idempotency-Key"), body);
+        _requests.Enqueue(recorded);
+        if (recorded is { Method: "POST", Path: "/v1/payments" })
+        {
+            lock (_lock)
+            {
+                _paymentCount++;
+                foreach (var waiter in _paymentWaiters.Where(w => w.Count <= _paymentCount))
+                    waiter.Reached.TrySetResult();
+                _paymentWaiters.RemoveAll(w => w.Count <= _paymentCount);
+            }
+        }
 
         if (header("X-Merchant-Id") != MerchantId || header("X-Api-Key") != ApiKey)
         {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using VirtuOps.Application.Billing.Payments;
 using VirtuOps.Infrastructure.Paylov;
 
@@ -27,7 +28,7 @@ public sealed class PaylovClientTests : IAsyncLifetime
         await _paylov.DisposeAsync();
     }
 
-    private ServiceProvider BuildServices(Dictionary<string, string?>? overrides = null)
+    private ServiceProvider BuildServices(Dictionary<string, string?>? overrides = null, TimeProvider? time = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -44,6 +45,7 @@ public sealed class PaylovClientTests : IAsyncLifetime
             settings[key] = value;
 
         var services = new ServiceCollection()
+            .AddSingleton(time ?? TimeProvider.System)
             // Trace, so the HttpClient's own request logging is checked for secrets too.
             .AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Trace))
             .AddPaylov(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), Environment(Environments.Production));
@@ -51,8 +53,8 @@ public sealed class PaylovClientTests : IAsyncLifetime
         return _services;
     }
 
-    private IPaylovClient CreateClient(Dictionary<string, string?>? overrides = null) =>
-        BuildServices(overrides).GetRequiredService<IPaylovClient>();
+    private IPaylovClient CreateClient(Dictionary<string, string?>? overrides = null, TimeProvider? time = null) =>
+        BuildServices(overrides, time).GetRequiredService<IPaylovClient>();
 
     private static HostingEnvironment Environment(string name) => new() { EnvironmentName = name };
 
@@ -108,14 +110,29 @@ public sealed class PaylovClientTests : IAsyncLifetime
         _paylov.PaymentAttempts.Count.ShouldBe(1);
     }
 
+    /// <summary>Times out the held payment attempts numbered <paramref name="first"/> to <paramref name="last"/> (counted since the fake started), each once Paylov has it.</summary>
+    private async Task TimeOutAttemptsAsync(FakeTimeProvider time, int first, int last)
+    {
+        for (var attempt = first; attempt <= last; attempt++)
+        {
+            await _paylov.PaymentAttemptsReachedAsync(attempt);
+            time.Advance(TimeSpan.FromSeconds(5));
+        }
+    }
+
     [Fact]
     public async Task A_charge_whose_answer_never_comes_is_unavailable_and_reconciles_by_status_without_a_second_charge()
     {
-        var client = CreateClient(new() { ["Paylov:AttemptTimeout"] = "00:00:00.300" });
+        // The attempt timeout runs on a fake clock, moved on only once Paylov has the attempt: a slow machine can
+        // neither time an attempt out before it is sent nor skip one.
+        var time = new FakeTimeProvider();
+        var client = CreateClient(new() { ["Paylov:AttemptTimeout"] = "00:00:05" }, time);
         _paylov.HoldPaymentAnswers();
 
-        var failure = await Should.ThrowAsync<PaylovUnavailableException>(
-            () => client.ChargeAsync(Charge(FakePaylovServer.SuccessCard), CancellationToken.None));
+        var charging = client.ChargeAsync(Charge(FakePaylovServer.SuccessCard), CancellationToken.None);
+        await TimeOutAttemptsAsync(time, first: 1, last: 3);
+
+        var failure = await Should.ThrowAsync<PaylovUnavailableException>(() => charging);
 
         failure.Message.ShouldContain("unknown");
         // Every attempt carried the same key, so the repeats charged nothing more.
@@ -318,7 +335,8 @@ public sealed class PaylovClientTests : IAsyncLifetime
     [Fact]
     public async Task No_card_token_api_key_or_secret_reaches_the_logs_or_the_exceptions()
     {
-        var client = CreateClient(new() { ["Paylov:AttemptTimeout"] = "00:00:00.300" });
+        var time = new FakeTimeProvider();
+        var client = CreateClient(new() { ["Paylov:AttemptTimeout"] = "00:00:05" }, time);
         var binding = await client.StartCardBindingAsync("bind_0195", 100_000, new Uri("https://app.virtuops.uz/billing/return"), CancellationToken.None);
         _paylov.EnterOtp(binding.SessionId, FakePaylovServer.OtpCode);
         var boundToken = (await client.GetCardBindingAsync(binding.SessionId, CancellationToken.None)).Card!.Token;
@@ -326,7 +344,9 @@ public sealed class PaylovClientTests : IAsyncLifetime
         await client.ChargeAsync(Charge(FakePaylovServer.DeclinedCard, "k2"), CancellationToken.None);
         await client.RemoveCardAsync(boundToken, CancellationToken.None);
         _paylov.HoldPaymentAnswers();
-        var timeout = await Should.ThrowAsync<PaylovUnavailableException>(() => client.ChargeAsync(Charge(FakePaylovServer.SuccessCard, "k3"), CancellationToken.None));
+        var charging = client.ChargeAsync(Charge(FakePaylovServer.SuccessCard, "k3"), CancellationToken.None);
+        await TimeOutAttemptsAsync(time, first: 3, last: 5);
+        var timeout = await Should.ThrowAsync<PaylovUnavailableException>(() => charging);
 
         string[] secrets = [boundToken, FakePaylovServer.SuccessCard, FakePaylovServer.DeclinedCard, FakePaylovServer.ApiKey, FakePaylovServer.CallbackSecret];
         var logged = LoggedMessages().ToList();
