@@ -2,15 +2,15 @@ using System.Globalization;
 
 namespace Channels.Load;
 
-/// <summary>The command line: <c>--rate R --seconds S --concurrency C --closed-seconds D [--no-processor]</c>.</summary>
-internal sealed record LoadOptions(int Rate, int Seconds, int Concurrency, int ClosedSeconds, bool RunProcessor)
+/// <summary>The command line: <c>--rate R --seconds S --concurrency C --closed-seconds D --rounds N [--no-processor]</c>.</summary>
+internal sealed record LoadOptions(int Rate, int Seconds, int Concurrency, int ClosedSeconds, int Rounds, bool RunProcessor)
 {
     public const string Usage =
-        "Usage: dotnet run -c Release --project bench/Channels.Load -p:SkipSpaBuild=true -- [--rate 500] [--seconds 10] [--concurrency 32] [--closed-seconds 3] [--no-processor]";
+        "Usage: dotnet run -c Release --project bench/Channels.Load -p:SkipSpaBuild=true -- [--rate 500] [--seconds 10] [--concurrency 32] [--closed-seconds 3] [--rounds 5] [--no-processor]";
 
     public static LoadOptions? Parse(string[] args)
     {
-        var options = new LoadOptions(500, 10, 32, 3, true);
+        var options = new LoadOptions(500, 10, 32, 3, 5, true);
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -26,6 +26,9 @@ internal sealed record LoadOptions(int Rate, int Seconds, int Concurrency, int C
                     break;
                 case "--closed-seconds" when i + 1 < args.Length && Positive(args[++i]) is { } d:
                     options = options with { ClosedSeconds = d };
+                    break;
+                case "--rounds" when i + 1 < args.Length && Positive(args[++i]) is { } n:
+                    options = options with { Rounds = n };
                     break;
                 case "--no-processor":
                     options = options with { RunProcessor = false };

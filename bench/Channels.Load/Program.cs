@@ -24,7 +24,7 @@ internal static class ChannelsLoad
 
         var invariant = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(invariant,
-            $"Channel webhooks load: {options.Rate}/s for {options.Seconds} s open loop, {options.Concurrency} callers for {options.ClosedSeconds} s closed loop, processor {(options.RunProcessor ? "on" : "off")}, {Environment.ProcessorCount} cores"));
+            $"Channel webhooks load: {options.Rate}/s for {options.Seconds} s open loop, {options.Concurrency} callers for {options.ClosedSeconds} s closed loop in {options.Rounds} rounds, processor {(options.RunProcessor ? "on" : "off")}, {Environment.ProcessorCount} cores"));
 
         await using var providers = await ProviderStandIn.StartAsync();
         await using var app = new LoadFactory(options.RunProcessor, providers.BaseUrl);
@@ -48,11 +48,21 @@ internal static class ChannelsLoad
         var bareOpen = await runner.OpenLoopAsync("Bare endpoint, fixed rate", () => Webhooks.Bare, options.Rate, open);
         webhooks.Prepare(options.Rate * options.Seconds);
         var webhookOpen = await runner.OpenLoopAsync("Webhooks, fixed rate", webhooks.Next, options.Rate, open);
-        var bareClosed = await runner.ClosedLoopAsync("Bare endpoint, max rate", () => Webhooks.Bare, options.Concurrency, closed);
-        webhooks.Prepare(30_000 * options.ClosedSeconds); // more than the app acknowledges in that time on this machine
-        var webhookClosed = await runner.ClosedLoopAsync("Webhooks, max rate", webhooks.Next, options.Concurrency, closed);
 
-        foreach (var run in new[] { bareOpen, webhookOpen, bareClosed, webhookClosed })
+        // The maximum rate in rounds, each a bare run then a webhook run: on this machine identical single runs gave
+        // ratios from 0.19 to 0.35, so the ratio checked is the median of the rounds' ratios. Each round starts with the
+        // inbox processed, as the first did: otherwise the bare run would share the machine with the processor catching
+        // up on the last round's webhooks, while webhook runs have it give way, and the ratio would flatter them.
+        var rounds = new List<(RunResult Bare, RunResult Webhooks)>();
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            await WaitForInboxAsync(app.Services, TimeSpan.FromMinutes(5));
+            var bare = await runner.ClosedLoopAsync($"Bare endpoint, max rate, {round}", () => Webhooks.Bare, options.Concurrency, closed);
+            webhooks.Prepare(30_000 * options.ClosedSeconds); // more than the app acknowledges in that time on this machine
+            rounds.Add((bare, await runner.ClosedLoopAsync($"Webhooks, max rate, {round}", webhooks.Next, options.Concurrency, closed)));
+        }
+
+        foreach (var run in new[] { bareOpen, webhookOpen }.Concat(rounds.SelectMany(r => new[] { r.Bare, r.Webhooks })))
         {
             Console.WriteLine(string.Create(invariant,
                 $"{run.Title,-28} sent {run.Sent,7}  acked {run.Acknowledged,7}  failed {run.Failed,4}  {run.AcknowledgedPerSecond,8:F0}/s  p50 {run.Percentile(0.50),6:F1} ms  p99 {run.Percentile(0.99),6:F1} ms  max {run.Percentile(1),7:F1} ms  cpu {run.CpuShare:P0}"));
@@ -61,11 +71,13 @@ internal static class ChannelsLoad
         foreach (var (reason, count) in runner.Failures)
             Console.WriteLine(string.Create(invariant, $"  not acknowledged ({count}): {reason}"));
 
-        var ratio = webhookClosed.AcknowledgedPerSecond / bareClosed.AcknowledgedPerSecond;
+        var ratios = rounds.Select(r => r.Webhooks.AcknowledgedPerSecond / r.Bare.AcknowledgedPerSecond).ToList();
+        var ratio = Median(ratios);
+        Console.WriteLine(string.Create(invariant, $"Max-rate ratio by round: {string.Join(", ", ratios.Select(r => r.ToString("F2", invariant)))}"));
         var p99 = webhookOpen.Percentile(0.99);
         var ok = true;
         ok &= Check(string.Create(invariant, $"p99 ack at {options.Rate}/s: {p99:F1} ms (target < {TargetP99Ms} ms)"), p99 < TargetP99Ms);
-        ok &= Check(string.Create(invariant, $"max-rate throughput vs bare: {ratio:F2} (target >= {TargetRatio})"), ratio >= TargetRatio);
+        ok &= Check(string.Create(invariant, $"max-rate throughput vs bare, median of {ratios.Count} rounds: {ratio:F2} (target >= {TargetRatio})"), ratio >= TargetRatio);
         ok &= Check(string.Create(invariant, $"every fixed-rate webhook acknowledged: {webhookOpen.Acknowledged}/{webhookOpen.Sent}"), webhookOpen.Failed == 0);
 
         // Every acknowledged webhook is in the inbox, once.
@@ -88,6 +100,13 @@ internal static class ChannelsLoad
 
         Console.WriteLine(ok ? "OK" : "FAILED");
         return ok ? 0 : 1;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static bool Check(string what, bool ok)
