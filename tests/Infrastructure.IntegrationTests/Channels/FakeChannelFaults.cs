@@ -26,8 +26,7 @@ internal sealed class FakeChannelFaults
 {
     private readonly Lock _lock = new();
     private readonly List<FakeFault> _faults = [];
-    private readonly List<(int Count, TaskCompletionSource Done)> _waiters = [];
-    private int _sends;
+    private readonly ArrivalCounter _sends = new("send requests");
 
     public void Add(FakeFault fault, int count)
     {
@@ -50,36 +49,7 @@ internal sealed class FakeChannelFaults
     }
 
     /// <summary>Counts one send request (whatever it was answered) and releases the waiters it satisfies.</summary>
-    public void SendReceived()
-    {
-        lock (_lock)
-        {
-            _sends++;
-            foreach (var waiter in _waiters.Where(w => w.Count <= _sends).ToList())
-            {
-                waiter.Done.TrySetResult();
-                _waiters.Remove(waiter);
-            }
-        }
-    }
+    public void SendReceived() => _sends.Arrived();
 
-    public async Task WaitForSendsAsync(int count, TimeSpan timeout)
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_lock)
-        {
-            if (_sends >= count)
-                return;
-            _waiters.Add((count, done));
-        }
-
-        try
-        {
-            await done.Task.WaitAsync(timeout);
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException($"Expected {count} send requests within {timeout}, received {Volatile.Read(ref _sends)}.");
-        }
-    }
+    public Task WaitForSendsAsync(int count, TimeSpan timeout) => _sends.WaitForAsync(count, timeout);
 }

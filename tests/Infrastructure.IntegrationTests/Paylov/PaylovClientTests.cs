@@ -115,7 +115,7 @@ public sealed class PaylovClientTests : IAsyncLifetime
     {
         for (var attempt = first; attempt <= last; attempt++)
         {
-            await _paylov.PaymentAttemptsReachedAsync(attempt);
+            await _paylov.WaitForPaymentAttemptsAsync(attempt, TimeSpan.FromSeconds(30));
             time.Advance(TimeSpan.FromSeconds(5));
         }
     }
