@@ -24,8 +24,6 @@ internal sealed class Webhooks(Connections connections)
     private const int Customers = 1_000;
     private int _next;
 
-    public static Webhook Bare { get; } = new("/webhooks/_bare", Encoding.UTF8.GetBytes("""{"update_id":1}"""), "X-Bench", "bare", string.Empty);
-
     private Webhook[] _prepared = [];
     private int _taken = -1;
 
@@ -34,6 +32,17 @@ internal sealed class Webhooks(Connections connections)
     {
         _prepared = Enumerable.Range(0, count).Select(_ => Make()).ToArray();
         _taken = -1;
+    }
+
+    /// <summary>
+    /// The bare endpoint's calls: webhooks made the same way (bodies, signature headers), sent to <c>/webhooks/_bare</c>,
+    /// so the two runs differ only in what the app does with a call. A fixed set, reused: the bare endpoint stores nothing.
+    /// </summary>
+    public Func<Webhook> BareCalls()
+    {
+        var calls = Enumerable.Range(0, Customers).Select(_ => Make() with { Path = "/webhooks/_bare", ExternalId = string.Empty }).ToArray();
+        var taken = -1;
+        return () => calls[(int)((uint)Interlocked.Increment(ref taken) % calls.Length)];
     }
 
     /// <summary>Alternates Telegram and WhatsApp.</summary>
