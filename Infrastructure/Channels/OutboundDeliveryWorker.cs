@@ -19,6 +19,7 @@ internal sealed class OutboundDeliveryWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var repairAt = DateTimeOffset.MinValue; // at start: a crash may have left a queue without a due head
         while (!stoppingToken.IsCancellationRequested)
         {
             var started = time.GetUtcNow();
@@ -27,7 +28,14 @@ internal sealed class OutboundDeliveryWorker(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                nextDueAt = (await scope.ServiceProvider.GetRequiredService<OutboundDelivery>().DeliverDueAsync(stoppingToken)).NextDueAt;
+                var delivery = scope.ServiceProvider.GetRequiredService<OutboundDelivery>();
+                if (started >= repairAt)
+                {
+                    repairAt = started + options.Value.RepairInterval;
+                    await delivery.PromoteStrandedHeadsAsync(stoppingToken);
+                }
+
+                nextDueAt = (await delivery.DeliverDueAsync(stoppingToken)).NextDueAt;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -40,6 +40,12 @@ public sealed class DeliveryOptions
     /// </summary>
     public TimeSpan MinPassInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How often the worker looks for a conversation whose first pending message has no due time (see
+    /// <see cref="OutboundDelivery.PromoteStrandedHeadsAsync"/>); also once at start. It reads the whole outbox.
+    /// </summary>
+    public TimeSpan RepairInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Telegram: about one message per second to one chat.</summary>
     public TimeSpan TelegramPerChatInterval { get; set; } = TimeSpan.FromSeconds(1);
 

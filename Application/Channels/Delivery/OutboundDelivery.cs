@@ -37,12 +37,15 @@ public sealed record DueMessage(Guid Id, Guid TenantId, DateTimeOffset NextDeliv
 public sealed class OutboundDelivery(IApplicationDbContext context, IServiceScopeFactory scopes, DeliveryPacer pacer, IDatabaseWriter writer,
     IOptions<DeliveryOptions> options, TimeProvider time, ILogger<OutboundDelivery> logger)
 {
+    public const int ParkedPerPass = 1_000;
+
     public async Task<DeliveryRunSummary> DeliverDueAsync(CancellationToken cancellationToken)
     {
         // One instant for the whole pass: claims, pacing and retry times all count from it.
         var now = time.GetUtcNow();
         // The worker serves every tenant, so the scan looks across them.
         var outbox = context.Messages.IgnoreQueryFilters().AsNoTracking();
+        await ParkQueuedBehindAsync(now, cancellationToken);
         var due = await outbox.DueAt(now)
             .Join(context.Conversations.IgnoreQueryFilters(), m => m.ConversationId, c => c.Id,
                 (m, c) => new { m.Id, m.TenantId, m.NextDeliveryAt, c.Channel, c.BotId, ConversationId = c.Id })
@@ -61,9 +64,49 @@ public sealed class OutboundDelivery(IApplicationDbContext context, IServiceScop
         await Parallel.ForEachAsync(sendable, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken },
             async (message, token) => outcomes.Add(await DeliverAsync(message, now, token)));
 
-        var nextDueAt = await outbox.NextInLine().Where(m => m.NextDeliveryAt != null).OrderBy(m => m.NextDeliveryAt)
-            .Select(m => m.NextDeliveryAt).FirstOrDefaultAsync(cancellationToken);
+        // Possibly a message queued behind its head since the parking: the next pass parks it.
+        var nextDueAt = await outbox.Where(m => m.DeliveryStatus == DeliveryStatus.Pending && m.NextDeliveryAt != null)
+            .MinAsync(m => m.NextDeliveryAt, cancellationToken);
         return new DeliveryRunSummary(outcomes.CountBy(o => o).ToDictionary(), nextDueAt);
+    }
+
+    /// <summary>
+    /// Takes the due time off messages queued behind an earlier pending message of their conversation: they cannot be
+    /// sent yet, and left due they would fill every scan (a paced or retrying head is due later than the answers queued
+    /// after it). <see cref="OutboxQueries.PromoteHeadsAsync"/> gives a parked message its due time back when it
+    /// reaches the front. At most <see cref="ParkedPerPass"/> at a time, so one pass never holds the writer for long.
+    /// </summary>
+    private async Task ParkQueuedBehindAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var messages = context.Messages.IgnoreQueryFilters();
+        var queuedBehind = await messages.AsNoTracking().Where(m => m.DeliveryStatus == DeliveryStatus.Pending && m.NextDeliveryAt <= now)
+            .Where(m => messages.Any(e => e.ConversationId == m.ConversationId && e.DeliveryStatus == DeliveryStatus.Pending && e.SentAt < m.SentAt))
+            .OrderBy(m => m.NextDeliveryAt)
+            .Select(m => m.Id)
+            .Take(ParkedPerPass)
+            .ToListAsync(cancellationToken);
+        if (queuedBehind.Count == 0)
+            return;
+
+        // Checked again inside the UPDATE, under the writer: a head that left the queue since the read promoted the
+        // message behind it in a writer turn of its own, so the message is parked before that or not at all.
+        await writer.RunExclusiveAsync(() => messages
+            .Where(m => queuedBehind.Contains(m.Id) && m.DeliveryStatus == DeliveryStatus.Pending && m.NextDeliveryAt <= now)
+            .Where(m => messages.Any(e => e.ConversationId == m.ConversationId && e.DeliveryStatus == DeliveryStatus.Pending && e.SentAt < m.SentAt))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextDeliveryAt, (DateTimeOffset?)null), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Repairs queues whose head has no due time (a head that left the queue without the sender, such as through a
+    /// provider's status callback, or a crash between a send's save and its promotion). The worker runs it at start
+    /// and every <see cref="DeliveryOptions.RepairInterval"/>: it reads every pending message.
+    /// </summary>
+    public async Task<int> PromoteStrandedHeadsAsync(CancellationToken cancellationToken)
+    {
+        var stranded = await context.Messages.IgnoreQueryFilters().AsNoTracking().NextInLine()
+            .Where(m => m.NextDeliveryAt == null).Select(m => m.ConversationId).ToListAsync(cancellationToken);
+        return stranded.Count == 0 ? 0 : await writer.RunExclusiveAsync(
+            () => context.Messages.IgnoreQueryFilters().PromoteHeadsAsync(stranded, time.GetUtcNow(), cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -109,9 +152,8 @@ public static class OutboxQueries
     /// <summary>
     /// The pending messages that are first in line in their conversation. Only these may be sent, so a conversation's
     /// messages go out in order and one waiting for a retry holds back the ones after it. (Only outgoing messages are
-    /// ever Pending; <see cref="Conversation"/> stamps each message of a conversation with a distinct time.) Found per
-    /// conversation, not per message: a paced head has a later due time than the messages queued behind it, so a scan
-    /// in due-time order would read the whole backlog before reaching the heads.
+    /// ever Pending; <see cref="Conversation"/> stamps each message of a conversation with a distinct time.) Reads every
+    /// pending message: for the repair, not for the scan.
     /// </summary>
     public static IQueryable<Message> NextInLine(this IQueryable<Message> messages) =>
         from head in messages.Where(m => m.DeliveryStatus == DeliveryStatus.Pending)
@@ -121,7 +163,25 @@ public static class OutboxQueries
         where m.DeliveryStatus == DeliveryStatus.Pending
         select m;
 
-    /// <summary>The messages to send now.</summary>
+    /// <summary>
+    /// The messages to send now: due, and with no earlier pending message in their conversation. Messages queued behind
+    /// a head are parked (no due time), so this reads the due heads through the pending due-time index, not the backlog.
+    /// </summary>
     public static IQueryable<Message> DueAt(this IQueryable<Message> messages, DateTimeOffset now) =>
-        messages.NextInLine().Where(m => m.NextDeliveryAt <= now);
+        messages.Where(m => m.DeliveryStatus == DeliveryStatus.Pending && m.NextDeliveryAt <= now)
+            .Where(m => !messages.Any(e => e.ConversationId == m.ConversationId && e.DeliveryStatus == DeliveryStatus.Pending && e.SentAt < m.SentAt));
+
+    /// <summary>
+    /// Gives each conversation's first pending message its due time back when it was parked: called, under the writer,
+    /// whenever a message leaves the queue, so the one behind it goes next.
+    /// </summary>
+    public static Task<int> PromoteHeadsAsync(this IQueryable<Message> messages, IReadOnlyCollection<Guid> conversationIds, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        DateTimeOffset? dueNow = now;
+        return messages
+            .Where(m => conversationIds.Contains(m.ConversationId) && m.DeliveryStatus == DeliveryStatus.Pending && m.NextDeliveryAt == null)
+            .Where(m => !messages.Any(e => e.ConversationId == m.ConversationId && e.DeliveryStatus == DeliveryStatus.Pending && e.SentAt < m.SentAt))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextDeliveryAt, dueNow), cancellationToken);
+    }
 }

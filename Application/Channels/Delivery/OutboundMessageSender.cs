@@ -45,7 +45,7 @@ public sealed class OutboundMessageSender(
         if (connection is null)
         {
             message.DeliveryGaveUp($"{conversation.Channel} is not connected to this bot. Connect it again, then retry the message.");
-            return await SaveAsync(message, DeliveryOutcome.Failed);
+            return await SaveAsync(message, DeliveryOutcome.Failed, now);
         }
 
         ChannelCredentials credentials;
@@ -58,7 +58,7 @@ public sealed class OutboundMessageSender(
             const string unreadable = "The channel's stored credentials cannot be read. Connect the channel again, then retry the message.";
             message.DeliveryGaveUp(unreadable);
             connection.ErrorOccurred(unreadable, now);
-            return await SaveAsync(message, DeliveryOutcome.Failed);
+            return await SaveAsync(message, DeliveryOutcome.Failed, now);
         }
 
         var recipient = await context.Contacts.Where(c => c.Id == conversation.ContactId).Select(c => c.ExternalId).SingleAsync(cancellationToken);
@@ -67,7 +67,7 @@ public sealed class OutboundMessageSender(
             var providerMessageId = await SendThroughAsync(connection, credentials, recipient, message, cancellationToken);
             message.DeliverySucceeded(providerMessageId);
             connection.OutboundSucceeded(now);
-            return await SaveAsync(message, DeliveryOutcome.Sent);
+            return await SaveAsync(message, DeliveryOutcome.Sent, now);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -76,7 +76,7 @@ public sealed class OutboundMessageSender(
             var error = exception as ChannelApiException ?? new ChannelApiException(ChannelFailure.Transient, exception.Message, inner: exception);
             connection.ErrorOccurred(error.Message, now);
             var retrying = retryPolicy.RecordFailure(message, error, now);
-            return await SaveAsync(message, retrying ? DeliveryOutcome.Retrying : DeliveryOutcome.Failed);
+            return await SaveAsync(message, retrying ? DeliveryOutcome.Retrying : DeliveryOutcome.Failed, now);
         }
     }
 
@@ -90,10 +90,18 @@ public sealed class OutboundMessageSender(
         _ => throw new ChannelApiException(ChannelFailure.Rejected, $"{connection.Channel} messages are not sent through a connection."),
     };
 
-    private async Task<DeliveryOutcome> SaveAsync(Message message, DeliveryOutcome outcome)
+    private async Task<DeliveryOutcome> SaveAsync(Message message, DeliveryOutcome outcome, DateTimeOffset now)
     {
-        // Not the stopping token: once a send was made, its result is recorded even while shutting down.
-        await writer.RunExclusiveAsync(() => context.SaveChangesAsync(CancellationToken.None), CancellationToken.None);
+        // Not the stopping token: once a send was made, its result is recorded even while shutting down. A message that
+        // left the queue (sent or dead-lettered) lets the next one of its conversation go, in the same writer turn as the
+        // scan's parking, so neither can miss the other.
+        await writer.RunExclusiveAsync(async () =>
+        {
+            var saved = await context.SaveChangesAsync(CancellationToken.None);
+            if (!message.AwaitsDelivery)
+                await context.Messages.PromoteHeadsAsync([message.ConversationId], now, CancellationToken.None);
+            return saved;
+        }, CancellationToken.None);
         await notifier.MessageUpdatedAsync(message.TenantId, message.ToDto(), CancellationToken.None);
         return outcome;
     }

@@ -56,6 +56,10 @@ public sealed class OutboundDeliveryTests : IAsyncLifetime
         app.Time.Advance(TimeSpan.FromSeconds(2));
         await app.DeliverDueAsync();
         _telegram.RequestsFor("sendMessage").Count.ShouldBe(1, "retry_after is honoured, and the later replies wait behind the first");
+        var queued = await app.QueryDatabaseAsync(db => db.Messages.IgnoreQueryFilters()
+            .Where(m => m.ConversationId == conversationId && m.DeliveryStatus == DeliveryStatus.Pending && m.Id != first.Id).ToListAsync());
+        queued.Count.ShouldBe(2);
+        queued.ShouldAllBe(m => m.NextDeliveryAt == null, "queued behind the first, they are parked: the scan reads due heads, not the backlog");
 
         app.Time.Advance(TimeSpan.FromSeconds(1));
         await app.DeliverDueAsync(); // 502; the next try within the 4 s backoff step
@@ -77,6 +81,37 @@ public sealed class OutboundDeliveryTests : IAsyncLifetime
         delivered.Messages.Where(m => m.Direction == MessageDirection.Outbound).ShouldAllBe(m => m.DeliveryStatus == DeliveryStatus.Sent && m.DeliveryError == null);
         var sentFirst = await app.QueryDatabaseAsync(db => db.Messages.IgnoreQueryFilters().SingleAsync(m => m.Id == first.Id));
         (sentFirst.DeliveryAttempts, sentFirst.ExternalMessageId).ShouldBe((3, _telegram.Sent[0].MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task A_queue_left_without_a_due_first_message_by_a_crash_moves_again_when_the_worker_starts()
+    {
+        string databasePath;
+        List<MessageDto> replies;
+        await using (var first = new DeliveryApp(_telegram, _graph, runWorker: false) { KeepDatabase = true })
+        {
+            databasePath = first.DatabasePath;
+            var (agent, botId) = await first.OwnerWithBotAsync();
+            var conversationId = await first.CustomerWroteAsync(botId, Channel.WhatsApp, WhatsAppCustomer);
+            replies =
+            [
+                await DeliveryApp.ReplyAsync(agent, conversationId, "Bir"),
+                await DeliveryApp.ReplyAsync(agent, conversationId, "Ikki"),
+            ];
+
+            // The process dies after saving the first reply as sent, before letting the parked second one go.
+            await first.QueryDatabaseAsync(db => db.Messages.IgnoreQueryFilters().Where(m => m.Id == replies[0].Id).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.DeliveryStatus, DeliveryStatus.Sent).SetProperty(m => m.NextDeliveryAt, (DateTimeOffset?)null)));
+            await first.QueryDatabaseAsync(db => db.Messages.IgnoreQueryFilters().Where(m => m.Id == replies[1].Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextDeliveryAt, (DateTimeOffset?)null)));
+            (await first.DeliverOnceAsync()).NextDueAt.ShouldBeNull("nothing is due: the second reply is stranded");
+        }
+
+        await using var restarted = new DeliveryApp(_telegram, _graph, runWorker: true, databasePath);
+        _ = restarted.Services; // starts the host, and with it the worker, which repairs the queues first
+
+        await restarted.Updates.WaitForStatusAsync(replies[1].Id, DeliveryStatus.Sent);
+        _graph.Sent.Select(s => (s.To, s.Text)).ShouldBe([(WhatsAppCustomer, "Ikki")]);
     }
 
     [Fact]
