@@ -120,6 +120,16 @@ public sealed class Message : TenantOwnedEntity
         DeliveryError = null;
     }
 
+    /// <summary>
+    /// Queued behind an earlier pending message of its conversation: no due time until that one leaves the queue, so
+    /// the delivery scan does not read it (the outbox gives it its due time back then).
+    /// </summary>
+    public void WaitForEarlierMessages()
+    {
+        if (DeliveryStatus == DeliveryStatus.Pending)
+            NextDeliveryAt = null;
+    }
+
     /// <summary>A send failed but may succeed later; counts as an attempt.</summary>
     public void DeliveryAttemptFailed(string error, DateTimeOffset retryAt)
     {

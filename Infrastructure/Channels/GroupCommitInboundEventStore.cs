@@ -109,8 +109,12 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
         return none;
     }
 
-    public Task SaveProcessedAsync(IApplicationDbContext context, CancellationToken cancellationToken) =>
-        WriteAsync(() => context.SaveChangesAsync(cancellationToken), cancellationToken);
+    public Task SaveProcessedAsync(IApplicationDbContext context, Func<Task> beforeSave, CancellationToken cancellationToken) =>
+        WriteAsync(async () =>
+        {
+            await beforeSave();
+            return await context.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
 
     public async Task<T> RunExclusiveAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
     {

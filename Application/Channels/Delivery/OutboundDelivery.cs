@@ -172,6 +172,26 @@ public static class OutboxQueries
             .Where(m => !messages.Any(e => e.ConversationId == m.ConversationId && e.DeliveryStatus == DeliveryStatus.Pending && e.SentAt < m.SentAt));
 
     /// <summary>
+    /// Makes the new (not yet saved) pending <paramref name="added"/> messages wait when their conversation already has
+    /// pending messages, or behind an earlier one of them: only a queue's head has a due time. Run under the writer,
+    /// in the turn that saves them.
+    /// </summary>
+    public static async Task QueueBehindPendingAsync(this IQueryable<Message> messages, IReadOnlyCollection<Message> added, CancellationToken cancellationToken)
+    {
+        if (added.Count == 0)
+            return;
+        var conversationIds = added.Select(m => m.ConversationId).Distinct().ToList();
+        var queued = (await messages.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => conversationIds.Contains(m.ConversationId) && m.DeliveryStatus == DeliveryStatus.Pending)
+            .Select(m => m.ConversationId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var line in added.GroupBy(m => m.ConversationId))
+        {
+            foreach (var message in line.OrderBy(m => m.SentAt).Skip(queued.Contains(line.Key) ? 0 : 1))
+                message.WaitForEarlierMessages();
+        }
+    }
+
+    /// <summary>
     /// Gives each conversation's first pending message its due time back when it was parked: called, under the writer,
     /// whenever a message leaves the queue, so the one behind it goes next.
     /// </summary>

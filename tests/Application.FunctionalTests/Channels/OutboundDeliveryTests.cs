@@ -1,3 +1,4 @@
+using Application.FunctionalTests.Bots;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -81,6 +82,58 @@ public sealed class OutboundDeliveryTests : IAsyncLifetime
         delivered.Messages.Where(m => m.Direction == MessageDirection.Outbound).ShouldAllBe(m => m.DeliveryStatus == DeliveryStatus.Sent && m.DeliveryError == null);
         var sentFirst = await app.QueryDatabaseAsync(db => db.Messages.IgnoreQueryFilters().SingleAsync(m => m.Id == first.Id));
         (sentFirst.DeliveryAttempts, sentFirst.ExternalMessageId).ShouldBe((3, _telegram.Sent[0].MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task Bot_answers_queued_while_an_earlier_answer_waits_for_a_retry_go_out_after_it_in_order()
+    {
+        await using var app = new DeliveryApp(_telegram, _graph, runWorker: false);
+        using var owner = new SpaClient(app);
+        await owner.RegisterVerifiedOwnerAsync("queue@example.uz", "+998901000713");
+        var bot = await BotTestData.CreateBotAsync(owner, "Navbat boti");
+        var conversationId = await app.CustomerWroteAsync(bot.Id, Channel.Telegram, TelegramChat);
+        var connectionId = await app.QueryDatabaseAsync(db => db.ChannelConnections.IgnoreQueryFilters()
+            .Where(c => c.BotId == bot.Id && c.Channel == Channel.Telegram).Select(c => c.Id).SingleAsync());
+        async Task CustomerAsksAsync(int updateId, string question)
+        {
+            var update = new JsonObject
+            {
+                ["update_id"] = updateId,
+                ["message"] = new JsonObject
+                {
+                    ["message_id"] = updateId,
+                    ["from"] = new JsonObject { ["id"] = long.Parse(TelegramChat, System.Globalization.CultureInfo.InvariantCulture), ["is_bot"] = false, ["first_name"] = "Mijoz" },
+                    ["chat"] = new JsonObject { ["id"] = long.Parse(TelegramChat, System.Globalization.CultureInfo.InvariantCulture), ["type"] = "private" },
+                    ["date"] = 1764000000 + updateId,
+                    ["text"] = question,
+                },
+            };
+            (await app.PostTelegramAsync(connectionId, System.Text.Encoding.UTF8.GetBytes(update.ToJsonString()), "hook-secret")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        _telegram.FailNext(1, HttpStatusCode.BadGateway, method: "sendMessage");
+        await CustomerAsksAsync(1, "Yetkazib berish bormi?");
+        await app.ProcessInboxAsync();
+        app.Time.Advance(TimeSpan.FromSeconds(1));
+        await app.DeliverDueAsync(); // 502: the first answer waits for its retry
+
+        await CustomerAsksAsync(2, "Ish vaqtingiz qanday?");
+        await CustomerAsksAsync(3, "Qanday to‘lov usullari bor?");
+        await app.ProcessInboxAsync();
+        var answers = await app.QueryDatabaseAsync(db => db.Messages.IgnoreQueryFilters()
+            .Where(m => m.ConversationId == conversationId && m.Author == MessageAuthor.Bot).OrderBy(m => m.SentAt).ToListAsync());
+        answers.Count.ShouldBe(3);
+        answers.Skip(1).ShouldAllBe(m => m.DeliveryStatus == DeliveryStatus.Pending && m.NextDeliveryAt == null,
+            "stored already waiting behind the first answer, so no scan reads them until it has gone");
+
+        for (var second = 0; second < 10; second++)
+        {
+            app.Time.Advance(TimeSpan.FromSeconds(1));
+            await app.DeliverDueAsync();
+        }
+
+        _telegram.Sent.Select(s => s.Text).ShouldBe(answers.Select(m => m.Text));
+        _telegram.RequestsFor("sendMessage").Count.ShouldBe(4);
     }
 
     [Fact]

@@ -14,8 +14,9 @@ public interface IInboundEventStore
     /// <summary>
     /// Saves the processor's <paramref name="context"/> taking turns with the webhook commits, after the webhooks
     /// already waiting: the database has one writer, and waiting webhooks are callers waiting for their answer.
+    /// <paramref name="beforeSave"/> runs in the same writer turn, just before the save.
     /// </summary>
-    Task SaveProcessedAsync(IApplicationDbContext context, CancellationToken cancellationToken);
+    Task SaveProcessedAsync(IApplicationDbContext context, Func<Task> beforeSave, CancellationToken cancellationToken);
 
     /// <summary>
     /// Waits while webhooks are being stored, for a short while at most: acknowledging them comes before processing,

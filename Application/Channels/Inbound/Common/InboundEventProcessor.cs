@@ -1,4 +1,5 @@
 using VirtuOps.Application.Channels.Common;
+using VirtuOps.Application.Channels.Delivery;
 using VirtuOps.Application.Conversations.Common;
 using VirtuOps.Domain.Bots;
 using VirtuOps.Domain.Channels;
@@ -33,7 +34,10 @@ public sealed class InboundEventProcessor(IApplicationDbContext context, Convers
             states.Add(inbound.State);
         }
 
-        await store.SaveProcessedAsync(context, cancellationToken);
+        // Answers to conversations that already have messages queued wait behind them; decided under the writer, so a
+        // send that empties the queue meanwhile is either seen here or promotes these after them.
+        var answers = received.Select(r => r.Reply).OfType<Message>().Where(m => m.AwaitsDelivery).ToList();
+        await store.SaveProcessedAsync(context, () => context.Messages.QueueBehindPendingAsync(answers, cancellationToken), cancellationToken);
         await flow.AfterSaveAsync(received, cancellationToken);
         return states;
     }
