@@ -37,7 +37,7 @@ public sealed record DueMessage(Guid Id, Guid TenantId, DateTimeOffset NextDeliv
 public sealed class OutboundDelivery(IApplicationDbContext context, IServiceScopeFactory scopes, DeliveryPacer pacer, IDatabaseWriter writer,
     IOptions<DeliveryOptions> options, TimeProvider time, ILogger<OutboundDelivery> logger)
 {
-    public const int ParkedPerPass = 1_000;
+    private const int ParkedPerPass = 1_000;
 
     public async Task<DeliveryRunSummary> DeliverDueAsync(CancellationToken cancellationToken)
     {
