@@ -34,6 +34,21 @@ public sealed class OutboundDeliveryTests : IAsyncLifetime
         await _graph.DisposeAsync();
     }
 
+    /// <summary>A first process: an agent's replies to a WhatsApp customer are stored, <paramref name="beforeDeath"/> runs, the process stops.</summary>
+    private async Task<(string DatabasePath, List<MessageDto> Replies)> RepliesStoredByAProcessThatDiesAsync(string[] texts,
+        Func<DeliveryApp, List<MessageDto>, Task>? beforeDeath = null)
+    {
+        await using var first = new DeliveryApp(_telegram, _graph, runWorker: false) { KeepDatabase = true };
+        var (agent, botId) = await first.OwnerWithBotAsync();
+        var conversationId = await first.CustomerWroteAsync(botId, Channel.WhatsApp, WhatsAppCustomer);
+        var replies = new List<MessageDto>();
+        foreach (var text in texts)
+            replies.Add(await DeliveryApp.ReplyAsync(agent, conversationId, text));
+        if (beforeDeath is not null)
+            await beforeDeath(first, replies);
+        return (first.DatabasePath, replies);
+    }
+
     [Fact]
     public async Task A_reply_the_provider_refuses_three_times_arrives_once_and_before_the_replies_queued_after_it()
     {
@@ -139,26 +154,15 @@ public sealed class OutboundDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_queue_left_without_a_due_first_message_by_a_crash_moves_again_when_the_worker_starts()
     {
-        string databasePath;
-        List<MessageDto> replies;
-        await using (var first = new DeliveryApp(_telegram, _graph, runWorker: false) { KeepDatabase = true })
+        var (databasePath, replies) = await RepliesStoredByAProcessThatDiesAsync(["Bir", "Ikki"], async (first, stored) =>
         {
-            databasePath = first.DatabasePath;
-            var (agent, botId) = await first.OwnerWithBotAsync();
-            var conversationId = await first.CustomerWroteAsync(botId, Channel.WhatsApp, WhatsAppCustomer);
-            replies =
-            [
-                await DeliveryApp.ReplyAsync(agent, conversationId, "Bir"),
-                await DeliveryApp.ReplyAsync(agent, conversationId, "Ikki"),
-            ];
-
             // The process dies after saving the first reply as sent, before letting the parked second one go.
-            await first.QueryDatabaseAsync(db => db.Messages.IgnoreQueryFilters().Where(m => m.Id == replies[0].Id).ExecuteUpdateAsync(s => s
+            await first.QueryDatabaseAsync(db => db.Messages.IgnoreQueryFilters().Where(m => m.Id == stored[0].Id).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.DeliveryStatus, DeliveryStatus.Sent).SetProperty(m => m.NextDeliveryAt, (DateTimeOffset?)null)));
-            await first.QueryDatabaseAsync(db => db.Messages.IgnoreQueryFilters().Where(m => m.Id == replies[1].Id)
+            await first.QueryDatabaseAsync(db => db.Messages.IgnoreQueryFilters().Where(m => m.Id == stored[1].Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextDeliveryAt, (DateTimeOffset?)null)));
             (await first.DeliverOnceAsync()).NextDueAt.ShouldBeNull("nothing is due: the second reply is stranded");
-        }
+        });
 
         await using var restarted = new DeliveryApp(_telegram, _graph, runWorker: true, databasePath);
         _ = restarted.Services; // starts the host, and with it the worker, which repairs the queues first
@@ -196,21 +200,8 @@ public sealed class OutboundDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Replies_pending_when_the_process_died_are_delivered_after_restart_once_each_and_in_order()
     {
-        string databasePath;
-        List<MessageDto> replies;
-        await using (var first = new DeliveryApp(_telegram, _graph, runWorker: false) { KeepDatabase = true })
-        {
-            databasePath = first.DatabasePath;
-            var (agent, botId) = await first.OwnerWithBotAsync();
-            var conversationId = await first.CustomerWroteAsync(botId, Channel.WhatsApp, WhatsAppCustomer);
-            replies =
-            [
-                await DeliveryApp.ReplyAsync(agent, conversationId, "Bir"),
-                await DeliveryApp.ReplyAsync(agent, conversationId, "Ikki"),
-                await DeliveryApp.ReplyAsync(agent, conversationId, "Uch"),
-            ];
-            // The process dies here: the replies are stored (Pending), none was sent.
-        }
+        // The process dies with the replies stored (Pending), none sent.
+        var (databasePath, replies) = await RepliesStoredByAProcessThatDiesAsync(["Bir", "Ikki", "Uch"]);
 
         _graph.Sent.ShouldBeEmpty();
         await using var restarted = new DeliveryApp(_telegram, _graph, runWorker: true, databasePath);
