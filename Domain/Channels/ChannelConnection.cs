@@ -98,6 +98,13 @@ public sealed class ChannelConnection : TenantOwnedEntity
             LastOutboundAt = at;
     }
 
+    /// <summary>The owner's check reached the provider: the last error is behind them, so health shows none.</summary>
+    public void CheckSucceeded()
+    {
+        LastError = null;
+        LastErrorAt = null;
+    }
+
     public void ErrorOccurred(string error, DateTimeOffset at)
     {
         LastError = Truncate(error, ErrorMaxLength);

@@ -258,7 +258,7 @@ public sealed class ConnectChannelTests(ChannelsApiFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task Testing_a_connection_reports_success_and_records_a_failure_in_its_health()
+    public async Task Testing_a_connection_reports_success_and_records_a_failure_in_its_health_until_a_check_succeeds()
     {
         var (owner, botId) = await OwnerWithBotAsync("tg-test@example.uz", "+998901000311");
         using var _ = owner;
@@ -279,6 +279,12 @@ public sealed class ConnectChannelTests(ChannelsApiFactory factory) : IClassFixt
         // SQLite keeps the time to the millisecond.
         health.LastErrorAt.ShouldNotBeNull().ShouldBe(failed.CheckedAt, TimeSpan.FromMilliseconds(1));
         health.IsConnected.ShouldBeTrue();
+
+        Telegram.AddBot(telegramBot.Token, long.Parse(telegramBot.Id, System.Globalization.CultureInfo.InvariantCulture), telegramBot.Username);
+        var fixedNow = (await (await owner.Http.PostAsync($"/api/channels/{connection.Id}/test", null)).Content.ReadFromJsonAsync<ChannelTestResultDto>(SpaClient.Json))!;
+        fixedNow.Ok.ShouldBeTrue();
+        var recovered = (await owner.GetAsync<List<ChannelConnectionDto>>($"/api/bots/{botId}/channels"))!.ShouldHaveSingleItem();
+        (recovered.LastError, recovered.LastErrorAt).ShouldBe((null, null), "the owner checked it works again");
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class TestChannelCommandHandler(IApplicationDbContext context, Cha
             var account = await connector.ProbeAsync(connection.Channel, connection.AccountId, credentials.AccessToken, cancellationToken);
             // The owner may have renamed the bot, number or account at the provider since connecting.
             connection.Rename(account.DisplayName);
+            connection.CheckSucceeded();
             result = new ChannelTestResultDto(true, $"{connection.Channel} answered: connected as {account.DisplayName}.", time.GetUtcNow());
         }
         catch (ChannelApiException ex)
