@@ -80,7 +80,7 @@ public sealed class OutboundDelivery(IApplicationDbContext context, IServiceScop
     {
         var messages = context.Messages.IgnoreQueryFilters();
         var queuedBehind = await messages.AsNoTracking().Where(m => m.DeliveryStatus == DeliveryStatus.Pending && m.NextDeliveryAt <= now)
-            .Where(m => messages.Any(e => e.ConversationId == m.ConversationId && e.DeliveryStatus == DeliveryStatus.Pending && e.SentAt < m.SentAt))
+            .QueuedBehind(messages)
             .OrderBy(m => m.NextDeliveryAt)
             .Select(m => m.Id)
             .Take(ParkedPerPass)
@@ -92,7 +92,7 @@ public sealed class OutboundDelivery(IApplicationDbContext context, IServiceScop
         // message behind it in a writer turn of its own, so the message is parked before that or not at all.
         await writer.RunExclusiveAsync(() => messages
             .Where(m => queuedBehind.Contains(m.Id) && m.DeliveryStatus == DeliveryStatus.Pending && m.NextDeliveryAt <= now)
-            .Where(m => messages.Any(e => e.ConversationId == m.ConversationId && e.DeliveryStatus == DeliveryStatus.Pending && e.SentAt < m.SentAt))
+            .QueuedBehind(messages)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextDeliveryAt, (DateTimeOffset?)null), cancellationToken), cancellationToken);
     }
 
@@ -164,12 +164,23 @@ public static class OutboxQueries
         select m;
 
     /// <summary>
+    /// Those of <paramref name="candidates"/> with no earlier pending message of their conversation in
+    /// <paramref name="messages"/>: the heads of their queues.
+    /// </summary>
+    public static IQueryable<Message> FirstInLine(this IQueryable<Message> candidates, IQueryable<Message> messages) =>
+        candidates.Where(m => !messages.Any(e => e.ConversationId == m.ConversationId && e.DeliveryStatus == DeliveryStatus.Pending && e.SentAt < m.SentAt));
+
+    /// <summary>Those of <paramref name="candidates"/> queued behind an earlier pending message of their conversation.</summary>
+    public static IQueryable<Message> QueuedBehind(this IQueryable<Message> candidates, IQueryable<Message> messages) =>
+        candidates.Where(m => messages.Any(e => e.ConversationId == m.ConversationId && e.DeliveryStatus == DeliveryStatus.Pending && e.SentAt < m.SentAt));
+
+    /// <summary>
     /// The messages to send now: due, and with no earlier pending message in their conversation. Messages queued behind
     /// a head are parked (no due time), so this reads the due heads through the pending due-time index, not the backlog.
     /// </summary>
     public static IQueryable<Message> DueAt(this IQueryable<Message> messages, DateTimeOffset now) =>
         messages.Where(m => m.DeliveryStatus == DeliveryStatus.Pending && m.NextDeliveryAt <= now)
-            .Where(m => !messages.Any(e => e.ConversationId == m.ConversationId && e.DeliveryStatus == DeliveryStatus.Pending && e.SentAt < m.SentAt));
+            .FirstInLine(messages);
 
     /// <summary>
     /// Makes the new (not yet saved) pending <paramref name="added"/> messages wait when their conversation already has
@@ -201,7 +212,7 @@ public static class OutboxQueries
         DateTimeOffset? dueNow = now;
         return messages
             .Where(m => conversationIds.Contains(m.ConversationId) && m.DeliveryStatus == DeliveryStatus.Pending && m.NextDeliveryAt == null)
-            .Where(m => !messages.Any(e => e.ConversationId == m.ConversationId && e.DeliveryStatus == DeliveryStatus.Pending && e.SentAt < m.SentAt))
+            .FirstInLine(messages)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextDeliveryAt, dueNow), cancellationToken);
     }
 }
