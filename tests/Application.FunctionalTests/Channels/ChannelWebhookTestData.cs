@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +52,19 @@ public static partial class ChannelTestData
         await db.SaveChangesAsync();
         return connection.Id;
     }
+
+    /// <summary>A Telegram update carrying a customer's text message in a private chat.</summary>
+    public static byte[] TelegramText(long updateId, long chatId, string text) => Encoding.UTF8.GetBytes(new JsonObject
+    {
+        ["update_id"] = updateId,
+        ["message"] = new JsonObject
+        {
+            ["message_id"] = updateId,
+            ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = "private" },
+            ["date"] = 1764000000,
+            ["text"] = text,
+        },
+    }.ToJsonString());
 
     public static async Task<HttpResponseMessage> PostTelegramAsync(this VirtuOpsApiFactory factory, Guid connectionId, byte[] body, string? secret)
     {

@@ -247,8 +247,7 @@ public sealed class InboundWebhookTests : IAsyncLifetime
             for (var i = 0; i < updatesEach; i++)
             {
                 var updateId = 900_000 + caller * updatesEach + i;
-                var body = Encoding.UTF8.GetBytes($$$"""{"update_id":{{{updateId}}},"message":{"message_id":{{{updateId}}},"chat":{"id":{{{5000 + caller}}},"type":"private"},"date":1764000000,"text":"Salom"}}""");
-                using var response = await _factory.PostTelegramAsync(telegram, body, ChannelTestData.TelegramSecret);
+                using var response = await _factory.PostTelegramAsync(telegram, ChannelTestData.TelegramText(updateId, 5000 + caller, "Salom"), ChannelTestData.TelegramSecret);
                 statuses.Add(response.StatusCode);
             }
 

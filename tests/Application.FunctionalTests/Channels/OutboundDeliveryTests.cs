@@ -109,22 +109,9 @@ public sealed class OutboundDeliveryTests : IAsyncLifetime
         var conversationId = await app.CustomerWroteAsync(bot.Id, Channel.Telegram, TelegramChat);
         var connectionId = await app.QueryDatabaseAsync(db => db.ChannelConnections.IgnoreQueryFilters()
             .Where(c => c.BotId == bot.Id && c.Channel == Channel.Telegram).Select(c => c.Id).SingleAsync());
-        async Task CustomerAsksAsync(int updateId, string question)
-        {
-            var update = new JsonObject
-            {
-                ["update_id"] = updateId,
-                ["message"] = new JsonObject
-                {
-                    ["message_id"] = updateId,
-                    ["from"] = new JsonObject { ["id"] = long.Parse(TelegramChat, System.Globalization.CultureInfo.InvariantCulture), ["is_bot"] = false, ["first_name"] = "Mijoz" },
-                    ["chat"] = new JsonObject { ["id"] = long.Parse(TelegramChat, System.Globalization.CultureInfo.InvariantCulture), ["type"] = "private" },
-                    ["date"] = 1764000000 + updateId,
-                    ["text"] = question,
-                },
-            };
-            (await app.PostTelegramAsync(connectionId, System.Text.Encoding.UTF8.GetBytes(update.ToJsonString()), "hook-secret")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        }
+        async Task CustomerAsksAsync(int updateId, string question) =>
+            (await app.PostTelegramAsync(connectionId, ChannelTestData.TelegramText(updateId, long.Parse(TelegramChat, System.Globalization.CultureInfo.InvariantCulture), question),
+                "hook-secret")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         _telegram.FailNext(1, HttpStatusCode.BadGateway, method: "sendMessage");
         await CustomerAsksAsync(1, "Yetkazib berish bormi?");
