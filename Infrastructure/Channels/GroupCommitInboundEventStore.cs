@@ -15,7 +15,7 @@ namespace VirtuOps.Infrastructure.Channels;
 /// per webhook caps throughput at the disk's sync rate. Instead each webhook queues its events and one committer
 /// commits everything queued so far in one transaction, again and again while the queue holds more. Each webhook is
 /// answered only after the commit that holds its events. The processor's and the delivery worker's writes take the
-/// same writer, after the webhooks queued before them.
+/// same writer, after the webhooks queued before them, and give way to webhooks (see <see cref="BackgroundWriteBudget"/>).
 /// </summary>
 internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, IInboundEventSignal signal, TimeProvider time)
     : IInboundEventStore, IDatabaseWriter, IDisposable
@@ -29,6 +29,7 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly Dictionary<Guid, DateTimeOffset> _lastInboundWritten = [];
     private readonly Lock _storingLock = new();
+    private readonly BackgroundWriteBudget _budget = new();
     private int _storing; // webhooks between enqueue and answer
     private int _committing; // 1 while a committer runs
     private TaskCompletionSource _noneStoring = NoneStoring();
@@ -81,8 +82,11 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
         // Woken when the last webhook in flight is answered, not by polling (a 1 ms poll per waiting writer cost ~5 %
         // of the CPU in timers), then a quiet moment is required: under a saturating load every commit answers all
         // callers at once, and a writer let in at each of those instants would take every other turn from webhooks.
-        // Real time, not the app's clock: these are scheduling pauses, and a test's stopped clock must not hold them.
+        // That is not enough under a burst, so first the budget's wait, one timer. Real time, not the app's clock:
+        // these are scheduling pauses, and a test's stopped clock must not hold them.
         var waited = Stopwatch.StartNew();
+        if (_budget.WaitAt(Stopwatch.GetTimestamp()) is var overBudget && overBudget > TimeSpan.Zero)
+            await Task.Delay(overBudget < MaxGiveWay ? overBudget : MaxGiveWay, cancellationToken);
         while (MaxGiveWay - waited.Elapsed is var left && left > TimeSpan.Zero)
         {
             Task noneStoring;
@@ -132,7 +136,15 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
         {
             while (!_queue.IsEmpty)
                 await CommitQueuedAsync();
-            return await write();
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                return await write();
+            }
+            finally
+            {
+                _budget.Wrote(started, Stopwatch.GetTimestamp(), webhooksWaited: !_queue.IsEmpty);
+            }
         }
         finally
         {
