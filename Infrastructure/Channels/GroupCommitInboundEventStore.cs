@@ -143,7 +143,7 @@ internal sealed class GroupCommitInboundEventStore(IServiceScopeFactory scopes, 
             }
             finally
             {
-                _budget.Wrote(started, Stopwatch.GetTimestamp(), webhooksWaited: !_queue.IsEmpty);
+                _budget.Wrote(started, Stopwatch.GetTimestamp(), webhooksWaiting: _queue.Count);
             }
         }
         finally
