@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
+using Application.FunctionalTests.Bots;
 using Infrastructure.IntegrationTests.Channels;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using VirtuOps.Application.Bots.Common;
 using VirtuOps.Application.Channels.Common;
 using VirtuOps.Application.Channels.Delivery;
 using VirtuOps.Application.Common.Interfaces;
@@ -60,9 +60,7 @@ internal sealed class DeliveryApp(FakeTelegramServer telegram, FakeGraphServer g
     {
         var owner = new SpaClient(this);
         await owner.RegisterVerifiedOwnerAsync("owner@example.uz", "+998901000700");
-        var created = await owner.Http.PostAsJsonAsync("/api/bots", new { name = "Do‘kon boti" });
-        created.EnsureSuccessStatusCode();
-        return (owner, (await created.Content.ReadFromJsonAsync<BotDto>(SpaClient.Json))!.Id);
+        return (owner, (await BotTestData.CreateBotAsync(owner)).Id);
     }
 
     /// <summary>

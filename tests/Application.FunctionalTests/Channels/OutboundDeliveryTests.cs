@@ -1,4 +1,3 @@
-using Application.FunctionalTests.Bots;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -103,12 +102,11 @@ public sealed class OutboundDeliveryTests : IAsyncLifetime
     public async Task Bot_answers_queued_while_an_earlier_answer_waits_for_a_retry_go_out_after_it_in_order()
     {
         await using var app = new DeliveryApp(_telegram, _graph, runWorker: false);
-        using var owner = new SpaClient(app);
-        await owner.RegisterVerifiedOwnerAsync("queue@example.uz", "+998901000713");
-        var bot = await BotTestData.CreateBotAsync(owner, "Navbat boti");
-        var conversationId = await app.CustomerWroteAsync(bot.Id, Channel.Telegram, TelegramChat);
+        var (owner, botId) = await app.OwnerWithBotAsync();
+        using var _ = owner;
+        var conversationId = await app.CustomerWroteAsync(botId, Channel.Telegram, TelegramChat);
         var connectionId = await app.QueryDatabaseAsync(db => db.ChannelConnections.IgnoreQueryFilters()
-            .Where(c => c.BotId == bot.Id && c.Channel == Channel.Telegram).Select(c => c.Id).SingleAsync());
+            .Where(c => c.BotId == botId && c.Channel == Channel.Telegram).Select(c => c.Id).SingleAsync());
         async Task CustomerAsksAsync(int updateId, string question) =>
             (await app.PostTelegramAsync(connectionId, ChannelTestData.TelegramText(updateId, long.Parse(TelegramChat, System.Globalization.CultureInfo.InvariantCulture), question),
                 "hook-secret")).StatusCode.ShouldBe(HttpStatusCode.OK);
