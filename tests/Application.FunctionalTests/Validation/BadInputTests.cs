@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using VirtuOps.Application.Common.Models;
 using VirtuOps.Application.Knowledge.Common;
 using VirtuOps.Application.Widget.Commands.SendWidgetMessage;
+using VirtuOps.WebApi.Infrastructure;
 
 namespace Application.FunctionalTests.Validation;
 
@@ -15,8 +16,8 @@ public sealed class HighRateLimitsApiFactory : VirtuOpsApiFactory
 {
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {
-        foreach (var limit in new[] { "AuthPerMinute", "SmsPerTenMinutes", "CodeChecksPerFiveMinutes", "WidgetMessagesPerMinute" })
-            builder.UseSetting($"RateLimits:{limit}", "100000");
+        foreach (var limit in typeof(RateLimitOptions).GetProperties().Where(p => p.PropertyType == typeof(int)))
+            builder.UseSetting($"{RateLimitOptions.SectionName}:{limit.Name}", "100000");
     }
 }
 
