@@ -21,8 +21,8 @@ public sealed record WebhookEvent(string ExternalId, InboundEventKind Kind, stri
 /// <summary>
 /// Splits a verified webhook body into events. Anything of a shape we do not handle becomes an Unsupported event
 /// keyed by a hash of its JSON (so a redelivery is still recognised), never dropped silently. A part that cannot be
-/// read (text that is not UTF-8) becomes a Malformed event holding its exact bytes, and the rest of the batch is kept;
-/// a body that is not JSON at all is one Malformed event.
+/// read (text that is not UTF-8 or holds a lone surrogate escape) becomes a Malformed event holding its exact bytes,
+/// and the rest of the batch is kept; a body that is not JSON at all is one Malformed event.
 /// </summary>
 public static class WebhookSplitter
 {
