@@ -74,6 +74,34 @@ internal sealed class SignInService(
             await context.SaveChangesAsync(cancellationToken);
         }
 
+        await SignOutThisBrowserAsync();
+    }
+
+    public async Task EndSessionsAsync(Guid userId, bool keepThisBrowser, CancellationToken cancellationToken)
+    {
+        var thisSession = currentUser.UserId == userId ? currentUser.SessionId : null;
+        var kept = keepThisBrowser ? thisSession : null;
+        var now = time.GetUtcNow();
+        var active = await context.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null).ToListAsync(cancellationToken);
+        foreach (var session in active.Where(s => s.Id != kept))
+            session.End(now);
+        await context.SaveChangesAsync(cancellationToken);
+
+        if (kept is { } sessionId)
+        {
+            // The old cookie carries the old security stamp, which the periodic stamp check would refuse.
+            var user = await signInManager.UserManager.FindByIdAsync(userId.ToString()) ?? throw new UnauthorizedAccessException();
+            var isPersistent = HttpContext.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.IsPersistent ?? false;
+            await signInManager.SignInWithClaimsAsync(user, isPersistent, [new Claim(VirtuOpsClaimTypes.SessionId, sessionId.ToString())]);
+        }
+        else if (thisSession is not null)
+        {
+            await SignOutThisBrowserAsync();
+        }
+    }
+
+    private async Task SignOutThisBrowserAsync()
+    {
         await signInManager.SignOutAsync();
         // The rest of this request (e.g. the antiforgery token in its response) is for an anonymous user now.
         HttpContext.User = new ClaimsPrincipal(new ClaimsIdentity());

@@ -22,4 +22,11 @@ public interface ISignInService
     Task<(Guid UserId, bool RememberMe)?> GetPendingTwoFactorAsync();
 
     Task SignOutAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ends every session of a user whose password or e-mail address just changed (which rotated the security
+    /// stamp). If this browser is one of them it stays signed in only when <paramref name="keepThisBrowser"/>,
+    /// with a cookie re-issued for the new stamp; otherwise it is signed out like the others.
+    /// </summary>
+    Task EndSessionsAsync(Guid userId, bool keepThisBrowser, CancellationToken cancellationToken);
 }

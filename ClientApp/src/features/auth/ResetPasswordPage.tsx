@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -8,6 +8,7 @@ import { toProblem } from '../../api/problem';
 import { FormField } from '../../components/FormField';
 import { FormProblem } from '../../components/FormProblem';
 import { SubmitButton } from '../../components/SubmitButton';
+import { reloadAccount } from './account';
 
 /** Opened from the e-mailed link: a password reset, or an invited agent's first password (`invited=1`). */
 export function ResetPasswordPage() {
@@ -16,8 +17,15 @@ export function ResetPasswordPage() {
   const userId = params.get('userId') ?? '';
   const token = params.get('token') ?? '';
   const invited = params.get('invited') === '1';
+  const queryClient = useQueryClient();
   const [newPassword, setNewPassword] = useState('');
-  const reset = useMutation({ mutationFn: (command: ResetPasswordCommand) => authClient.resetPassword(command) });
+  const reset = useMutation({
+    mutationFn: async (command: ResetPasswordCommand) => {
+      await authClient.resetPassword(command);
+      // A reset ends every session of the account, this browser's too if it was signed in as that user.
+      await reloadAccount(queryClient);
+    },
+  });
   const title = invited ? t('resetPassword.invitedTitle') : t('resetPassword.title');
 
   if (!userId || !token) {
