@@ -23,7 +23,7 @@ public sealed class Auth : IEndpointGroup
         group.MapPost("/sign-in/code", SignInWithCode).RequireRateLimiting(RateLimits.CodeChecks)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/sign-out", SignOut);
-        group.MapPost("/forgot-password", ForgotPassword).RequireRateLimiting(RateLimits.Auth);
+        group.MapPost("/forgot-password", ForgotPassword).RequireRateLimiting(RateLimits.Email).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/reset-password", ResetPassword).RequireRateLimiting(RateLimits.Auth);
         group.MapPost("/confirm-email", ConfirmEmailChange).RequireRateLimiting(RateLimits.Auth);
     }

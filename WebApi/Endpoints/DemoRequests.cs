@@ -9,7 +9,8 @@ public sealed class DemoRequests : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/demo-requests").WithTags("DemoRequests");
-        group.MapPost("/", CreateDemoRequest).ProducesValidationProblem();
+        group.MapPost("/", CreateDemoRequest).RequireRateLimiting(RateLimits.DemoRequests)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/", GetDemoRequests)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -13,7 +13,8 @@ public sealed class Team : IEndpointGroup
             .RequireAuthorization().RequireAntiforgeryToken()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/members", GetTeamMembers);
-        group.MapPost("/invitations", InviteAgent).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/invitations", InviteAgent).RequireRateLimiting(RateLimits.Email)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapDelete("/members/{id:guid}", RemoveTeamMember).ProducesProblem(StatusCodes.Status404NotFound);
     }
 

@@ -10,7 +10,7 @@ public sealed class RateLimitOptions
 {
     public const string SectionName = "RateLimits";
 
-    /// <summary>Sign-up, sign-in and password-reset requests per IP address per minute.</summary>
+    /// <summary>Sign-up, sign-in and the e-mailed links (new password, e-mail confirmation) per IP address per minute.</summary>
     public int AuthPerMinute { get; set; } = 20;
 
     /// <summary>SMS codes one account (or, before sign-in, one IP address) may request per 10 minutes.</summary>
@@ -21,12 +21,23 @@ public sealed class RateLimitOptions
 
     /// <summary>Widget messages per visitor (and IP address) per minute.</summary>
     public int WidgetMessagesPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// E-mails to an address the caller types (sign-up, password reset, e-mail change, team invitation) per account,
+    /// or per IP address before sign-in, per 10 minutes.
+    /// </summary>
+    public int EmailsPerTenMinutes { get; set; } = 5;
+
+    /// <summary>Demo requests from the public site per IP address per hour.</summary>
+    public int DemoRequestsPerHour { get; set; } = 10;
 }
 
 /// <summary>
-/// Per-IP and per-account limits on what attackers hammer: sign-in, sign-up, SMS sending and code checks.
-/// Rejections are 429 problem details with Retry-After. Per-account protection also comes from Identity's lockout
-/// (5 wrong passwords), the 60-second resend cooldown and the 5 tries per code.
+/// Per-IP and per-account limits on what attackers hammer: sign-in, SMS and e-mail sending, code checks and the
+/// public demo form. Every endpoint that texts or e-mails an address the caller chooses has an SMS or e-mail limit,
+/// so it cannot be used to flood someone else's inbox or phone. Rejections are 429 problem details with
+/// Retry-After. Per-account protection also comes from Identity's lockout (5 wrong passwords), the 60-second resend
+/// cooldown and the 5 tries per code.
 /// </summary>
 public static class RateLimits
 {
@@ -34,6 +45,8 @@ public static class RateLimits
     public const string Sms = "sms";
     public const string CodeChecks = "code-checks";
     public const string Widget = "widget";
+    public const string Email = "email";
+    public const string DemoRequests = "demo-requests";
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,6 +56,8 @@ public static class RateLimits
             options.AddPolicy(Auth, context => FixedWindow(ByIp(context), limits.AuthPerMinute, TimeSpan.FromMinutes(1)));
             options.AddPolicy(Sms, context => FixedWindow(ByAccountOrIp(context), limits.SmsPerTenMinutes, TimeSpan.FromMinutes(10)));
             options.AddPolicy(CodeChecks, context => FixedWindow(ByAccountOrIp(context), limits.CodeChecksPerFiveMinutes, TimeSpan.FromMinutes(5)));
+            options.AddPolicy(Email, context => FixedWindow(ByAccountOrIp(context), limits.EmailsPerTenMinutes, TimeSpan.FromMinutes(10)));
+            options.AddPolicy(DemoRequests, context => FixedWindow(ByIp(context), limits.DemoRequestsPerHour, TimeSpan.FromHours(1)));
             options.AddPolicy(Widget, context => FixedWindow(ByIp(context) + "|" + context.Request.Headers["X-Visitor-Id"], limits.WidgetMessagesPerMinute, TimeSpan.FromMinutes(1)));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
