@@ -66,6 +66,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
+        services.AddScoped<ITenantLimitGate, TenantLimitGate>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<ApplicationDbContextInitialiser>();
         services.AddScoped<ISystemInfo, SystemInfo>();

@@ -23,6 +23,7 @@ public sealed class ChannelConnector(
     ITelegramBotApi telegram,
     IMetaGraphApi meta,
     TimeProvider time,
+    ITenantLimitGate limitGate,
     IOptions<PlanLimitsOptions> limits,
     IOptions<BillingOptions> billing)
 {
@@ -36,12 +37,18 @@ public sealed class ChannelConnector(
         if (await context.ChannelConnections.AnyAsync(c => c.BotId == botId && c.Channel == channel && c.DisconnectedAt == null, cancellationToken))
             throw new ConflictException($"This bot is already connected to {channel}. Disconnect it first.");
 
+        // Checked here so a connection over the limit never reaches the provider; SaveAsync checks again atomically.
+        await EnsureChannelAllowedAsync(cancellationToken);
+        return bot;
+    }
+
+    private async Task EnsureChannelAllowedAsync(CancellationToken cancellationToken)
+    {
         // The subscribed plan's limit; before subscribing, the default allowance.
         var planCode = await context.Subscriptions.Select(s => s.PlanCode).SingleOrDefaultAsync(cancellationToken);
         var maxChannels = (planCode is null ? null : billing.Value.Find(planCode))?.MaxChannels ?? limits.Value.DefaultMaxChannels;
         if (await context.ChannelConnections.CountAsync(c => c.DisconnectedAt == null, cancellationToken) >= maxChannels)
             throw new DomainRuleViolationException($"Your plan allows {maxChannels} connected channels.");
-        return bot;
     }
 
     /// <summary>
@@ -88,8 +95,9 @@ public sealed class ChannelConnector(
     }
 
     /// <summary>
-    /// Saves a new live connection. A provider account can deliver its webhooks to one place only, so an account
-    /// connected anywhere on the platform (any tenant) is a 409, as is losing a race to the unique indexes.
+    /// Saves a new live connection if the plan still allows it (checked behind the tenant's limit gate, so racing
+    /// connections cannot together exceed it: 422). A provider account can deliver its webhooks to one place only, so
+    /// an account connected anywhere on the platform (any tenant) is a 409, as is losing a race to the unique indexes.
     /// </summary>
     public async Task<ChannelConnection> SaveAsync(Bot bot, Channel channel, ProviderAccount account, string? businessAccountId,
         ChannelCredentials credentials, CancellationToken cancellationToken)
@@ -99,21 +107,25 @@ public sealed class ChannelConnector(
 
         var connection = ChannelConnection.Connect(bot, channel, account.AccountId, account.DisplayName, businessAccountId,
             id => secrets.ProtectCredentials(credentials, id), time.GetUtcNow());
-        context.ChannelConnections.Add(connection);
-        try
+        return await limitGate.RunAsync(async () =>
         {
-            await context.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            context.ChannelConnections.Remove(connection);
-            if (await AccountTakenAsync(channel, account.AccountId, cancellationToken)
-                || await context.ChannelConnections.AnyAsync(c => c.BotId == bot.Id && c.Channel == channel && c.DisconnectedAt == null, cancellationToken))
-                throw AccountTaken(channel);
-            throw;
-        }
+            await EnsureChannelAllowedAsync(cancellationToken);
+            context.ChannelConnections.Add(connection);
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                context.ChannelConnections.Remove(connection);
+                if (await AccountTakenAsync(channel, account.AccountId, cancellationToken)
+                    || await context.ChannelConnections.AnyAsync(c => c.BotId == bot.Id && c.Channel == channel && c.DisconnectedAt == null, cancellationToken))
+                    throw AccountTaken(channel);
+                throw;
+            }
 
-        return connection;
+            return connection;
+        }, cancellationToken);
     }
 
     private Task<bool> AccountTakenAsync(Channel channel, string accountId, CancellationToken cancellationToken) =>

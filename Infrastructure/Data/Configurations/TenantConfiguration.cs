@@ -12,5 +12,6 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Name).HasMaxLength(Tenant.NameMaxLength).IsRequired();
         builder.Property(t => t.CreatedBy).HasMaxLength(64);
         builder.Property(t => t.LastModifiedBy).HasMaxLength(64);
+        builder.Property<long>(TenantLimitGate.LimitedInsertsColumn);
     }
 }

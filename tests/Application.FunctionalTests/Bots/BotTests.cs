@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
 using VirtuOps.Application.Bots.Answering;
+using VirtuOps.Application.Bots.Common;
 using VirtuOps.Application.Bots.Queries.AskPlayground;
 using VirtuOps.Application.Common.Models;
 using VirtuOps.Application.Knowledge.Commands.ImportKnowledge;
@@ -66,6 +68,25 @@ public sealed class BotTests(VirtuOpsApiFactory factory) : IClassFixture<VirtuOp
 
         fourth.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await owner.Http.GetStringAsync("/api/bots")).ShouldNotContain("Bot 4");
+    }
+
+    [Fact]
+    public async Task Twenty_bots_created_at_once_stop_exactly_at_the_plan_limit()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("bot-race@example.uz", "+998901000107");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20)
+            .Select(i => owner.Http.PostAsJsonAsync("/api/bots", new { name = $"Race bot {i}" })));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(3);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+            refused.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+            (await refused.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.ShouldBe("Your plan allows 3 bots.");
+        }
+        (await owner.GetAsync<List<BotDto>>("/api/bots"))!.Count.ShouldBe(3);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Application.FunctionalTests.Channels;
 
 /// <summary>The app with Telegram and Meta pointed at local fakes (started before the host, stopped after it).</summary>
-public sealed class ChannelsApiFactory : VirtuOpsApiFactory, IAsyncLifetime
+public class ChannelsApiFactory : VirtuOpsApiFactory, IAsyncLifetime
 {
     internal FakeTelegramServer Telegram { get; private set; } = null!;
 

@@ -10,25 +10,30 @@ namespace VirtuOps.Application.Bots.Commands.CreateBot;
 [Authorize(Roles = Roles.Owner, RequireVerifiedPhone = true)]
 public sealed record CreateBotCommand(string Name, string? Greeting, string? FallbackMessage) : ICommand<BotDto>;
 
-public sealed class CreateBotCommandHandler(IApplicationDbContext context, IOptions<PlanLimitsOptions> limits, IOptions<Billing.Common.BillingOptions> billing)
-    : ICommandHandler<CreateBotCommand, BotDto>
+public sealed class CreateBotCommandHandler(IApplicationDbContext context, ITenantLimitGate limitGate, IOptions<PlanLimitsOptions> limits,
+    IOptions<Billing.Common.BillingOptions> billing) : ICommandHandler<CreateBotCommand, BotDto>
 {
     public async ValueTask<BotDto> Handle(CreateBotCommand command, CancellationToken cancellationToken)
     {
         // The subscribed plan's limit; before subscribing, the default allowance.
         var planCode = await context.Subscriptions.Select(s => s.PlanCode).SingleOrDefaultAsync(cancellationToken);
         var maxBots = (planCode is null ? null : billing.Value.Find(planCode))?.MaxBots ?? limits.Value.DefaultMaxBots;
-        if (await context.Bots.CountAsync(cancellationToken) >= maxBots)
-            throw new Domain.Exceptions.DomainRuleViolationException($"Your plan allows {maxBots} bots.");
-
         var bot = Bot.Create(
             command.Name,
             string.IsNullOrWhiteSpace(command.Greeting) ? "Assalomu alaykum! Sizga qanday yordam bera olaman? / Здравствуйте! Чем могу помочь?" : command.Greeting,
             string.IsNullOrWhiteSpace(command.FallbackMessage) ? "Kechirasiz, bu savolga javob topa olmadim. Operator bilan bogʻlanishni xohlaysizmi? / Извините, я не нашёл ответа. Позвать оператора?" : command.FallbackMessage,
             NewWidgetKey());
-        context.Bots.Add(bot);
-        await context.SaveChangesAsync(cancellationToken);
-        return bot.ToDto();
+
+        // Counted and saved behind the gate: racing requests would otherwise all count the same bots and all insert.
+        return await limitGate.RunAsync(async () =>
+        {
+            if (await context.Bots.CountAsync(cancellationToken) >= maxBots)
+                throw new Domain.Exceptions.DomainRuleViolationException($"Your plan allows {maxBots} bots.");
+
+            context.Bots.Add(bot);
+            await context.SaveChangesAsync(cancellationToken);
+            return bot.ToDto();
+        }, cancellationToken);
     }
 
     private static string NewWidgetKey() => "wk_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
