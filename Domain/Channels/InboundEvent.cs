@@ -13,6 +13,12 @@ public enum InboundEventKind
 
     /// <summary>A shape we do not handle yet; kept for inspection, never dropped silently.</summary>
     Unsupported = 2,
+
+    /// <summary>
+    /// An authentic part of a webhook that cannot be read (not JSON, or text that cannot be decoded); its payload is
+    /// <c>{"base64":"..."}</c>, the part's exact bytes, kept for inspection while the rest of the batch is stored.
+    /// </summary>
+    Malformed = 3,
 }
 
 public enum InboundEventState

@@ -64,12 +64,9 @@ public sealed class ChannelWebhooks : IEndpointGroup
         return TypedResults.Ok();
     }
 
-    private static IResult Answer(WebhookOutcome outcome) => outcome switch
-    {
-        WebhookOutcome.Stored => TypedResults.Ok(),
-        WebhookOutcome.Unauthorized => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid webhook secret or signature."),
-        _ => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not JSON."),
-    };
+    private static IResult Answer(WebhookOutcome outcome) => outcome == WebhookOutcome.Stored
+        ? TypedResults.Ok()
+        : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid webhook secret or signature.");
 
     private static Channel? MetaChannel(string channel) => channel switch
     {

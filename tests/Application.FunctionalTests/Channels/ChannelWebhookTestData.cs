@@ -105,6 +105,10 @@ public static partial class ChannelTestData
     public static Task<List<InboundEvent>> InboundEventsAsync(this VirtuOpsApiFactory factory) =>
         factory.QueryDatabaseAsync(db => db.InboundEvents.IgnoreQueryFilters().ToListAsync());
 
+    /// <summary>The bytes a malformed event keeps for inspection (its payload is <c>{"base64":"..."}</c>).</summary>
+    public static byte[] RawBytesOf(InboundEvent malformed) =>
+        Convert.FromBase64String(JsonDocument.Parse(malformed.Payload).RootElement.GetProperty("base64").GetString()!);
+
     // The exact bytes: a StringContent would re-encode them.
     private static ByteArrayContent Json(byte[] body)
     {

@@ -382,7 +382,7 @@ public sealed class InboundWebhookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Authentic_but_unexpected_bodies_are_kept_for_inspection_and_malformed_ones_refused()
+    public async Task Authentic_but_unexpected_or_unparseable_bodies_are_acknowledged_and_kept_for_inspection()
     {
         var whatsApp = await ConnectAsync(Channel.WhatsApp);
         var telegram = await ConnectAsync(Channel.Telegram);
@@ -392,19 +392,67 @@ public sealed class InboundWebhookTests : IAsyncLifetime
         var malformed = Encoding.UTF8.GetBytes("""{"object":"whatsapp_business_account",""");
         var myChatMember = Encoding.UTF8.GetBytes("""{"update_id":817364600,"my_chat_member":{"chat":{"id":1}}}""");
 
-        foreach (var body in new[] { accountUpdate, otherNumber })
+        // A signed body that cannot be read is still answered 200: a refusal only makes the provider retry it for days.
+        foreach (var body in new[] { accountUpdate, otherNumber, malformed })
             (await _factory.PostMetaAsync(Channel.WhatsApp, whatsApp, body, WebhookSecrets.Sign(ChannelTestData.AppSecret, body))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await _factory.PostTelegramAsync(telegram, myChatMember, ChannelTestData.TelegramSecret)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await _factory.PostMetaAsync(Channel.WhatsApp, whatsApp, malformed, WebhookSecrets.Sign(ChannelTestData.AppSecret, malformed)))
-            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         await _factory.ProcessInboxAsync();
 
         var events = await _factory.InboundEventsAsync();
-        events.Count.ShouldBe(3);
-        events.ShouldAllBe(e => e.Kind == InboundEventKind.Unsupported && e.State == InboundEventState.Ignored && e.Error != null);
+        events.Count.ShouldBe(4);
+        events.ShouldAllBe(e => e.State == InboundEventState.Ignored && e.Error != null);
+        events.Count(e => e.Kind == InboundEventKind.Unsupported).ShouldBe(3);
         events.Select(e => e.Error).ShouldContain("Addressed to phone number id '999', not this connection's.");
         events.Single(e => e.Channel == Channel.Telegram).ExternalId.ShouldBe("817364600");
+        var kept = events.Single(e => e.Kind == InboundEventKind.Malformed);
+        kept.Error.ShouldBe("Not JSON.");
+        ChannelTestData.RawBytesOf(kept).ShouldBe(malformed);
         (await _factory.QueryDatabaseAsync(db => db.Messages.IgnoreQueryFilters().CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_signed_batch_with_an_entry_of_invalid_utf8_stores_the_valid_message_and_keeps_the_bad_part_as_its_bytes()
+    {
+        var whatsApp = await ConnectAsync(Channel.WhatsApp);
+        var instagram = await ConnectAsync(Channel.Instagram);
+        // A broken two-byte sequence and a stray byte in the middle of the text.
+        byte[] invalidUtf8 = [0xC3, 0x28, 0xFF];
+        var badMessage = Splice("""{"from":"998901112233","id":"wamid.BAD","timestamp":"1764000200","type":"text","text":{"body":"Sal~om"}}""", "~", invalidUtf8);
+        var whatsAppBatch = Splice($$$"""
+            {"object":"whatsapp_business_account","entry":[
+            {"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"phone_number_id":"{{{ChannelTestData.WhatsAppPhoneNumberId}}}"},"messages":[~]}}]},
+            {"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"phone_number_id":"{{{ChannelTestData.WhatsAppPhoneNumberId}}}"},
+            "contacts":[{"profile":{"name":"Aziz"},"wa_id":"998901112233"}],
+            "messages":[{"from":"998901112233","id":"wamid.GOOD","timestamp":"1764000201","type":"text","text":{"body":"Yetkazib berish bormi?"}}]}}]}]}
+            """, "~", badMessage);
+        var badItem = Splice("""{"sender":{"id":"6543219876543210"},"recipient":{"id":"17841400000000001"},"timestamp":1764000300000,"message":{"mid":"m.BAD","text":"Hi~!"}}""", "~", invalidUtf8);
+        var instagramBatch = Splice("""
+            {"object":"instagram","entry":[{"id":"17841400000000001","time":1764000300000,"messaging":[~,
+            {"sender":{"id":"6543219876543210"},"recipient":{"id":"17841400000000001"},"timestamp":1764000301000,"message":{"mid":"m.GOOD","text":"Do you deliver?"}}]}]}
+            """, "~", badItem);
+
+        (await _factory.PostMetaAsync(Channel.WhatsApp, whatsApp, whatsAppBatch, WebhookSecrets.Sign(ChannelTestData.AppSecret, whatsAppBatch))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await _factory.PostMetaAsync(Channel.Instagram, instagram, instagramBatch, WebhookSecrets.Sign(ChannelTestData.AppSecret, instagramBatch))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await _factory.ProcessInboxAsync();
+
+        (await _factory.MessagesOfAsync(_botId, Channel.WhatsApp)).Where(m => m.Author == MessageAuthor.Contact)
+            .Select(m => (m.ExternalMessageId, m.Text)).ShouldBe([("wamid.GOOD", "Yetkazib berish bormi?")]);
+        (await _factory.MessagesOfAsync(_botId, Channel.Instagram)).Where(m => m.Author == MessageAuthor.Contact)
+            .Select(m => (m.ExternalMessageId, m.Text)).ShouldBe([("m.GOOD", "Do you deliver?")]);
+        var kept = (await _factory.InboundEventsAsync()).Where(e => e.Kind == InboundEventKind.Malformed).OrderBy(e => e.Channel).ToList();
+        kept.Select(e => (e.Channel, e.State, e.Error)).ShouldBe([
+            (Channel.WhatsApp, InboundEventState.Ignored, "Text that is not valid UTF-8 or holds a lone surrogate."),
+            (Channel.Instagram, InboundEventState.Ignored, "Text that is not valid UTF-8 or holds a lone surrogate."),
+        ]);
+        ChannelTestData.RawBytesOf(kept[0]).ShouldBe(badMessage);
+        ChannelTestData.RawBytesOf(kept[1]).ShouldBe(badItem);
+    }
+
+    /// <summary>The JSON's UTF-8 with <paramref name="bytes"/> in place of <paramref name="marker"/>.</summary>
+    private static byte[] Splice(string json, string marker, byte[] bytes)
+    {
+        var at = json.IndexOf(marker, StringComparison.Ordinal);
+        return [.. Encoding.UTF8.GetBytes(json[..at]), .. bytes, .. Encoding.UTF8.GetBytes(json[(at + marker.Length)..])];
     }
 
     private async Task<Guid> SeedSentWhatsAppMessageAsync(string wamid)

@@ -79,9 +79,70 @@ public sealed class WebhookSplitterTests
     }
 
     [Fact]
-    public void A_body_that_is_not_json_is_refused()
+    public void A_body_that_is_not_json_is_one_malformed_event_holding_its_bytes()
     {
-        Should.Throw<System.Text.Json.JsonException>(() => Split(Channel.WhatsApp, """{"object":"""));
-        Should.Throw<System.Text.Json.JsonException>(() => Split(Channel.Telegram, "update"));
+        foreach (var (channel, body) in new[] { (Channel.WhatsApp, """{"object":"""), (Channel.Telegram, "update"), (Channel.Instagram, "") })
+        {
+            var kept = Split(channel, body).ShouldHaveSingleItem();
+            (kept.Kind, kept.IgnoreReason).ShouldBe((InboundEventKind.Malformed, "Not JSON."));
+            RawBytes(kept).ShouldBe(Encoding.UTF8.GetBytes(body));
+            kept.ExternalId.ShouldBe(Split(channel, body).Single().ExternalId);
+        }
+    }
+
+    [Fact]
+    public void A_part_with_text_that_cannot_be_decoded_is_kept_as_its_bytes_and_the_rest_of_the_batch_is_split()
+    {
+        var badMessage = Utf8WithBytes("""{"from":"1","id":"wamid.BAD","type":"text","text":{"body":"a~b"}}""", 0xC3, 0x28);
+        var badStatus = Encoding.UTF8.GetBytes("""{"id":"wamid.X","status":"read","note":"\udc00"}""");
+        var body = Splice(Splice("""
+            {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"metadata":{"phone_number_id":"106540352242922"},
+            "messages":[@message,{"from":"1","id":"wamid.GOOD","type":"text","text":{"body":"\ud83d\ude00 Salom"}}],"statuses":[@status]}}]}]}
+            """, "@message", badMessage), "@status", badStatus);
+
+        var events = WebhookSplitter.Split(Channel.WhatsApp, PhoneNumberId, body);
+
+        events.Select(e => (e.Kind, e.IgnoreReason)).ShouldBe([
+            (InboundEventKind.Malformed, "Text that is not valid UTF-8 or holds a lone surrogate."),
+            (InboundEventKind.Message, null),
+            (InboundEventKind.Malformed, "Text that is not valid UTF-8 or holds a lone surrogate."),
+        ]);
+        RawBytes(events[0]).ShouldBe(badMessage);
+        RawBytes(events[2]).ShouldBe(badStatus);
+        System.Text.Json.JsonDocument.Parse(events[1].Payload).RootElement.GetProperty("messages")[0].GetProperty("text").GetProperty("body").GetString()
+            .ShouldBe("😀 Salom");
+    }
+
+    [Fact]
+    public void Undecodable_text_in_a_batchs_shared_context_or_a_whole_update_keeps_that_whole_part()
+    {
+        var badContact = Utf8WithBytes("""
+            {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"metadata":{"phone_number_id":"106540352242922"},
+            "contacts":[{"profile":{"name":"~"},"wa_id":"1"}],"messages":[{"from":"1","id":"wamid.A","type":"text","text":{"body":"a"}}]}}]},
+            {"id":"1","changes":[{"field":"messages","value":{"metadata":{"phone_number_id":"106540352242922"},"messages":[{"from":"1","id":"wamid.B","type":"text","text":{"body":"b"}}]}}]}]}
+            """, 0xFF);
+        var telegram = Utf8WithBytes("""{"update_id":7,"message":{"message_id":7,"chat":{"id":1,"type":"private"},"text":"~"}}""", 0xE2, 0x82);
+        var badObject = Utf8WithBytes("""{"object":"instagram~","entry":[]}""", 0x80);
+
+        WebhookSplitter.Split(Channel.WhatsApp, PhoneNumberId, badContact).Select(e => (e.Kind, e.ExternalId.StartsWith("sha256:", StringComparison.Ordinal) ? "hash" : e.ExternalId))
+            .ShouldBe([(InboundEventKind.Malformed, "hash"), (InboundEventKind.Message, "wamid.B")]);
+        RawBytes(WebhookSplitter.Split(Channel.Telegram, TelegramBotId, telegram).ShouldHaveSingleItem()).ShouldBe(telegram);
+        RawBytes(WebhookSplitter.Split(Channel.Instagram, InstagramId, badObject).ShouldHaveSingleItem()).ShouldBe(badObject);
+    }
+
+    private const string TelegramBotId = "7012345678";
+
+    private static byte[] RawBytes(WebhookEvent malformed) =>
+        Convert.FromBase64String(System.Text.Json.JsonDocument.Parse(malformed.Payload).RootElement.GetProperty("base64").GetString()!);
+
+    /// <summary>The JSON's UTF-8 with <paramref name="bytes"/> in place of its <c>~</c>.</summary>
+    private static byte[] Utf8WithBytes(string json, params byte[] bytes) => Splice(json, "~", bytes);
+
+    private static byte[] Splice(string json, string marker, byte[] bytes) => Splice(Encoding.UTF8.GetBytes(json), marker, bytes);
+
+    private static byte[] Splice(byte[] json, string marker, byte[] bytes)
+    {
+        var at = json.AsSpan().IndexOf(Encoding.UTF8.GetBytes(marker));
+        return [.. json[..at], .. bytes, .. json[(at + marker.Length)..]];
     }
 }

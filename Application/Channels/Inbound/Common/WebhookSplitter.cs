@@ -1,7 +1,11 @@
 using System.Buffers;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using VirtuOps.Domain.Channels;
 using VirtuOps.Domain.Conversations;
 using static VirtuOps.Application.Channels.Inbound.Common.InboundJson;
@@ -16,29 +20,41 @@ public sealed record WebhookEvent(string ExternalId, InboundEventKind Kind, stri
 
 /// <summary>
 /// Splits a verified webhook body into events. Anything of a shape we do not handle becomes an Unsupported event
-/// keyed by a hash of its JSON (so a redelivery is still recognised), never dropped silently.
+/// keyed by a hash of its JSON (so a redelivery is still recognised), never dropped silently. A part that cannot be
+/// read (text that is not UTF-8 or holds a lone surrogate escape) becomes a Malformed event holding its exact bytes,
+/// and the rest of the batch is kept; a body that is not JSON at all is one Malformed event.
 /// </summary>
 public static class WebhookSplitter
 {
-    /// <summary>Throws <see cref="System.Text.Json.JsonException"/> when the body is not JSON.</summary>
+    private const string Undecodable = "Text that is not valid UTF-8 or holds a lone surrogate.";
+
     public static IReadOnlyList<WebhookEvent> Split(Channel channel, string accountId, byte[] body)
     {
-        if (channel == Channel.Telegram)
-            return [Telegram(body)];
-        // Read-only documents and raw copies of the parts: the cheapest way through JSON on the acknowledgement path.
-        using var document = JsonDocument.Parse(body);
-        return channel switch
+        try
         {
-            Channel.WhatsApp => WhatsApp(document.RootElement, accountId).ToList(),
-            Channel.Instagram => Instagram(document.RootElement, accountId).ToList(),
-            _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "This channel has no webhooks."),
-        };
+            if (channel == Channel.Telegram)
+                return [Telegram(body)];
+            // Read-only documents and raw copies of the parts: the cheapest way through JSON on the acknowledgement path.
+            using var document = JsonDocument.Parse(body);
+            return channel switch
+            {
+                Channel.WhatsApp => WhatsApp(document.RootElement, accountId).ToList(),
+                Channel.Instagram => Instagram(document.RootElement, accountId).ToList(),
+                _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "This channel has no webhooks."),
+            };
+        }
+        catch (JsonException)
+        {
+            return [Malformed(body, "Not JSON.")];
+        }
     }
 
     // One update per call, stored as it came.
     private static WebhookEvent Telegram(byte[] body)
     {
         using var update = JsonDocument.Parse(body);
+        if (!Readable(update.RootElement))
+            return Malformed(body, Undecodable);
         var root = update.RootElement;
         var raw = Encoding.UTF8.GetString(body);
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("update_id", out var id) || id.ValueKind != JsonValueKind.Number)
@@ -90,6 +106,13 @@ public static class WebhookSplitter
             yield break;
         }
 
+        // The context every event of this change carries: when it cannot be read, neither can they.
+        if (!Readable(metadata) || (value.TryGetProperty("contacts", out var context) && !Readable(context)))
+        {
+            yield return Malformed(change, Undecodable);
+            yield break;
+        }
+
         var hasMessages = TryArray(value, "messages", out var messages);
         var hasStatuses = TryArray(value, "statuses", out var statuses);
         if (!hasMessages && !hasStatuses)
@@ -97,6 +120,12 @@ public static class WebhookSplitter
 
         foreach (var message in hasMessages ? messages.EnumerateArray().ToList() : [])
         {
+            if (!Readable(message))
+            {
+                yield return Malformed(message, Undecodable);
+                continue;
+            }
+
             if (Text(message, "id") is not { } wamid)
             {
                 yield return Unsupported(message, "A WhatsApp message without an id.");
@@ -113,6 +142,12 @@ public static class WebhookSplitter
 
         foreach (var status in hasStatuses ? statuses.EnumerateArray().ToList() : [])
         {
+            if (!Readable(status))
+            {
+                yield return Malformed(status, Undecodable);
+                continue;
+            }
+
             if (Text(status, "id") is not { } id || Text(status, "status") is not { } state)
             {
                 yield return Unsupported(status, "A WhatsApp status without an id or a status.");
@@ -148,6 +183,12 @@ public static class WebhookSplitter
 
             foreach (var item in messaging.EnumerateArray())
             {
+                if (!Readable(item))
+                {
+                    yield return Malformed(item, Undecodable);
+                    continue;
+                }
+
                 var message = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("message", out var found) ? found : default;
                 if (Text(message, "mid") is not { } mid)
                     yield return Unsupported(item, "An Instagram event other than a message (read, reaction, postback...).");
@@ -188,11 +229,12 @@ public static class WebhookSplitter
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    // A value whose text cannot be decoded reads as missing: the part holding it then goes to Unsupported, kept as its bytes.
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
             ? value.ValueKind switch
             {
-                JsonValueKind.String => value.GetString(),
+                JsonValueKind.String => Readable(value) ? value.GetString() : null,
                 JsonValueKind.Number => value.GetRawText(),
                 _ => null,
             }
@@ -206,9 +248,68 @@ public static class WebhookSplitter
 
     private static WebhookEvent Unsupported(JsonElement element, string reason)
     {
+        if (!Readable(element))
+            return Malformed(element, Undecodable);
         var json = element.GetRawText();
         return new WebhookEvent(Sha256(json), InboundEventKind.Unsupported, json, reason);
     }
+
+    /// <summary>
+    /// Whether the element's text can be decoded. System.Text.Json parses bytes that are not UTF-8 and escaped lone
+    /// surrogates (<c>\ud800</c>) but throws when it turns them into a string (or quietly writes U+FFFD for the
+    /// bytes): such a part is kept as its bytes instead.
+    /// </summary>
+    private static bool Readable(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Undefined)
+            return true;
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        return Utf8.IsValid(raw) && !HasLoneSurrogateEscape(raw);
+    }
+
+    // The parser has checked that every escape is well formed; an escaped high surrogate must be followed at once by an
+    // escaped low one, and a low one must follow a high one.
+    private static bool HasLoneSurrogateEscape(ReadOnlySpan<byte> json)
+    {
+        var expectLow = false;
+        var i = json.IndexOf((byte)'\\');
+        while (i >= 0)
+        {
+            if (json[i + 1] != (byte)'u')
+            {
+                if (expectLow)
+                    return true;
+                i += 2;
+            }
+            else
+            {
+                var unit = (char)ushort.Parse(json.Slice(i + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+                if (char.IsLowSurrogate(unit) != expectLow)
+                    return true;
+                expectLow = char.IsHighSurrogate(unit);
+                i += 6;
+            }
+
+            if (expectLow)
+            {
+                if (i >= json.Length || json[i] != (byte)'\\')
+                    return true;
+                continue;
+            }
+
+            var next = json[i..].IndexOf((byte)'\\');
+            i = next < 0 ? -1 : i + next;
+        }
+
+        return expectLow;
+    }
+
+    private static WebhookEvent Malformed(JsonElement element, string reason) => Malformed(JsonMarshal.GetRawUtf8Value(element), reason);
+
+    /// <summary>The exact bytes in base64, keyed by their hash (a redelivery is still recognised).</summary>
+    private static WebhookEvent Malformed(ReadOnlySpan<byte> part, string reason) =>
+        new("sha256:" + Convert.ToHexStringLower(SHA256.HashData(part)), InboundEventKind.Malformed,
+            $$"""{"base64":"{{Convert.ToBase64String(part)}}"}""", reason);
 
     // Provider ids fit the column; anything longer is hashed rather than cut, so it stays unique.
     private static string Key(string id) =>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using VirtuOps.Application.Channels.Inbound.Common;
 using VirtuOps.Domain.Channels;
 using VirtuOps.Domain.Conversations;
@@ -7,14 +6,14 @@ namespace VirtuOps.Application.Channels.Inbound.Commands.ReceiveChannelWebhook;
 
 public enum WebhookOutcome
 {
-    /// <summary>The events are committed to the inbox (or were there already): acknowledge.</summary>
+    /// <summary>
+    /// The events are committed to the inbox (or were there already): acknowledge. An authentic body we cannot read is
+    /// stored too, as malformed events: refusing it would only make the provider retry it for days.
+    /// </summary>
     Stored = 0,
 
     /// <summary>Wrong or missing secret or signature: nothing was read or stored.</summary>
     Unauthorized = 1,
-
-    /// <summary>Authentic, but not JSON.</summary>
-    Malformed = 2,
 }
 
 /// <summary>
@@ -41,18 +40,8 @@ public sealed class ReceiveChannelWebhookCommandHandler(
         var connection = verified.Connection;
         currentTenant.Use(connection.TenantId);
 
-        IReadOnlyList<WebhookEvent> events;
-        try
-        {
-            events = WebhookSplitter.Split(command.Channel, connection.AccountId, command.Body);
-        }
-        catch (JsonException)
-        {
-            return WebhookOutcome.Malformed;
-        }
-
         var now = time.GetUtcNow();
-        var rows = events.Select(e =>
+        var rows = WebhookSplitter.Split(command.Channel, connection.AccountId, command.Body).Select(e =>
         {
             var row = InboundEvent.Receive(connection, e.ExternalId, e.Kind, e.Payload, now);
             if (e.IgnoreReason is { } reason)
