@@ -11,6 +11,9 @@ public static class DependencyInjection
     /// </summary>
     public static IServiceCollection AddApplicationServices(this IServiceCollection services)
     {
+        // A property's later rules assume its earlier ones held (a Must that reads the value after NotEmpty): stop at
+        // a property's first failure, so null or empty input is a field error and never a NullReferenceException.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         services.AddValidatorsFromAssembly(Assembly.GetExecutingAssembly(), ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
     }

@@ -20,6 +20,8 @@ internal sealed class SystemInfo(IHostEnvironment environment, IOptions<Database
 
     public string DatabaseProvider => databaseOptions.Value.Provider.ToString();
 
+    public bool HasDevOutbox => environment.IsDevelopment();
+
     public Task<bool> CanConnectToDatabaseAsync(CancellationToken cancellationToken) =>
         context.Database.CanConnectAsync(cancellationToken);
 }

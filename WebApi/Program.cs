@@ -96,7 +96,7 @@ app.MapHub<VirtuOps.WebApi.Hubs.InboxHub>(VirtuOps.WebApi.Hubs.InboxHub.Path);
 app.MapHub<VirtuOps.WebApi.Hubs.WidgetHub>(VirtuOps.WebApi.Hubs.WidgetHub.Path).RequireCors(WidgetCorsPolicyProvider.PolicyName);
 
 // Unknown API routes answer 404 problem details; every other unknown path is a client-side route of the SPA.
-app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound)).ExcludeFromDescription();
+app.Map("/api/{**path}", UnmatchedApiRequests.Answer).ExcludeFromDescription();
 app.MapFallbackToFile("index.html");
 
 await app.RunAsync();

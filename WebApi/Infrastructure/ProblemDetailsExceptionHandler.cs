@@ -20,12 +20,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Status = StatusCodes.Status400BadRequest,
                 Title = "One or more validation errors occurred.",
             },
-            BadHttpRequestException badRequest => new ProblemDetails
-            {
-                Status = badRequest.StatusCode,
-                Title = "The request could not be read.",
-                Detail = badRequest.Message,
-            },
+            BadHttpRequestException badRequest => UnreadableRequest(badRequest),
             AntiforgeryValidationException => new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
@@ -71,6 +66,29 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             Exception = exception,
         });
     }
+
+    // The framework's messages name the handler's parameters and their types, so the answer says what to fix in its own
+    // words: a JSON value of the wrong type (null for a number, a name no enum has) is an error of its field.
+    private static ProblemDetails UnreadableRequest(BadHttpRequestException exception) => exception switch
+    {
+        { InnerException: JsonException { Path: ['$', '.', .. var field] } } => new HttpValidationProblemDetails(
+            new Dictionary<string, string[]> { [field] = ["Not a valid value for this field."] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+        },
+        _ => new ProblemDetails
+        {
+            Status = exception.StatusCode,
+            Title = "The request could not be read.",
+            Detail = exception.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+                StatusCodes.Status415UnsupportedMediaType => "Send the request body as JSON (Content-Type: application/json).",
+                _ => "Check the body, query string and headers against the API documentation.",
+            },
+        },
+    };
 
     // Field names follow the JSON body ("fullName", "items[0].name"), so a client can put each message under its field.
     private static Dictionary<string, string[]> CamelCaseKeys(IDictionary<string, string[]> errors) =>

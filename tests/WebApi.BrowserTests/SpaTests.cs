@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using VirtuOps.Infrastructure.Data;
 
 namespace WebApi.BrowserTests;
 
@@ -10,15 +9,18 @@ public sealed class SpaTests(LiveAppFixture app) : IClassFixture<LiveAppFixture>
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
     [Fact]
-    public async Task The_status_page_shows_data_that_came_from_the_api()
+    public async Task The_status_page_shows_a_visitor_that_the_service_is_up_and_no_deployment_details()
     {
         var page = await app.NewPageAsync();
 
         await page.GotoAsync("/");
 
-        await Expect(page.GetByTestId("status-database-provider")).ToHaveTextAsync("Sqlite");
-        await Expect(page.GetByTestId("status-tenant-count")).ToHaveTextAsync((DemoDataSeeder.GeneratedTenantCount + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await Expect(page.GetByTestId("status-environment")).ToHaveTextAsync("Development");
+        await Expect(page.GetByTestId("status-database-healthy")).ToHaveTextAsync("Ha");
+        await Expect(page.GetByTestId("status-application-name")).ToHaveTextAsync("VirtuOps");
+        await Expect(page.GetByTestId("status-environment")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("status-tenant-count")).ToHaveCountAsync(0);
+        // The dev outbox (Development) is still linked for reading codes and links.
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Dev: xabarlar" })).ToBeVisibleAsync();
         // Uzbek (Latin) is the default language.
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tizim holati");
     }
@@ -63,7 +65,7 @@ public sealed class SpaTests(LiveAppFixture app) : IClassFixture<LiveAppFixture>
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/");
-        await Expect(page.GetByTestId("status-database-provider")).ToHaveTextAsync("Sqlite");
+        await Expect(page.GetByTestId("status-database-healthy")).ToHaveTextAsync("Ha");
 
         await page.GetByLabel("Til").SelectOptionAsync("ru");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).Not.ToHaveTextAsync("Tizim holati");

@@ -11,5 +11,8 @@ public interface ISystemInfo
 
     string DatabaseProvider { get; }
 
+    /// <summary>Whether SMS and e-mails are kept in the development outbox (Development only) instead of sent.</summary>
+    bool HasDevOutbox { get; }
+
     Task<bool> CanConnectToDatabaseAsync(CancellationToken cancellationToken);
 }

@@ -47,4 +47,23 @@ describe('Layout', () => {
     expect(screen.getByRole('link', { name: 'Botlar' })).toHaveAttribute('href', '/bots');
     expect(screen.queryByRole('link', { name: 'Jamoa' })).not.toBeInTheDocument();
   });
+
+  const reachable = { applicationName: 'VirtuOps', databaseHealthy: true, serverTimeUtc: '2025-03-01T09:30:00Z' };
+
+  it('links the Dev outbox where the API keeps one', async () => {
+    vi.mocked(systemClient.getSystemStatus).mockResolvedValue({ ...reachable, hasDevOutbox: true });
+
+    renderRoute('/');
+
+    expect(await screen.findByRole('link', { name: 'Dev: xabarlar' })).toHaveAttribute('href', '/dev/outbox');
+  });
+
+  it('has no Dev outbox link where the API sends messages for real', async () => {
+    vi.mocked(systemClient.getSystemStatus).mockResolvedValue({ ...reachable, hasDevOutbox: false });
+
+    renderRoute('/');
+
+    expect(await screen.findByTestId('status-database-healthy')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Dev: xabarlar' })).not.toBeInTheDocument();
+  });
 });

@@ -52,7 +52,7 @@ export function Layout() {
                 <NavLink to="/sign-up">{t('nav.signUp')}</NavLink>
               </>
             )}
-            {status.data?.environment === 'Development' && <NavLink to="/dev/outbox">{t('nav.devOutbox')}</NavLink>}
+            {status.data?.hasDevOutbox && <NavLink to="/dev/outbox">{t('nav.devOutbox')}</NavLink>}
           </nav>
           {account && (
             <div className="account-menu">

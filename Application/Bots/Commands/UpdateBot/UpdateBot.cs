@@ -38,10 +38,10 @@ public sealed class UpdateBotCommandValidator : AbstractValidator<UpdateBotComma
         RuleFor(c => c.Persona).MaximumLength(Bot.PersonaMaxLength);
         RuleFor(c => c.Languages).NotEmpty();
         RuleForEach(c => c.Languages).IsInEnum();
-        RuleFor(c => c.HandoffKeywords).Must(k => k.Count <= 20).WithMessage("At most 20 handoff keywords.");
+        RuleFor(c => c.HandoffKeywords).NotNull().Must(k => k.Count <= 20).WithMessage("At most 20 handoff keywords.");
         RuleForEach(c => c.HandoffKeywords).NotEmpty().MaximumLength(50);
         RuleFor(c => c.ConfidenceThreshold).InclusiveBetween(0, 1);
-        RuleFor(c => c.AllowedOrigins).Must(o => o.Count <= 20).WithMessage("At most 20 origins.");
+        RuleFor(c => c.AllowedOrigins).NotNull().Must(o => o.Count <= 20).WithMessage("At most 20 origins.");
         RuleForEach(c => c.AllowedOrigins)
             .Must(o => Uri.TryCreate(o, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.AbsolutePath == "/")
             .WithMessage("Each origin is a scheme and host, e.g. https://shop.uz.");

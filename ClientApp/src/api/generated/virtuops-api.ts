@@ -4968,14 +4968,19 @@ export interface SubscriptionDto {
 
 export type SubscriptionStatus = "Trialing" | "Active" | "PastDue" | "Suspended" | "Canceled";
 
-export interface SystemStatusDto {
-    applicationName: string;
+export interface SystemDetailsDto {
     version: string;
     environment: string;
     databaseProvider: string;
+    tenantCount: number;
+}
+
+export interface SystemStatusDto {
+    applicationName: string;
     databaseHealthy: boolean;
     serverTimeUtc: string;
-    tenantCount: number;
+    hasDevOutbox: boolean;
+    details?: SystemDetailsDto;
 }
 
 export interface TeamMemberDto {

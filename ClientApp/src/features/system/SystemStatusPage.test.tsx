@@ -9,19 +9,33 @@ vi.mock('../../api/client', () => import('../../test/apiClientMock'));
 
 const getSystemStatus = vi.mocked(systemClient.getSystemStatus);
 
+// What anyone gets; platform staff also get the details.
 const status: SystemStatusDto = {
   applicationName: 'VirtuOps',
-  version: '1.2.3',
-  environment: 'Development',
-  databaseProvider: 'Sqlite',
   databaseHealthy: true,
   serverTimeUtc: '2025-03-01T09:30:00Z',
-  tenantCount: 7,
+  hasDevOutbox: true,
+};
+
+const staffStatus: SystemStatusDto = {
+  ...status,
+  details: { version: '1.2.3', environment: 'Development', databaseProvider: 'Sqlite', tenantCount: 7 },
 };
 
 describe('SystemStatusPage', () => {
-  it('shows the status the API returns', async () => {
+  it('shows anyone whether the service is up, without the deployment details', async () => {
     getSystemStatus.mockResolvedValue(status);
+
+    renderRoute('/');
+
+    expect(await screen.findByTestId('status-database-healthy')).toHaveTextContent('Ha');
+    expect(screen.getByTestId('status-application-name')).toHaveTextContent('VirtuOps');
+    expect(screen.queryByTestId('status-version')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('status-tenant-count')).not.toBeInTheDocument();
+  });
+
+  it('shows platform staff the details the API returns', async () => {
+    getSystemStatus.mockResolvedValue(staffStatus);
 
     renderRoute('/');
 

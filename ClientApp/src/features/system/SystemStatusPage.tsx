@@ -6,7 +6,7 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 
 export const systemStatusQueryKey = ['system', 'status'] as const;
 
-// Shared with the layout, which shows the Dev outbox link only in the Development environment.
+// Shared with the layout, which shows the Dev outbox link only where there is one (Development).
 export const systemStatusQuery = queryOptions({
   queryKey: systemStatusQueryKey,
   queryFn: ({ signal }) => systemClient.getSystemStatus(signal),
@@ -31,12 +31,6 @@ export function SystemStatusPage() {
         <dl className="facts">
           <dt>{t('status.applicationName')}</dt>
           <dd data-testid="status-application-name">{status.data.applicationName}</dd>
-          <dt>{t('status.version')}</dt>
-          <dd data-testid="status-version">{status.data.version}</dd>
-          <dt>{t('status.environment')}</dt>
-          <dd data-testid="status-environment">{status.data.environment}</dd>
-          <dt>{t('status.databaseProvider')}</dt>
-          <dd data-testid="status-database-provider">{status.data.databaseProvider}</dd>
           <dt>{t('status.databaseHealthy')}</dt>
           <dd
             data-testid="status-database-healthy"
@@ -44,12 +38,23 @@ export function SystemStatusPage() {
           >
             {status.data.databaseHealthy ? t('common.yes') : t('common.no')}
           </dd>
-          <dt>{t('status.tenantCount')}</dt>
-          <dd data-testid="status-tenant-count">{status.data.tenantCount}</dd>
           <dt>{t('status.serverTime')}</dt>
           <dd data-testid="status-server-time">
             <ServerTime value={status.data.serverTimeUtc} language={i18n.resolvedLanguage} />
           </dd>
+          {/* Only platform staff get the deployment's details. */}
+          {status.data.details && (
+            <>
+              <dt>{t('status.version')}</dt>
+              <dd data-testid="status-version">{status.data.details.version}</dd>
+              <dt>{t('status.environment')}</dt>
+              <dd data-testid="status-environment">{status.data.details.environment}</dd>
+              <dt>{t('status.databaseProvider')}</dt>
+              <dd data-testid="status-database-provider">{status.data.details.databaseProvider}</dd>
+              <dt>{t('status.tenantCount')}</dt>
+              <dd data-testid="status-tenant-count">{status.data.details.tenantCount}</dd>
+            </>
+          )}
         </dl>
       )}
     </section>
