@@ -49,7 +49,8 @@ internal sealed class SignInService(
         }
         else
         {
-            valid = await users.CheckPasswordAsync(user, password);
+            // A sign-up whose e-mail link was not opened is not an account yet, and answers like a wrong password.
+            valid = await users.CheckPasswordAsync(user, password) && user.EmailConfirmed;
         }
 
         if (!valid)
