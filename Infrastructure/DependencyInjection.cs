@@ -144,6 +144,7 @@ public static class DependencyInjection
         services.AddScoped<BotResponder>();
         services.AddScoped<ConversationFlow>();
         services.AddScoped<WidgetAccess>();
+        services.AddSingleton<NewVisitorCap>();
     }
 
     private static void AddChannels(this IServiceCollection services, IConfiguration configuration)

@@ -172,7 +172,7 @@ describe('widget', () => {
     expect(ui().messages().filter((m) => m.textContent?.includes('Operatorga ulanmoqdasiz.'))).toHaveLength(1);
   });
 
-  it('says politely when the visitor writes too fast, and sends the same message again on request', async () => {
+  it('says politely when the chat is rate limited (the visitor, the address or the bot), and sends the same message again on request', async () => {
     const question = message('q1', 'Contact', 'Salom', 1);
     const send = vi
       .fn<WidgetApi['send']>()
@@ -186,7 +186,7 @@ describe('widget', () => {
     if (input) input.value = 'Salom';
     ui().byTestId<HTMLButtonElement>('virtuops-send')?.click();
 
-    await vi.waitFor(() => expect(ui().byTestId('virtuops-error')?.textContent).toContain('Juda tez yozyapsiz'));
+    await vi.waitFor(() => expect(ui().byTestId('virtuops-error')?.textContent).toContain('Hozir xabarlar juda koʻp'));
     ui().byTestId<HTMLButtonElement>('virtuops-retry')?.click();
 
     await vi.waitFor(() => expect(ui().byTestId('virtuops-error')?.hidden).toBe(true));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using VirtuOps.Application.Widget.Common;
 
 namespace VirtuOps.WebApi.Infrastructure;
 
@@ -23,6 +24,18 @@ public sealed class RateLimitOptions
     public int WidgetMessagesPerMinute { get; set; } = 20;
 
     /// <summary>
+    /// Widget messages per IP address per minute, whatever visitor id they carry (the caller picks it). Generous,
+    /// since many phones share an address behind a mobile carrier's NAT.
+    /// </summary>
+    public int WidgetMessagesPerIpPerMinute { get; set; } = 100;
+
+    /// <summary>Widget messages to one bot per minute, from all its visitors together.</summary>
+    public int WidgetMessagesPerBotPerMinute { get; set; } = 600;
+
+    /// <summary>New widget visitors (contacts with their first conversation) one bot takes per minute.</summary>
+    public int WidgetNewVisitorsPerBotPerMinute { get; set; } = 60;
+
+    /// <summary>
     /// E-mails to an address the caller types (sign-up, password reset, e-mail change, team invitation) per account,
     /// or per IP address before sign-in, per 10 minutes.
     /// </summary>
@@ -33,9 +46,10 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>
-/// Per-IP and per-account limits on what attackers hammer: sign-in, SMS and e-mail sending, code checks and the
-/// public demo form. Every endpoint that texts or e-mails an address the caller chooses has an SMS or e-mail limit,
-/// so it cannot be used to flood someone else's inbox or phone. Rejections are 429 problem details with
+/// Per-IP and per-account limits on what attackers hammer: sign-in, SMS and e-mail sending, code checks, the
+/// public demo form and the chat widget (per visitor, per address and per bot; new visitors per bot are capped by
+/// <see cref="NewVisitorCap"/>). Every endpoint that texts or e-mails an address the caller chooses has an SMS or
+/// e-mail limit, so it cannot be used to flood someone else's inbox or phone. Rejections are 429 problem details with
 /// Retry-After. Per-account protection also comes from Identity's lockout (5 wrong passwords), the 60-second resend
 /// cooldown and the 5 tries per code.
 /// </summary>
@@ -59,6 +73,11 @@ public static class RateLimits
             options.AddPolicy(Email, context => FixedWindow(ByAccountOrIp(context), limits.EmailsPerTenMinutes, TimeSpan.FromMinutes(10)));
             options.AddPolicy(DemoRequests, context => FixedWindow(ByIp(context), limits.DemoRequestsPerHour, TimeSpan.FromHours(1)));
             options.AddPolicy(Widget, context => FixedWindow(ByIp(context) + "|" + context.Request.Headers["X-Visitor-Id"], limits.WidgetMessagesPerMinute, TimeSpan.FromMinutes(1)));
+            // An endpoint takes one policy, so the widget's limits that a fresh visitor id cannot dodge are global
+            // limiters, chained: per address first, so one address's flood does not use up its bot's allowance.
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                WidgetOnly(context => FixedWindow(ByIp(context), limits.WidgetMessagesPerIpPerMinute, TimeSpan.FromMinutes(1))),
+                WidgetOnly(context => FixedWindow("bot:" + context.GetRouteValue("widgetKey"), limits.WidgetMessagesPerBotPerMinute, TimeSpan.FromMinutes(1))));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 var http = rejected.HttpContext;
@@ -72,8 +91,16 @@ public static class RateLimits
                 });
             };
         });
+        services.Configure<NewVisitorCapOptions>(o => o.PerBotPerMinute = limits.WidgetNewVisitorsPerBotPerMinute);
         return services;
     }
+
+    /// <summary>A limiter for the widget's rate-limited endpoints; every other request passes it untouched.</summary>
+    private static PartitionedRateLimiter<HttpContext> WidgetOnly(Func<HttpContext, RateLimitPartition<string>> partition) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Widget
+                ? partition(context)
+                : RateLimitPartition.GetNoLimiter(string.Empty));
 
     private static RateLimitPartition<string> FixedWindow(string key, int permits, TimeSpan window) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
