@@ -17,8 +17,10 @@ public sealed class PaylovOptions : IValidatableObject
 
     public string ApiKey { get; set; } = string.Empty;
 
-    /// <summary>The shared secret Paylov signs its callbacks with (HMAC-SHA256 over the raw body).</summary>
-    public string CallbackSecret { get; set; } = string.Empty;
+    /// <summary>The HTTP Basic credentials Paylov sends with its callbacks (registered with the callback URL).</summary>
+    public string CallbackUserName { get; set; } = string.Empty;
+
+    public string CallbackPassword { get; set; } = string.Empty;
 
     /// <summary>How long one HTTP attempt may take before it is abandoned and, if attempts remain, repeated.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00")]
@@ -45,7 +47,9 @@ public sealed class PaylovOptions : IValidatableObject
             yield return new ValidationResult("Paylov:MerchantId is required with a BaseUrl.", [nameof(MerchantId)]);
         if (string.IsNullOrWhiteSpace(ApiKey))
             yield return new ValidationResult("Paylov:ApiKey is required with a BaseUrl.", [nameof(ApiKey)]);
-        if (string.IsNullOrWhiteSpace(CallbackSecret))
-            yield return new ValidationResult("Paylov:CallbackSecret is required with a BaseUrl, or every callback is rejected.", [nameof(CallbackSecret)]);
+        if (string.IsNullOrWhiteSpace(CallbackUserName))
+            yield return new ValidationResult("Paylov:CallbackUserName is required with a BaseUrl, or every callback is rejected.", [nameof(CallbackUserName)]);
+        if (string.IsNullOrWhiteSpace(CallbackPassword))
+            yield return new ValidationResult("Paylov:CallbackPassword is required with a BaseUrl, or every callback is rejected.", [nameof(CallbackPassword)]);
     }
 }

@@ -31,7 +31,7 @@ public static class PaylovServiceCollectionExtensions
             .Bind(section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddSingleton<PaylovSignature>();
+        services.TryAddSingleton<PaylovCallbackCredentials>();
 
         var options = section.Get<PaylovOptions>() ?? new PaylovOptions();
         if (options.UsesSandbox)

@@ -13,7 +13,6 @@ internal static class PaylovWire
     public const string MerchantIdHeader = "X-Merchant-Id";
     public const string ApiKeyHeader = "X-Api-Key";
     public const string IdempotencyKeyHeader = "Idempotency-Key";
-    public const string SignatureHeader = "X-Paylov-Signature";
     public const string Currency = "UZS";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

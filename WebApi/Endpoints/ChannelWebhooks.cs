@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using VirtuOps.Application.Channels.Inbound.Commands.ReceiveChannelWebhook;
 using VirtuOps.Application.Channels.Inbound.Common;
@@ -27,9 +26,6 @@ public sealed class ChannelWebhooks : IEndpointGroup
             group.MapPost("/_bare", ReceiveBare);
     }
 
-    /// <summary>Far above any real update (Meta batches a few kB); bodies are read whole before they are authenticated.</summary>
-    public const long MaxBodyBytes = 256 * 1024;
-
     public static Task<IResult> ReceiveTelegramUpdate(HttpRequest request, ISender sender, Guid connectionId, CancellationToken cancellationToken) =>
         ReceiveAsync(request, sender, Channel.Telegram, connectionId, WebhookSecrets.TelegramHeader, cancellationToken);
 
@@ -38,13 +34,11 @@ public sealed class ChannelWebhooks : IEndpointGroup
             ? await ReceiveAsync(request, sender, metaChannel, connectionId, WebhookSecrets.MetaSignatureHeader, cancellationToken)
             : TypedResults.NotFound();
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, ISender sender, Channel channel, Guid connectionId, string proofHeader, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The webhook body is too large.");
-        return Answer(await sender.Send(new ReceiveChannelWebhookCommand(channel, connectionId, await ReadBodyAsync(request, cancellationToken),
-            request.Headers[proofHeader]), cancellationToken));
-    }
+    // The signature covers the exact bytes, so the body is read whole (up to the limit) before anything parses it.
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, ISender sender, Channel channel, Guid connectionId, string proofHeader, CancellationToken cancellationToken) =>
+        await WebhookBody.ReadAsync(request, cancellationToken) is { } body
+            ? Answer(await sender.Send(new ReceiveChannelWebhookCommand(channel, connectionId, body, request.Headers[proofHeader]), cancellationToken))
+            : WebhookBody.TooLarge();
 
     public static async Task<IResult> VerifyMetaWebhook(ISender sender, string channel, Guid connectionId,
         [FromQuery(Name = "hub.mode")] string? mode, [FromQuery(Name = "hub.verify_token")] string? verifyToken,
@@ -58,11 +52,8 @@ public sealed class ChannelWebhooks : IEndpointGroup
             : TypedResults.Text(answer, "text/plain");
     }
 
-    public static async Task<IResult> ReceiveBare(HttpRequest request, CancellationToken cancellationToken)
-    {
-        await ReadBodyAsync(request, cancellationToken);
-        return TypedResults.Ok();
-    }
+    public static async Task<IResult> ReceiveBare(HttpRequest request, CancellationToken cancellationToken) =>
+        await WebhookBody.ReadAsync(request, cancellationToken) is null ? WebhookBody.TooLarge() : TypedResults.Ok();
 
     private static IResult Answer(WebhookOutcome outcome) => outcome == WebhookOutcome.Stored
         ? TypedResults.Ok()
@@ -74,24 +65,4 @@ public sealed class ChannelWebhooks : IEndpointGroup
         "instagram" => Channel.Instagram,
         _ => null,
     };
-
-    // The signature covers the exact bytes, so the body is read whole before anything parses it.
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        // A body without a declared length is held to the same limit while it is read (Kestrel answers 413 beyond it).
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = MaxBodyBytes;
-
-        // With a length (the providers send one), straight into an array of that size: no growing copy.
-        if (request.ContentLength is { } length and <= MaxBodyBytes)
-        {
-            var body = new byte[length];
-            await request.Body.ReadExactlyAsync(body, cancellationToken);
-            return body;
-        }
-
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
-    }
 }

@@ -1,10 +1,14 @@
 using System.Text.Json;
+using Microsoft.Net.Http.Headers;
 using VirtuOps.Application.Billing.Commands.SettlePaylovEvent;
 using VirtuOps.Infrastructure.Paylov;
 
 namespace VirtuOps.WebApi.Endpoints;
 
-/// <summary>Paylov's payment callbacks: the signature is checked on the raw body before anything is read from it.</summary>
+/// <summary>
+/// Paylov's payment callbacks. Paylov authenticates them in a header (HTTP Basic), so a caller without the credentials
+/// is refused before a byte of its body is read, and an authentic body is held to the webhook limit.
+/// </summary>
 public sealed class PaylovWebhooks : IEndpointGroup
 {
     private sealed record PaylovEvent(string? event_id, string? external_id);
@@ -12,13 +16,16 @@ public sealed class PaylovWebhooks : IEndpointGroup
     public void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/webhooks/paylov", ReceivePaylovEvent).ExcludeFromDescription();
 
-    public static async Task<IResult> ReceivePaylovEvent(HttpRequest request, PaylovSignature signature, ISender sender, CancellationToken cancellationToken)
+    public static async Task<IResult> ReceivePaylovEvent(HttpRequest request, PaylovCallbackCredentials credentials, ISender sender, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        var body = buffer.ToArray();
-        if (!signature.IsValid(body, request.Headers[PaylovSignature.HeaderName]))
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid signature.");
+        if (!credentials.AreValid(request.Headers[HeaderNames.Authorization]))
+        {
+            request.HttpContext.Response.Headers.WWWAuthenticate = "Basic realm=\"paylov-callbacks\"";
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid callback credentials.");
+        }
+
+        if (await WebhookBody.ReadAsync(request, cancellationToken) is not { } body)
+            return WebhookBody.TooLarge();
 
         PaylovEvent? payload;
         try

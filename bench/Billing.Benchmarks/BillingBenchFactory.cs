@@ -34,7 +34,8 @@ internal sealed class BillingBenchFactory(string paylovBaseUrl, int concurrency)
         builder.UseSetting("Paylov:BaseUrl", paylovBaseUrl);
         builder.UseSetting("Paylov:MerchantId", FakePaylovServer.MerchantId);
         builder.UseSetting("Paylov:ApiKey", FakePaylovServer.ApiKey);
-        builder.UseSetting("Paylov:CallbackSecret", FakePaylovServer.CallbackSecret);
+        builder.UseSetting("Paylov:CallbackUserName", FakePaylovServer.CallbackUserName);
+        builder.UseSetting("Paylov:CallbackPassword", FakePaylovServer.CallbackPassword);
         // A throwaway key rather than the per-machine development key file under WebApi/data.
         builder.UseSetting("Security:Encryption:Keys:bench", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Security:Encryption:CurrentKeyId", "bench");

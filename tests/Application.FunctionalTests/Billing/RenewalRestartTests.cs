@@ -16,7 +16,8 @@ internal sealed class PaylovHttpApiFactory(FakePaylovServer paylov, string? data
         builder.UseSetting("Paylov:BaseUrl", paylov.BaseUrl);
         builder.UseSetting("Paylov:MerchantId", FakePaylovServer.MerchantId);
         builder.UseSetting("Paylov:ApiKey", FakePaylovServer.ApiKey);
-        builder.UseSetting("Paylov:CallbackSecret", FakePaylovServer.CallbackSecret);
+        builder.UseSetting("Paylov:CallbackUserName", FakePaylovServer.CallbackUserName);
+        builder.UseSetting("Paylov:CallbackPassword", FakePaylovServer.CallbackPassword);
     }
 }
 

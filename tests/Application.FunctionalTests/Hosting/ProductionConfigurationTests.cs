@@ -20,7 +20,8 @@ public sealed class ProductionApiFactory : VirtuOpsApiFactory
         builder.UseSetting("Paylov:BaseUrl", "http://127.0.0.1:9");
         builder.UseSetting("Paylov:MerchantId", "merchant-test");
         builder.UseSetting("Paylov:ApiKey", "not-used");
-        builder.UseSetting("Paylov:CallbackSecret", "not-used-either");
+        builder.UseSetting("Paylov:CallbackUserName", "not-used-either");
+        builder.UseSetting("Paylov:CallbackPassword", "not-used-either");
         builder.UseSetting("Security:Encryption:Keys:k1", Convert.ToBase64String(new byte[32]));
         builder.UseSetting("Security:Encryption:CurrentKeyId", "k1");
     }

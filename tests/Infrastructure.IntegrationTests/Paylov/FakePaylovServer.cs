@@ -26,13 +26,14 @@ internal sealed record FakeCharge(string IdempotencyKey, string TransactionId, s
 /// <c>Infrastructure/Paylov/PaylovWireFormat.md</c>. It is written against the JSON, not the adapter's DTOs, so a
 /// drift in either shows up as a failing test. The outcome of a charge is chosen by the card token
 /// (<see cref="SuccessCard"/>, <see cref="DeclinedCard"/>, ...); tests can add latency, hold answers, fail the next
-/// payment requests with a 5xx, confirm or fail card bindings, and sign callbacks.
+/// payment requests with a 5xx, confirm or fail card bindings, and make callback credentials.
 /// </summary>
 internal sealed class FakePaylovServer : IAsyncDisposable
 {
     public const string MerchantId = "merchant-7701";
     public const string ApiKey = "pk_test_Api-Key-Never-Logged-31";
-    public const string CallbackSecret = "whsec_Callback-Secret-Never-Logged-59";
+    public const string CallbackUserName = "paylov-callbacks";
+    public const string CallbackPassword = "cbpw_Callback-Password-Never-Logged-59";
     public const string OtpCode = "123456";
 
     public const string SuccessCard = "tok_card_success_5f1c0a";
@@ -140,19 +141,9 @@ internal sealed class FakePaylovServer : IAsyncDisposable
             Fail(_sessions[sessionId], reason);
     }
 
-    /// <summary>A callback as Paylov would post it: the raw body and its <c>X-Paylov-Signature</c> header value.</summary>
-    public static (byte[] Body, string Signature) SignedCallback(string transactionId, string externalId, string state, string secret = CallbackSecret)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            event_id = $"evt_{Guid.NewGuid():N}",
-            type = "payment.state_changed",
-            transaction_id = transactionId,
-            external_id = externalId,
-            state,
-        });
-        return (body, Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)));
-    }
+    /// <summary>The <c>Authorization</c> header Paylov sends with its callbacks (HTTP Basic).</summary>
+    public static string CallbackAuthorization(string userName = CallbackUserName, string password = CallbackPassword) =>
+        "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{userName}:{password}"));
 
     public static async Task<FakePaylovServer> StartAsync()
     {

@@ -35,7 +35,8 @@ public sealed class PaylovClientTests : IAsyncLifetime
             ["Paylov:BaseUrl"] = _paylov.BaseUrl,
             ["Paylov:MerchantId"] = FakePaylovServer.MerchantId,
             ["Paylov:ApiKey"] = FakePaylovServer.ApiKey,
-            ["Paylov:CallbackSecret"] = FakePaylovServer.CallbackSecret,
+            ["Paylov:CallbackUserName"] = FakePaylovServer.CallbackUserName,
+            ["Paylov:CallbackPassword"] = FakePaylovServer.CallbackPassword,
             ["Paylov:AttemptTimeout"] = "00:00:05",
             ["Paylov:MaxRetries"] = "2",
             // Retry at once, so no test waits for a backoff.
@@ -348,7 +349,7 @@ public sealed class PaylovClientTests : IAsyncLifetime
         await TimeOutAttemptsAsync(time, first: 3, last: 5);
         var timeout = await Should.ThrowAsync<PaylovUnavailableException>(() => charging);
 
-        string[] secrets = [boundToken, FakePaylovServer.SuccessCard, FakePaylovServer.DeclinedCard, FakePaylovServer.ApiKey, FakePaylovServer.CallbackSecret];
+        string[] secrets = [boundToken, FakePaylovServer.SuccessCard, FakePaylovServer.DeclinedCard, FakePaylovServer.ApiKey, FakePaylovServer.CallbackPassword];
         var logged = LoggedMessages().ToList();
         logged.ShouldNotBeEmpty();
         logged.ShouldContain(m => m.Contains("k1"));
@@ -364,7 +365,8 @@ public sealed class PaylovClientTests : IAsyncLifetime
     [Theory]
     [InlineData("Paylov:ApiKey", "")]
     [InlineData("Paylov:MerchantId", "")]
-    [InlineData("Paylov:CallbackSecret", "")]
+    [InlineData("Paylov:CallbackUserName", "")]
+    [InlineData("Paylov:CallbackPassword", "")]
     [InlineData("Paylov:BaseUrl", "ftp://paylov.uz")]
     [InlineData("Paylov:AttemptTimeout", "00:00:00")]
     public void Incomplete_settings_are_refused_on_start(string key, string value)
