@@ -38,6 +38,8 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentTen
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    public DbSet<SignInAttemptCount> SignInAttemptCounts => Set<SignInAttemptCount>();
+
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<SmsDelivery> SmsDeliveries => Set<SmsDelivery>();

@@ -27,6 +27,7 @@ public static class IdentityServiceCollectionExtensions
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
+                // The rule SignInAttempts applies per e-mail address, account or not.
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -88,6 +89,7 @@ public static class IdentityServiceCollectionExtensions
 
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<ISignInService, SignInService>();
+        services.AddScoped<SignInAttempts>();
         services.AddScoped<IAccountStatus, AccountStatus>();
         services.AddScoped<ICurrentTenant, CurrentTenant>();
         return services;

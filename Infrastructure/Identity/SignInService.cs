@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -11,6 +12,8 @@ namespace VirtuOps.Infrastructure.Identity;
 
 internal sealed class SignInService(
     SignInManager<ApplicationUser> signInManager,
+    IPasswordHasher<ApplicationUser> passwordHasher,
+    SignInAttempts attempts,
     IIdentityService identity,
     ApplicationDbContext context,
     IHttpContextAccessor httpContextAccessor,
@@ -20,20 +23,44 @@ internal sealed class SignInService(
 {
     private const string RememberMeClaim = "remember_me";
 
+    /// <summary>
+    /// A hash of a password nobody knows. Checking a password against it for an address without an account costs
+    /// what a real check costs, so the answer's timing does not tell whether the account exists.
+    /// </summary>
+    private static readonly Lazy<string> NobodysPasswordHash =
+        new(() => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+
     private HttpContext HttpContext => httpContextAccessor.HttpContext ?? throw new InvalidOperationException("Signing in needs an HTTP request.");
 
     public async Task<(PasswordCheckResult Result, UserAccount? User)> CheckPasswordAsync(string email, string password, CancellationToken cancellationToken)
     {
-        var user = await signInManager.UserManager.FindByEmailAsync(email);
-        if (user is null)
-            return (PasswordCheckResult.Invalid, null);
-
-        var result = await signInManager.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        // Every address gets the same treatment, account or not: the same lockout rule and the same password check.
+        var users = signInManager.UserManager;
+        var normalizedEmail = users.NormalizeEmail(email);
+        if (!await attempts.TryBeginAsync(normalizedEmail, cancellationToken))
             return (PasswordCheckResult.LockedOut, null);
-        return result.Succeeded || result.RequiresTwoFactor
-            ? (PasswordCheckResult.Succeeded, await identity.FindByIdAsync(user.Id, cancellationToken))
-            : (PasswordCheckResult.Invalid, null);
+
+        var user = await users.FindByEmailAsync(email);
+        bool valid;
+        if (user?.PasswordHash is null)
+        {
+            passwordHasher.VerifyHashedPassword(new ApplicationUser(), NobodysPasswordHash.Value, password);
+            valid = false;
+        }
+        else
+        {
+            valid = await users.CheckPasswordAsync(user, password);
+        }
+
+        if (!valid)
+        {
+            return await attempts.FailedAsync(normalizedEmail, cancellationToken)
+                ? (PasswordCheckResult.LockedOut, null)
+                : (PasswordCheckResult.Invalid, null);
+        }
+
+        await attempts.SucceededAsync(normalizedEmail, cancellationToken);
+        return (PasswordCheckResult.Succeeded, await identity.FindByIdAsync(user!.Id, cancellationToken));
     }
 
     public async Task SignInAsync(Guid userId, bool rememberMe, CancellationToken cancellationToken)

@@ -36,6 +36,12 @@ public sealed class RateLimitOptions
     public int WidgetNewVisitorsPerBotPerMinute { get; set; } = 60;
 
     /// <summary>
+    /// New widget visitors from one IP address per minute: a fresh visitor id per message meets this first, while
+    /// people behind one NAT keep their own visitor ids.
+    /// </summary>
+    public int WidgetNewVisitorsPerIpPerMinute { get; set; } = 10;
+
+    /// <summary>
     /// E-mails to an address the caller types (sign-up, password reset, e-mail change, team invitation) per account,
     /// or per IP address before sign-in, per 10 minutes.
     /// </summary>
@@ -91,7 +97,11 @@ public static class RateLimits
                 });
             };
         });
-        services.Configure<NewVisitorCapOptions>(o => o.PerBotPerMinute = limits.WidgetNewVisitorsPerBotPerMinute);
+        services.Configure<NewVisitorCapOptions>(o =>
+        {
+            o.PerBotPerMinute = limits.WidgetNewVisitorsPerBotPerMinute;
+            o.PerIpPerMinute = limits.WidgetNewVisitorsPerIpPerMinute;
+        });
         return services;
     }
 

@@ -10,7 +10,11 @@ public enum PasswordCheckResult
 /// <summary>The browser session: password checks with lockout, the two-factor step and the sign-in cookie.</summary>
 public interface ISignInService
 {
-    /// <summary>Checks the password and counts failures towards lockout. Returns the user only on success.</summary>
+    /// <summary>
+    /// Checks the password and counts the attempt towards the lockout of that e-mail address. An address without an
+    /// account is treated alike (same check cost, same lockout), so the answer does not tell whether it has one.
+    /// Returns the user only on success.
+    /// </summary>
     Task<(PasswordCheckResult Result, UserAccount? User)> CheckPasswordAsync(string email, string password, CancellationToken cancellationToken);
 
     /// <summary>Starts a session (recorded, listed to the user, revocable) and issues the sign-in cookie.</summary>

@@ -7,7 +7,7 @@ namespace VirtuOps.Application.Widget.Common;
 /// The web widget's gate: a public widget key names the bot, the page's origin must be one the owner allowed,
 /// and from then on the request works inside that bot's tenant.
 /// </summary>
-public sealed class WidgetAccess(IApplicationDbContext context, ICurrentTenant currentTenant, NewVisitorCap newVisitors)
+public sealed class WidgetAccess(IApplicationDbContext context, ICurrentTenant currentTenant, IClientInfo client, NewVisitorCap newVisitors)
 {
     public async Task<Bot> OpenAsync(string widgetKey, string? origin, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ public sealed class WidgetAccess(IApplicationDbContext context, ICurrentTenant c
         var contact = await FindVisitorAsync(visitorId, cancellationToken);
         if (contact is not null)
             return contact;
-        newVisitors.Admit(bot.Id);
+        newVisitors.Admit(bot.Id, client.IpAddress);
         contact = Contact.Create(bot.TenantId, Channel.Widget, visitorId, $"Visitor {visitorId[..8]}");
         context.Contacts.Add(contact);
         return contact;

@@ -35,3 +35,13 @@ internal sealed class ApplicationRoleConfiguration : IEntityTypeConfiguration<Ap
             ConcurrencyStamp = r.Id.ToString(),
         }));
 }
+
+internal sealed class SignInAttemptCountConfiguration : IEntityTypeConfiguration<SignInAttemptCount>
+{
+    public void Configure(EntityTypeBuilder<SignInAttemptCount> builder)
+    {
+        builder.HasKey(c => c.NormalizedEmail);
+        builder.Property(c => c.NormalizedEmail).HasMaxLength(SignInAttemptCount.NormalizedEmailMaxLength);
+        builder.HasIndex(c => c.LastAttemptAt);
+    }
+}

@@ -14,12 +14,14 @@ public sealed class WidgetAbuseApiFactory : VirtuOpsApiFactory
     public const int MessagesPerAddress = 10;
     public const int MessagesPerBot = 25;
     public const int NewVisitorsPerBot = 12;
+    public const int NewVisitorsPerAddress = 4;
 
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {
         builder.UseSetting("RateLimits:WidgetMessagesPerIpPerMinute", MessagesPerAddress.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:WidgetMessagesPerBotPerMinute", MessagesPerBot.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:WidgetNewVisitorsPerBotPerMinute", NewVisitorsPerBot.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:WidgetNewVisitorsPerIpPerMinute", NewVisitorsPerAddress.ToString(CultureInfo.InvariantCulture));
     }
 }
 
@@ -69,20 +71,41 @@ public sealed class WidgetAbuseTests(WidgetAbuseApiFactory factory) : IClassFixt
         factory.QueryDatabaseAsync(db => db.Conversations.IgnoreQueryFilters().CountAsync(c => c.BotId == botId));
 
     [Fact]
-    public async Task A_fresh_visitor_id_per_message_does_not_get_one_address_past_its_limit()
+    public async Task A_fresh_visitor_id_per_message_gets_one_address_only_a_few_new_chats()
+    {
+        var (owner, bot) = await OwnerWithBotAsync("widget-abuse-new-ip@example.uz", "+998901000146");
+        using var _ = owner;
+        using var attacker = Visitor("203.0.113.30");
+        var visitorIds = Enumerable.Range(0, WidgetAbuseApiFactory.NewVisitorsPerAddress + 3).Select(_ => Guid.NewGuid().ToString()).ToList();
+
+        var responses = new List<HttpResponseMessage>();
+        foreach (var visitorId in visitorIds)
+            responses.Add(await SendAsync(attacker, bot, "Salom", freshVisitorId: visitorId));
+
+        responses.Take(WidgetAbuseApiFactory.NewVisitorsPerAddress).ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        foreach (var refused in responses.Skip(WidgetAbuseApiFactory.NewVisitorsPerAddress))
+            (await TooManyRequestsAsync(refused)).Detail.ShouldBe("Too many new chats from your network. Please try again in a minute.");
+        (await ConversationsAsync(bot.Id)).ShouldBe(WidgetAbuseApiFactory.NewVisitorsPerAddress);
+        (await SendAsync(attacker, bot, "Narxi qancha?", freshVisitorId: visitorIds[0])).StatusCode.ShouldBe(HttpStatusCode.OK, "a visitor already in is not new");
+        using var neighbour = Visitor("203.0.113.31", Guid.NewGuid().ToString());
+        (await SendAsync(neighbour, bot, "Salom")).StatusCode.ShouldBe(HttpStatusCode.OK, "another address has its own allowance");
+    }
+
+    [Fact]
+    public async Task Visitors_sharing_one_address_meet_the_per_address_message_limit()
     {
         var (owner, bot) = await OwnerWithBotAsync("widget-abuse-ip@example.uz", "+998901000143");
         using var _ = owner;
-        using var attacker = Visitor("203.0.113.20");
+        using var office = Visitor("203.0.113.20");
+        string[] visitorIds = [Guid.NewGuid().ToString(), Guid.NewGuid().ToString()];
 
         var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < WidgetAbuseApiFactory.MessagesPerAddress + 3; i++)
-            responses.Add(await SendAsync(attacker, bot, $"Salom {i}", freshVisitorId: Guid.NewGuid().ToString()));
+            responses.Add(await SendAsync(office, bot, $"Salom {i}", freshVisitorId: visitorIds[i % 2]));
 
         responses.Take(WidgetAbuseApiFactory.MessagesPerAddress).ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
         foreach (var refused in responses.Skip(WidgetAbuseApiFactory.MessagesPerAddress))
             await TooManyRequestsAsync(refused);
-        (await ConversationsAsync(bot.Id)).ShouldBe(WidgetAbuseApiFactory.MessagesPerAddress);
         using var neighbour = Visitor("203.0.113.21", Guid.NewGuid().ToString());
         (await SendAsync(neighbour, bot, "Salom")).StatusCode.ShouldBe(HttpStatusCode.OK, "another address has its own allowance");
     }

@@ -19,7 +19,7 @@ public sealed class SignInCommandHandler(ISignInService signIn, OneTimeCodes cod
     {
         var (result, user) = await signIn.CheckPasswordAsync(command.Email.Trim(), command.Password, cancellationToken);
         if (result == PasswordCheckResult.LockedOut)
-            throw new TooManyRequestsException("Too many failed sign-ins. The account is locked for a while; try again later or reset the password.", TimeSpan.FromMinutes(5));
+            throw new TooManyRequestsException("Too many failed sign-ins with this e-mail address. Try again later or reset the password.", TimeSpan.FromMinutes(5));
         if (result != PasswordCheckResult.Succeeded || user is null)
             throw new UnauthorizedAccessException("The e-mail or password is wrong.");
 

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using VirtuOps.Infrastructure.Data;
+using VirtuOps.Infrastructure.Identity;
+
+namespace Application.FunctionalTests.Accounts;
+
+/// <summary>The app with a password hasher that counts how often a password is checked.</summary>
+public sealed class CountingPasswordHasherApiFactory : VirtuOpsApiFactory
+{
+    public CountingPasswordHasher Hasher { get; } = new();
+
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        // These tests sign in far more often than a person does; the per-IP limit is another test's business.
+        builder.UseSetting("RateLimits:AuthPerMinute", "1000");
+        builder.ConfigureTestServices(services => services.AddScoped<IPasswordHasher<ApplicationUser>>(provider =>
+            Hasher.Around(new PasswordHasher<ApplicationUser>(provider.GetRequiredService<IOptions<PasswordHasherOptions>>()))));
+    }
+}
+
+public sealed class CountingPasswordHasher
+{
+    private int _verifications;
+
+    public int Verifications => Volatile.Read(ref _verifications);
+
+    public void Reset() => Volatile.Write(ref _verifications, 0);
+
+    public IPasswordHasher<ApplicationUser> Around(IPasswordHasher<ApplicationUser> inner) => new Counting(this, inner);
+
+    private sealed class Counting(CountingPasswordHasher counter, IPasswordHasher<ApplicationUser> inner) : IPasswordHasher<ApplicationUser>
+    {
+        public string HashPassword(ApplicationUser user, string password) => inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(ApplicationUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref counter._verifications);
+            return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+}
+
+/// <summary>Sign-in answers must not tell whether an e-mail address has an account: not by status, body, time or lockout.</summary>
+public sealed class SignInEnumerationTests(CountingPasswordHasherApiFactory factory) : IClassFixture<CountingPasswordHasherApiFactory>
+{
+    private const string WrongPassword = "Wrong-password-1";
+
+    /// <summary>Status, Retry-After and the problem body without its per-request trace id.</summary>
+    private static async Task<string> AnswerOf(HttpResponseMessage response)
+    {
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        body.Remove("traceId");
+        return $"{(int)response.StatusCode} retry-after={response.Headers.RetryAfter} {body.ToJsonString()}";
+    }
+
+    [Fact]
+    public async Task A_wrong_password_and_an_unknown_address_get_the_same_answer()
+    {
+        using var client = new SpaClient(factory);
+
+        var known = await AnswerOf(await client.SignInAsync(DemoDataSeeder.DemoOwnerEmail, WrongPassword));
+        var unknown = await AnswerOf(await client.SignInAsync("nobody-here@example.uz", WrongPassword));
+
+        unknown.ShouldBe(known);
+        known.ShouldStartWith("401 ");
+    }
+
+    [Fact]
+    public async Task An_unknown_address_costs_a_password_check_like_a_known_one()
+    {
+        using var client = new SpaClient(factory);
+
+        factory.Hasher.Reset();
+        await client.SignInAsync(DemoDataSeeder.DemoOwnerEmail, WrongPassword);
+        var forKnown = factory.Hasher.Verifications;
+        factory.Hasher.Reset();
+        await client.SignInAsync("nobody-timed@example.uz", WrongPassword);
+        var forUnknown = factory.Hasher.Verifications;
+
+        forKnown.ShouldBe(1);
+        forUnknown.ShouldBe(forKnown);
+    }
+
+    [Fact]
+    public async Task Five_failures_lock_a_known_and_an_unknown_address_alike()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("lock-known@example.uz", "+998901000040");
+        using var client = new SpaClient(factory);
+
+        var known = new List<string>();
+        var unknown = new List<string>();
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            known.Add(await AnswerOf(await client.SignInAsync("lock-known@example.uz", WrongPassword)));
+            unknown.Add(await AnswerOf(await client.SignInAsync("lock-unknown@example.uz", WrongPassword)));
+        }
+
+        unknown.ShouldBe(known);
+        known.Take(4).ShouldAllBe(answer => answer.StartsWith("401 ", StringComparison.Ordinal));
+        known.Skip(4).ShouldAllBe(answer => answer.StartsWith("429 ", StringComparison.Ordinal));
+        // Locked means locked: the right password does not get through either.
+        (await client.SignInAsync("lock-known@example.uz", SpaClient.StrongPassword)).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task Concurrent_guesses_get_no_more_password_checks_than_the_lockout_allows()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("lock-burst@example.uz", "+998901000041");
+        using var client = new SpaClient(factory);
+        // One antiforgery cookie before the burst, not one per parallel request.
+        (await client.Http.GetAsync("/api/auth/legal-documents")).EnsureSuccessStatusCode();
+        factory.Hasher.Reset();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 15).Select(i => client.SignInAsync("lock-burst@example.uz", $"Guess-number-{i}")));
+
+        factory.Hasher.Verifications.ShouldBeLessThanOrEqualTo(5);
+        answers.Count(a => a.StatusCode == HttpStatusCode.Unauthorized).ShouldBeLessThanOrEqualTo(4);
+        answers.ShouldAllBe(a => a.StatusCode == HttpStatusCode.Unauthorized || a.StatusCode == HttpStatusCode.TooManyRequests);
+        (await client.SignInAsync("lock-burst@example.uz", SpaClient.StrongPassword)).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task The_lock_ends_after_fifteen_minutes_and_a_right_password_then_starts_a_fresh_count()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("lock-ends@example.uz", "+998901000042");
+        using var client = new SpaClient(factory);
+        for (var attempt = 0; attempt < 5; attempt++)
+            await client.SignInAsync("lock-ends@example.uz", WrongPassword);
+
+        factory.Time.Advance(TimeSpan.FromMinutes(16));
+
+        (await client.SignInAsync("lock-ends@example.uz", SpaClient.StrongPassword)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var other = new SpaClient(factory);
+        for (var attempt = 0; attempt < 4; attempt++)
+            (await other.SignInAsync("lock-ends@example.uz", WrongPassword)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+}
