@@ -17,7 +17,7 @@ public sealed class ChangeEmailCommandHandler(ICurrentUser currentUser, IIdentit
     public async ValueTask<Unit> Handle(ChangeEmailCommand command, CancellationToken cancellationToken)
     {
         var newEmail = command.NewEmail.Trim();
-        var userId = currentUser.UserId ?? throw new UnauthorizedAccessException();
+        var userId = currentUser.UserId ?? throw new SignInRequiredException();
         if (await identity.FindByEmailAsync(newEmail, cancellationToken) is { } holder)
         {
             if (holder.Id == userId)

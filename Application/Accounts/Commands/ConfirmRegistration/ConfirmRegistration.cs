@@ -18,7 +18,7 @@ public sealed class ConfirmRegistrationCommandHandler(IIdentityService identity,
             throw ValidationException.ForField("token", "This link is invalid, expired or already used. Sign in, or sign up again.");
 
         await signIn.SignInAsync(command.UserId, rememberMe: false, cancellationToken);
-        var user = await identity.FindByIdAsync(command.UserId, cancellationToken) ?? throw new UnauthorizedAccessException();
+        var user = await identity.FindByIdAsync(command.UserId, cancellationToken) ?? throw new SignInRequiredException();
         if (user.PhoneNumber is { } phone && !user.PhoneNumberConfirmed)
             await codes.SendAsync(user.Id, OneTimeCodePurpose.PhoneVerification, phone, cancellationToken);
         return Unit.Value;
