@@ -11,7 +11,8 @@ public sealed class DomainRuleViolationException : Exception
     {
     }
 
-    public DomainRuleViolationException()
+    // The response shows the message: never the runtime's default, which names this type.
+    public DomainRuleViolationException() : base("This breaks a business rule.")
     {
     }
 }

@@ -3,8 +3,8 @@ using System.Reflection;
 namespace VirtuOps.Application.Common.Behaviours;
 
 /// <summary>
-/// Enforces <see cref="AuthorizeAttribute"/> on the message: 401 when anonymous, 403 when no required role is held
-/// or when the phone must be verified and is not.
+/// Enforces <see cref="AuthorizeAttribute"/> on the message: 401 when anonymous, 403 when no required role is held,
+/// when an API key meets a requirement that names none of its roles, or when the phone must be verified and is not.
 /// </summary>
 public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser currentUser, IAccountStatus accountStatus)
     : IPipelineBehavior<TMessage, TResponse>
@@ -21,6 +21,11 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser cur
     {
         if (!currentUser.IsAuthenticated)
             throw new UnauthorizedAccessException();
+
+        // An API key acts for its tenant, not for a person (it has no user id): a requirement without roles means "any
+        // signed-in person", so operations about the caller's own account refuse keys here, before their handler runs.
+        if (currentUser.UserId is null && Requirements.Any(r => r.Roles.Length == 0))
+            throw new ForbiddenAccessException("An API key cannot do this: it acts for its tenant, not for a person.");
 
         foreach (var requirement in Requirements)
         {

@@ -3,7 +3,8 @@ namespace VirtuOps.Application.Common.Exceptions;
 /// <summary>The requested resource does not exist, or belongs to another tenant (HTTP 404).</summary>
 public sealed class NotFoundException : Exception
 {
-    public NotFoundException()
+    // The response shows the message: never the runtime's default, which names this type.
+    public NotFoundException() : base("The requested item does not exist.")
     {
     }
 

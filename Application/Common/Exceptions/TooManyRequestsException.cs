@@ -3,7 +3,8 @@ namespace VirtuOps.Application.Common.Exceptions;
 /// <summary>The caller must wait before trying again (HTTP 429 with Retry-After).</summary>
 public sealed class TooManyRequestsException : Exception
 {
-    public TooManyRequestsException()
+    // The response shows the message: never the runtime's default, which names this type.
+    public TooManyRequestsException() : base("Too many requests. Try again later.")
     {
     }
 

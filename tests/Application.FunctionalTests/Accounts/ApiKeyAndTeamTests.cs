@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using VirtuOps.Application.ApiKeys.Commands.CreateApiKey;
 using VirtuOps.Application.ApiKeys.Queries.GetApiKeys;
 using VirtuOps.Application.Consents.Commands.WithdrawConsent;
 using VirtuOps.Application.Consents.Queries.GetMyConsents;
+using VirtuOps.Application.Sessions.Queries.GetMySessions;
 using VirtuOps.Application.Team.Queries.GetTeamMembers;
 using VirtuOps.Application.Tenants.Queries.GetMyTenant;
 using VirtuOps.Domain.Consents;
@@ -52,6 +54,71 @@ public sealed class ApiKeyAndTeamTests(VirtuOpsApiFactory factory) : IClassFixtu
         (await owner.Http.DeleteAsync($"/api/api-keys/{readKey.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await reader.GetAsync("/api/tenant")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await writer.GetAsync("/api/tenant")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task An_api_key_is_not_a_person_so_every_operation_about_the_signed_in_account_refuses_it_and_changes_nothing()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("key-person@example.uz", "+998901000034");
+        using var integrator = Integrator((await CreateKeyAsync(owner, "Read", "Write")).Key);
+        var sessionId = (await owner.GetAsync<List<SessionDto>>("/api/account/sessions"))!.Single().Id;
+        var accountBefore = await owner.Http.GetStringAsync("/api/account/me");
+        var consentsBefore = await owner.Http.GetStringAsync("/api/privacy/consents");
+        var textsBefore = await owner.MessageCountToAsync("+998901000034");
+
+        // Valid bodies, so that only the caller being a key can be the reason for the answer.
+        var bodies = new Dictionary<string, object>
+        {
+            ["put /api/account/profile"] = new { fullName = "Kalit Egasi" },
+            ["put /api/account/phone"] = new { phoneNumber = "+998901000035" },
+            ["post /api/account/phone/verify"] = new { code = "123456" },
+            ["post /api/account/email"] = new { newEmail = "key-holder@example.uz" },
+            ["put /api/account/two-factor"] = new { enabled = true },
+        };
+        var document = JsonNode.Parse(await owner.Http.GetStringAsync("/swagger/v1/swagger.json"))!;
+        var personal = document["paths"]!.AsObject()
+            .Where(p => p.Key.StartsWith("/api/account/", StringComparison.Ordinal) || p.Key.StartsWith("/api/privacy/", StringComparison.Ordinal))
+            .SelectMany(p => p.Value!.AsObject().Select(operation => $"{operation.Key} {p.Key}"))
+            .ToList();
+        bodies.Keys.ShouldBeSubsetOf(personal);
+
+        foreach (var operation in personal)
+        {
+            var (method, path) = (operation.Split(' ')[0], operation.Split(' ')[1]);
+            using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()),
+                path.Replace("{id}", sessionId.ToString(), StringComparison.Ordinal).Replace("{kind}", "PublicOffer", StringComparison.Ordinal));
+            if (bodies.TryGetValue(operation, out var body))
+                request.Content = JsonContent.Create(body);
+            using var response = await integrator.SendAsync(request);
+            response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, operation);
+            response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", operation);
+        }
+
+        (await owner.Http.GetStringAsync("/api/account/me")).ShouldBe(accountBefore);
+        (await owner.Http.GetStringAsync("/api/privacy/consents")).ShouldBe(consentsBefore);
+        (await owner.GetAsync<List<SessionDto>>("/api/account/sessions"))!.Single().Id.ShouldBe(sessionId);
+        (await owner.MessageCountToAsync("+998901000034")).ShouldBe(textsBefore);
+        (await owner.MessageCountToAsync("+998901000035")).ShouldBe(0);
+        (await owner.MessageCountToAsync("key-holder@example.uz")).ShouldBe(0);
+        // ...while the key still does what it is for.
+        (await integrator.GetAsync("/api/tenant")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await integrator.PutAsJsonAsync("/api/tenant", new { name = "Kalit Market" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
+    public async Task A_refusal_names_no_internal_type()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("refusal@example.uz", "+998901000036");
+        using var integrator = Integrator((await CreateKeyAsync(owner, "Read")).Key);
+
+        var refused = await integrator.GetAsync("/api/api-keys");
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var body = await refused.Content.ReadAsStringAsync();
+        body.ShouldNotContain("Exception");
+        body.ShouldNotContain("VirtuOps.");
     }
 
     [Fact]

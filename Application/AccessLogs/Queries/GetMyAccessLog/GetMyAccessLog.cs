@@ -11,11 +11,7 @@ public sealed class GetMyAccessLogQueryHandler(IApplicationDbContext context, IC
 {
     public async ValueTask<PaginatedList<AccessLogEntryDto>> Handle(GetMyAccessLogQuery query, CancellationToken cancellationToken)
     {
-        // A principal without a Guid user id (none today, perhaps an API key later) owns no entries.
-        var userId = currentUser.UserId;
-        if (userId is null)
-            return new PaginatedList<AccessLogEntryDto>([], 0, query.PageNumber, query.PageSize);
-
+        var userId = currentUser.UserId ?? throw new UnauthorizedAccessException();
         return await context.AccessLogs
             .AsNoTracking()
             .Where(e => e.UserId == userId)

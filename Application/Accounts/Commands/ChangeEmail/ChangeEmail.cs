@@ -16,7 +16,7 @@ public sealed class ChangeEmailCommandHandler(ICurrentUser currentUser, IIdentit
         if (await identity.FindByEmailAsync(newEmail, cancellationToken) is not null)
             throw new ConflictException("Another account already uses this e-mail address.");
 
-        var userId = currentUser.UserId!.Value;
+        var userId = currentUser.UserId ?? throw new UnauthorizedAccessException();
         var token = await identity.CreateChangeEmailTokenAsync(userId, newEmail, cancellationToken);
         var link = links.Value.Link($"/confirm-email?userId={userId}&email={Uri.EscapeDataString(newEmail)}&token={Uri.EscapeDataString(token)}");
         await email.SendAsync(new EmailMessage(

@@ -26,9 +26,21 @@ public sealed class AuthorizationBehaviourTests
     }
 
     [Fact]
-    public async Task A_signed_in_caller_passes_a_requirement_without_roles()
+    public async Task A_signed_in_person_passes_a_requirement_without_roles()
     {
-        (await Run(new SignedInQuery(), new FakeCurrentUser("user-1"))).ShouldBe("handled");
+        (await Run(new SignedInQuery(), new FakeCurrentUser(Guid.CreateVersion7().ToString()))).ShouldBe("handled");
+    }
+
+    [Fact]
+    public async Task An_api_key_is_not_a_person_and_is_forbidden_where_no_role_is_named()
+    {
+        await Should.ThrowAsync<ForbiddenAccessException>(async () => await Run(new SignedInQuery(), new FakeCurrentUser("api-key:vo_abc", Roles.ApiRead, Roles.ApiWrite)));
+    }
+
+    [Fact]
+    public async Task An_api_key_passes_where_one_of_its_roles_is_named()
+    {
+        (await Run(new TenantReadQuery(), new FakeCurrentUser("api-key:vo_abc", Roles.ApiRead))).ShouldBe("handled");
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public sealed record SignedInQuery : IQuery<string>;
 [Authorize(Roles = Roles.Admin + "," + Roles.Support)]
 public sealed record StaffQuery : IQuery<string>;
 
+[Authorize(Roles = Roles.Owner + "," + Roles.ApiRead)]
+public sealed record TenantReadQuery : IQuery<string>;
+
 [Authorize(RequireVerifiedPhone = true)]
 public sealed record VerifiedPhoneOnlyCommand : ICommand<string>;
 
