@@ -8,6 +8,7 @@ import { BotSettingsPage } from './features/bots/BotSettingsPage';
 import { BotsPage } from './features/bots/BotsPage';
 import { roles } from './features/auth/account';
 import { ConfirmEmailPage } from './features/auth/ConfirmEmailPage';
+import { ConfirmRegistrationPage } from './features/auth/ConfirmRegistrationPage';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage';
 import { RequireAccount, RequireRole } from './features/auth/RequireAccount';
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage';
@@ -38,6 +39,7 @@ export const routes: RouteObject[] = [
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'forgot-password', element: <ForgotPasswordPage /> },
       // E-mailed links: they work whether or not the browser is signed in.
+      { path: 'confirm-registration', element: <ConfirmRegistrationPage /> },
       { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'confirm-email', element: <ConfirmEmailPage /> },
       { path: 'dev/outbox', element: <DevOutboxPage /> },

@@ -39,6 +39,21 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
         });
     }
 
+    public void HashPasswordForNobody(string password) => users.PasswordHasher.HashPassword(new ApplicationUser(), password);
+
+    public async Task<string> CreateRegistrationTokenAsync(Guid userId, CancellationToken cancellationToken) =>
+        await users.GenerateEmailConfirmationTokenAsync(await RequiredAsync(userId));
+
+    public async Task<bool> ConfirmRegistrationAsync(Guid userId, string token, CancellationToken cancellationToken)
+    {
+        // Invited agents (no password) confirm their address by setting a password from their link instead.
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || user.EmailConfirmed || user.PasswordHash is null)
+            return false;
+        // A parallel confirmation of the same link fails here on the row's concurrency stamp.
+        return (await users.ConfirmEmailAsync(user, token)).Succeeded;
+    }
+
     public async Task UpdateFullNameAsync(Guid userId, string fullName, CancellationToken cancellationToken)
     {
         var user = await RequiredAsync(userId);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using VirtuOps.Application.Common.Exceptions;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Domain.Sessions;
 using VirtuOps.Infrastructure.Data;
@@ -49,7 +50,8 @@ internal sealed class SignInService(
         }
         else
         {
-            valid = await users.CheckPasswordAsync(user, password);
+            // A sign-up whose e-mail link was not opened is not an account yet, and answers like a wrong password.
+            valid = await users.CheckPasswordAsync(user, password) && user.EmailConfirmed;
         }
 
         if (!valid)
@@ -65,7 +67,7 @@ internal sealed class SignInService(
 
     public async Task SignInAsync(Guid userId, bool rememberMe, CancellationToken cancellationToken)
     {
-        var user = await signInManager.UserManager.FindByIdAsync(userId.ToString()) ?? throw new UnauthorizedAccessException();
+        var user = await signInManager.UserManager.FindByIdAsync(userId.ToString()) ?? throw new SignInRequiredException();
         var session = UserSession.Start(userId, time.GetUtcNow(), client.IpAddress, client.UserAgent);
         context.UserSessions.Add(session);
         await context.SaveChangesAsync(cancellationToken);
@@ -117,7 +119,7 @@ internal sealed class SignInService(
         if (kept is { } sessionId)
         {
             // The old cookie carries the old security stamp, which the periodic stamp check would refuse.
-            var user = await signInManager.UserManager.FindByIdAsync(userId.ToString()) ?? throw new UnauthorizedAccessException();
+            var user = await signInManager.UserManager.FindByIdAsync(userId.ToString()) ?? throw new SignInRequiredException();
             var isPersistent = HttpContext.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.IsPersistent ?? false;
             await signInManager.SignInWithClaimsAsync(user, isPersistent, [new Claim(VirtuOpsClaimTypes.SessionId, sessionId.ToString())]);
         }

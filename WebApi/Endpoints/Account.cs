@@ -24,8 +24,7 @@ public sealed class Account : IEndpointGroup
         group.MapPut("/phone", ChangePhone).RequireRateLimiting(RateLimits.Sms).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/phone/code", SendPhoneCode).RequireRateLimiting(RateLimits.Sms).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/phone/verify", VerifyPhone).RequireRateLimiting(RateLimits.CodeChecks).ProducesProblem(StatusCodes.Status429TooManyRequests);
-        group.MapPost("/email", ChangeEmail).RequireRateLimiting(RateLimits.Email)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/email", ChangeEmail).RequireRateLimiting(RateLimits.Email).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPut("/two-factor", SetTwoFactor).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/sessions", GetMySessions);
         group.MapDelete("/sessions/{id:guid}", EndSession).ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,4 +1,5 @@
 using VirtuOps.Application.Accounts.Commands.ConfirmEmailChange;
+using VirtuOps.Application.Accounts.Commands.ConfirmRegistration;
 using VirtuOps.Application.Accounts.Commands.ForgotPassword;
 using VirtuOps.Application.Accounts.Commands.Register;
 using VirtuOps.Application.Accounts.Commands.ResetPassword;
@@ -16,8 +17,9 @@ public sealed class Auth : IEndpointGroup
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth").RequireAntiforgeryToken().ProducesValidationProblem();
         group.MapGet("/legal-documents", GetLegalDocuments);
-        group.MapPost("/register", Register).RequireRateLimiting(RateLimits.Auth)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        // Signing up e-mails the address typed, so it counts against the e-mail limit.
+        group.MapPost("/register", Register).RequireRateLimiting(RateLimits.Email).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/confirm-registration", ConfirmRegistration).RequireRateLimiting(RateLimits.Auth).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/sign-in", SignIn).RequireRateLimiting(RateLimits.Auth)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/sign-in/code", SignInWithCode).RequireRateLimiting(RateLimits.CodeChecks)
@@ -31,8 +33,17 @@ public sealed class Auth : IEndpointGroup
     public static async Task<Ok<LegalDocumentsDto>> GetLegalDocuments(ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new GetLegalDocumentsQuery(), cancellationToken));
 
-    public static async Task<Created<RegisteredAccountDto>> Register(ISender sender, RegisterCommand command, CancellationToken cancellationToken) =>
-        TypedResults.Created("/api/account/me", await sender.Send(command, cancellationToken));
+    public static async Task<Accepted> Register(ISender sender, RegisterCommand command, CancellationToken cancellationToken)
+    {
+        await sender.Send(command, cancellationToken);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    public static async Task<NoContent> ConfirmRegistration(ISender sender, ConfirmRegistrationCommand command, CancellationToken cancellationToken)
+    {
+        await sender.Send(command, cancellationToken);
+        return TypedResults.NoContent();
+    }
 
     public static async Task<Ok<SignInResultDto>> SignIn(ISender sender, SignInCommand command, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(command, cancellationToken));

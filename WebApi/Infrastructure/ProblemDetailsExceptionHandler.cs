@@ -27,12 +27,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Title = "Missing or invalid antiforgery token.",
                 Detail = $"Send the {Antiforgery.CookieName} cookie's value in the {Antiforgery.HeaderName} header.",
             },
-            UnauthorizedAccessException unauthorized => new ProblemDetails
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "Sign-in required.",
-                Detail = unauthorized.Message == new UnauthorizedAccessException().Message ? null : unauthorized.Message,
-            },
+            SignInRequiredException signIn => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Sign-in required.", Detail = signIn.Message },
             ForbiddenAccessException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Not allowed.", Detail = forbidden.Message },
             TooManyRequestsException tooMany => new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests.", Detail = tooMany.Message },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },

@@ -11,7 +11,7 @@ public sealed class RateLimitOptions
 {
     public const string SectionName = "RateLimits";
 
-    /// <summary>Sign-up, sign-in and the e-mailed links (new password, e-mail confirmation) per IP address per minute.</summary>
+    /// <summary>Sign-in and the e-mailed links (sign-up, new password, e-mail confirmation) per IP address per minute.</summary>
     public int AuthPerMinute { get; set; } = 20;
 
     /// <summary>SMS codes one account (or, before sign-in, one IP address) may request per 10 minutes.</summary>

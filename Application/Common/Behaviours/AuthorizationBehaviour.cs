@@ -20,7 +20,7 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser cur
     private async ValueTask<TResponse> AuthorizeAndHandle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         if (!currentUser.IsAuthenticated)
-            throw new UnauthorizedAccessException();
+            throw new SignInRequiredException();
 
         // An API key acts for its tenant, not for a person (it has no user id): a requirement without roles means "any
         // signed-in person", so operations about the caller's own account refuse keys here, before their handler runs.

@@ -12,7 +12,7 @@ public sealed class UnhandledExceptionBehaviour<TMessage, TResponse>(ILogger<TMe
             return await next(message, cancellationToken);
         }
         catch (Exception ex) when (ex is not (ValidationException or NotFoundException or ForbiddenAccessException
-                                       or UnauthorizedAccessException or ConflictException or OperationCanceledException
+                                       or SignInRequiredException or ConflictException or OperationCanceledException
                                        or Domain.Exceptions.DomainRuleViolationException or Channels.Common.ChannelApiException))
         {
             // Expected outcomes (validation, not found, a provider that is down, ...) are answered to the caller, not

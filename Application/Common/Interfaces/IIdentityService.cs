@@ -24,6 +24,18 @@ public interface IIdentityService
     /// </summary>
     Task CreateUserAsync(Guid userId, Guid? tenantId, string fullName, string email, string? password, string? phoneNumber, string role, CancellationToken cancellationToken);
 
+    /// <summary>Spends on the password what creating an account with it costs, for answers that must take as long as that.</summary>
+    void HashPasswordForNobody(string password);
+
+    /// <summary>For the link that confirms a new sign-up's e-mail address.</summary>
+    Task<string> CreateRegistrationTokenAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Confirms the e-mail address of a sign-up, which makes it an account that can sign in. False when the token is
+    /// wrong or expired, or the address was already confirmed (a link works once).
+    /// </summary>
+    Task<bool> ConfirmRegistrationAsync(Guid userId, string token, CancellationToken cancellationToken);
+
     Task UpdateFullNameAsync(Guid userId, string fullName, CancellationToken cancellationToken);
 
     /// <summary>Sets a new, unconfirmed phone number (it must be verified again).</summary>

@@ -58,6 +58,7 @@ export const demoRequestsClient = { createDemoRequest: vi.fn(never), getDemoRequ
 export const authClient = {
   getLegalDocuments: vi.fn(never),
   register: vi.fn(never),
+  confirmRegistration: vi.fn(never),
   signIn: vi.fn(never),
   signInWithCode: vi.fn(never),
   signOut: vi.fn(never),

@@ -81,13 +81,31 @@ public sealed class EmailLinkTests(VirtuOpsApiFactory factory) : IClassFixture<V
     }
 
     [Fact]
-    public async Task Changing_to_an_address_another_account_uses_is_a_conflict()
+    public async Task Changing_to_an_address_another_account_uses_looks_the_same_sends_no_link_and_tells_that_address()
     {
         using var client = new SpaClient(factory);
         await client.RegisterVerifiedOwnerAsync("taken-a@example.uz", "+998901000023");
+        var free = await client.Http.PostAsJsonAsync("/api/account/email", new { newEmail = "free-b@example.uz" });
 
-        var response = await client.Http.PostAsJsonAsync("/api/account/email", new { newEmail = "demo@virtuops.uz" });
+        var taken = await client.Http.PostAsJsonAsync("/api/account/email", new { newEmail = "demo@virtuops.uz" });
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        taken.StatusCode.ShouldBe(free.StatusCode);
+        (await taken.Content.ReadAsStringAsync()).ShouldBe(await free.Content.ReadAsStringAsync());
+        var notice = await client.LatestMessageToAsync("demo@virtuops.uz");
+        notice.Subject!.ShouldContain("This address already has an account");
+        notice.Body.ShouldNotContain("http");
+        (await client.GetAsync<CurrentAccountDto>("/api/account/me"))!.Email.ShouldBe("taken-a@example.uz");
+    }
+
+    [Fact]
+    public async Task Changing_to_the_address_one_already_has_is_a_field_error()
+    {
+        using var client = new SpaClient(factory);
+        await client.RegisterVerifiedOwnerAsync("same-address@example.uz", "+998901000024");
+
+        var response = await client.Http.PostAsJsonAsync("/api/account/email", new { newEmail = "Same-Address@example.uz" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>())!.Errors.Keys.ShouldBe(["newEmail"]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using VirtuOps.Application.Accounts.Queries.GetCurrentAccount;
 using VirtuOps.Application.Consents.Queries.GetMyConsents;
@@ -11,13 +12,13 @@ namespace Application.FunctionalTests.Accounts;
 public sealed class RegisterTests(VirtuOpsApiFactory factory) : IClassFixture<VirtuOpsApiFactory>
 {
     [Fact]
-    public async Task Signing_up_creates_the_owner_records_both_acceptances_and_texts_a_code()
+    public async Task Signing_up_and_opening_the_emailed_link_creates_the_owner_records_both_acceptances_and_texts_a_code()
     {
         using var client = new SpaClient(factory);
 
         var response = await client.RegisterAsync("owner@oila.uz", "90 123 45 67");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var me = await client.Http.GetFromJsonAsync<CurrentAccountDto>("/api/account/me");
         me!.Email.ShouldBe("owner@oila.uz");
         me.PhoneNumber.ShouldBe("+998901234567"); // normalised to E.164, Uzbek by default
@@ -76,18 +77,57 @@ public sealed class RegisterTests(VirtuOpsApiFactory factory) : IClassFixture<Vi
     }
 
     [Fact]
-    public async Task A_second_sign_up_with_the_same_email_is_a_conflict_and_creates_nothing()
+    public async Task Until_its_emailed_link_is_opened_a_sign_up_cannot_sign_in_and_nobody_is_signed_in()
+    {
+        using var client = new SpaClient(factory);
+
+        var response = await client.PostRegistrationAsync("unconfirmed@example.uz", "+998935550010");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await client.Http.GetAsync("/api/account/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await client.MessageCountToAsync("+998935550010")).ShouldBe(0);
+        (await client.SignInAsync("unconfirmed@example.uz", SpaClient.StrongPassword)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await client.LatestLinkToAsync("unconfirmed@example.uz")).AbsolutePath.ShouldBe("/confirm-registration");
+    }
+
+    [Fact]
+    public async Task A_confirmation_link_works_once()
+    {
+        using var client = new SpaClient(factory);
+        (await client.PostRegistrationAsync("confirm-once@example.uz", "+998935550011")).EnsureSuccessStatusCode();
+        var query = QueryHelpers.ParseQuery((await client.LatestLinkToAsync("confirm-once@example.uz")).Query);
+        var confirm = new { userId = query["userId"].ToString(), token = query["token"].ToString() };
+
+        (await client.Http.PostAsJsonAsync("/api/auth/confirm-registration", confirm)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        using var replayer = new SpaClient(factory);
+        var replay = await replayer.Http.PostAsJsonAsync("/api/auth/confirm-registration", confirm);
+
+        replay.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await replay.Content.ReadFromJsonAsync<HttpValidationProblemDetails>())!.Errors.Keys.ShouldBe(["token"]);
+        (await replayer.Http.GetAsync("/api/account/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await client.SignInAsync("confirm-once@example.uz", SpaClient.StrongPassword)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_sign_up_with_a_taken_email_gets_the_same_answer_creates_nothing_and_tells_the_owner()
     {
         using var first = new SpaClient(factory);
-        (await first.RegisterAsync("twice@example.uz", "+998935550001")).EnsureSuccessStatusCode();
+        var fresh = await first.PostRegistrationAsync("twice@example.uz", "+998935550001");
+        (await first.LatestLinkToAsync("twice@example.uz")).AbsolutePath.ShouldBe("/confirm-registration");
         var tenantsBefore = await factory.QueryDatabaseAsync(db => db.Tenants.CountAsync());
 
         using var second = new SpaClient(factory);
-        var response = await second.RegisterAsync("TWICE@example.uz", "+998935550002", company: "Boshqa");
+        var taken = await second.PostRegistrationAsync("TWICE@example.uz", "+998935550002", company: "Boshqa");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        taken.StatusCode.ShouldBe(fresh.StatusCode);
+        (await taken.Content.ReadAsStringAsync()).ShouldBe(await fresh.Content.ReadAsStringAsync());
+        taken.Headers.Location.ShouldBe(fresh.Headers.Location);
         (await factory.QueryDatabaseAsync(db => db.Tenants.CountAsync())).ShouldBe(tenantsBefore);
+        (await second.MessageCountToAsync("+998935550002")).ShouldBe(0);
+        var notice = await second.LatestMessageToAsync("twice@example.uz");
+        notice.Subject!.ShouldContain("This address already has an account");
+        notice.Body.ShouldContain("/reset-password?userId=");
+        notice.Body.ShouldNotContain("/confirm-registration");
     }
 
     [Fact]

@@ -28,16 +28,27 @@ public sealed class CountingPasswordHasherApiFactory : VirtuOpsApiFactory
 public sealed class CountingPasswordHasher
 {
     private int _verifications;
+    private int _hashes;
 
     public int Verifications => Volatile.Read(ref _verifications);
 
-    public void Reset() => Volatile.Write(ref _verifications, 0);
+    public int Hashes => Volatile.Read(ref _hashes);
+
+    public void Reset()
+    {
+        Volatile.Write(ref _verifications, 0);
+        Volatile.Write(ref _hashes, 0);
+    }
 
     public IPasswordHasher<ApplicationUser> Around(IPasswordHasher<ApplicationUser> inner) => new Counting(this, inner);
 
     private sealed class Counting(CountingPasswordHasher counter, IPasswordHasher<ApplicationUser> inner) : IPasswordHasher<ApplicationUser>
     {
-        public string HashPassword(ApplicationUser user, string password) => inner.HashPassword(user, password);
+        public string HashPassword(ApplicationUser user, string password)
+        {
+            Interlocked.Increment(ref counter._hashes);
+            return inner.HashPassword(user, password);
+        }
 
         public PasswordVerificationResult VerifyHashedPassword(ApplicationUser user, string hashedPassword, string providedPassword)
         {
@@ -47,7 +58,10 @@ public sealed class CountingPasswordHasher
     }
 }
 
-/// <summary>Sign-in answers must not tell whether an e-mail address has an account: not by status, body, time or lockout.</summary>
+/// <summary>
+/// Sign-up and sign-in answers must not tell whether an e-mail address has an account: not by status, body, time
+/// or lockout.
+/// </summary>
 public sealed class SignInEnumerationTests(CountingPasswordHasherApiFactory factory) : IClassFixture<CountingPasswordHasherApiFactory>
 {
     private const string WrongPassword = "Wrong-password-1";
@@ -143,5 +157,22 @@ public sealed class SignInEnumerationTests(CountingPasswordHasherApiFactory fact
         using var other = new SpaClient(factory);
         for (var attempt = 0; attempt < 4; attempt++)
             (await other.SignInAsync("lock-ends@example.uz", WrongPassword)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Signing_up_with_a_taken_address_gets_the_answer_and_the_password_hashing_of_a_new_sign_up()
+    {
+        using var client = new SpaClient(factory);
+
+        factory.Hasher.Reset();
+        var fresh = await client.PostRegistrationAsync("sign-up-fresh@example.uz", "+998901000043");
+        var hashesForFresh = factory.Hasher.Hashes;
+        factory.Hasher.Reset();
+        var taken = await client.PostRegistrationAsync(DemoDataSeeder.DemoOwnerEmail, "+998901000044");
+        var hashesForTaken = factory.Hasher.Hashes;
+
+        $"{(int)taken.StatusCode} {await taken.Content.ReadAsStringAsync()}".ShouldBe($"{(int)fresh.StatusCode} {await fresh.Content.ReadAsStringAsync()}");
+        hashesForFresh.ShouldBe(1);
+        hashesForTaken.ShouldBe(hashesForFresh);
     }
 }

@@ -57,4 +57,23 @@ public sealed class MigrationTests
         (await context.Tenants.CountAsync()).ShouldBe(0);
         (await context.DemoRequests.CountAsync()).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Accounts_that_signed_in_before_sign_ups_needed_confirming_keep_signing_in_and_invitations_stay_pending()
+    {
+        using var database = new SqliteTestDatabase();
+        await using var context = database.CreateContext();
+        var migrator = context.GetService<IMigrator>();
+        await migrator.MigrateAsync("SignInAttemptCounts");
+        var owner = new ApplicationUser { Id = Guid.NewGuid(), UserName = "owner@example.uz", Email = "owner@example.uz", PasswordHash = "hash", FullName = "Owner" };
+        var invited = new ApplicationUser { Id = Guid.NewGuid(), UserName = "agent@example.uz", Email = "agent@example.uz", FullName = "Invited agent" };
+        context.Users.AddRange(owner, invited);
+        await context.SaveChangesAsync();
+
+        await migrator.MigrateAsync();
+
+        var confirmed = await context.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.EmailConfirmed);
+        confirmed[owner.Id].ShouldBeTrue();
+        confirmed[invited.Id].ShouldBeFalse();
+    }
 }

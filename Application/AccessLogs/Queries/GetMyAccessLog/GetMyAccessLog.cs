@@ -11,7 +11,7 @@ public sealed class GetMyAccessLogQueryHandler(IApplicationDbContext context, IC
 {
     public async ValueTask<PaginatedList<AccessLogEntryDto>> Handle(GetMyAccessLogQuery query, CancellationToken cancellationToken)
     {
-        var userId = currentUser.UserId ?? throw new UnauthorizedAccessException();
+        var userId = currentUser.UserId ?? throw new SignInRequiredException();
         return await context.AccessLogs
             .AsNoTracking()
             .Where(e => e.UserId == userId)

@@ -13,7 +13,7 @@ public sealed class ChangePhoneCommandHandler(ICurrentUser currentUser, IIdentit
 {
     public async ValueTask<PhoneCodeSentDto> Handle(ChangePhoneCommand command, CancellationToken cancellationToken)
     {
-        var userId = currentUser.UserId ?? throw new UnauthorizedAccessException();
+        var userId = currentUser.UserId ?? throw new SignInRequiredException();
         var phone = MobilePhoneNumbers.ToE164Mobile(command.PhoneNumber)!;
         await identity.SetPhoneNumberAsync(userId, phone, cancellationToken);
         await codes.SendAsync(userId, OneTimeCodePurpose.PhoneVerification, phone, cancellationToken);

@@ -13,7 +13,7 @@ public sealed class SendPhoneCodeCommandHandler(ICurrentUser currentUser, IIdent
 {
     public async ValueTask<PhoneCodeSentDto> Handle(SendPhoneCodeCommand command, CancellationToken cancellationToken)
     {
-        var user = await identity.FindByIdAsync(currentUser.UserId ?? throw new UnauthorizedAccessException(), cancellationToken) ?? throw new UnauthorizedAccessException();
+        var user = await identity.FindByIdAsync(currentUser.UserId ?? throw new SignInRequiredException(), cancellationToken) ?? throw new SignInRequiredException();
         if (user.PhoneNumber is null)
             throw ValidationException.ForField("phoneNumber", "Add a mobile phone number first.");
         if (user.PhoneNumberConfirmed)

@@ -10,7 +10,7 @@ public sealed class SetTwoFactorCommandHandler(ICurrentUser currentUser, IIdenti
 {
     public async ValueTask<Unit> Handle(SetTwoFactorCommand command, CancellationToken cancellationToken)
     {
-        var user = await identity.FindByIdAsync(currentUser.UserId ?? throw new UnauthorizedAccessException(), cancellationToken) ?? throw new UnauthorizedAccessException();
+        var user = await identity.FindByIdAsync(currentUser.UserId ?? throw new SignInRequiredException(), cancellationToken) ?? throw new SignInRequiredException();
         if (command.Enabled && !user.PhoneNumberConfirmed)
             throw new Domain.Exceptions.DomainRuleViolationException("Verify your phone number before turning on two-factor sign-in.");
         if (!command.Enabled && (user.Roles.Contains(Roles.Admin) || user.Roles.Contains(Roles.Support)))

@@ -21,7 +21,7 @@ public sealed class SignInCommandHandler(ISignInService signIn, OneTimeCodes cod
         if (result == PasswordCheckResult.LockedOut)
             throw new TooManyRequestsException("Too many failed sign-ins with this e-mail address. Try again later or reset the password.", TimeSpan.FromMinutes(5));
         if (result != PasswordCheckResult.Succeeded || user is null)
-            throw new UnauthorizedAccessException("The e-mail or password is wrong.");
+            throw new SignInRequiredException("The e-mail or password is wrong.");
 
         var isStaff = user.Roles.Contains(Roles.Admin) || user.Roles.Contains(Roles.Support);
         if (!user.TwoFactorEnabled && !isStaff)

@@ -11,7 +11,7 @@ public sealed class SignInWithCodeCommandHandler(ISignInService signIn, OneTimeC
     public async ValueTask<Unit> Handle(SignInWithCodeCommand command, CancellationToken cancellationToken)
     {
         var pending = await signIn.GetPendingTwoFactorAsync()
-            ?? throw new UnauthorizedAccessException("The sign-in has expired. Enter your e-mail and password again.");
+            ?? throw new SignInRequiredException("The sign-in has expired. Enter your e-mail and password again.");
 
         await codes.VerifyAsync(pending.UserId, OneTimeCodePurpose.SignIn, command.Code, cancellationToken);
         await signIn.SignInAsync(pending.UserId, pending.RememberMe, cancellationToken);

@@ -8,7 +8,7 @@ public sealed class UpdateProfileCommandHandler(ICurrentUser currentUser, IIdent
 {
     public async ValueTask<Unit> Handle(UpdateProfileCommand command, CancellationToken cancellationToken)
     {
-        await identity.UpdateFullNameAsync(currentUser.UserId ?? throw new UnauthorizedAccessException(), command.FullName.Trim(), cancellationToken);
+        await identity.UpdateFullNameAsync(currentUser.UserId ?? throw new SignInRequiredException(), command.FullName.Trim(), cancellationToken);
         return Unit.Value;
     }
 }

@@ -12,7 +12,7 @@ public sealed class VerifyPhoneCommandHandler(ICurrentUser currentUser, IIdentit
 {
     public async ValueTask<Unit> Handle(VerifyPhoneCommand command, CancellationToken cancellationToken)
     {
-        var userId = currentUser.UserId ?? throw new UnauthorizedAccessException();
+        var userId = currentUser.UserId ?? throw new SignInRequiredException();
         var accepted = await codes.VerifyAsync(userId, OneTimeCodePurpose.PhoneVerification, command.Code, cancellationToken);
         await identity.ConfirmPhoneNumberAsync(userId, accepted.PhoneNumber, cancellationToken);
         return Unit.Value;

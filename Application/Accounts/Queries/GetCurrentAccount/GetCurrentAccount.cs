@@ -20,8 +20,8 @@ public sealed class GetCurrentAccountQueryHandler(ICurrentUser currentUser, IIde
 {
     public async ValueTask<CurrentAccountDto> Handle(GetCurrentAccountQuery query, CancellationToken cancellationToken)
     {
-        var user = await identity.FindByIdAsync(currentUser.UserId ?? throw new UnauthorizedAccessException(), cancellationToken)
-            ?? throw new UnauthorizedAccessException();
+        var user = await identity.FindByIdAsync(currentUser.UserId ?? throw new SignInRequiredException(), cancellationToken)
+            ?? throw new SignInRequiredException();
         var tenantName = user.TenantId is { } tenantId
             ? await context.Tenants.Where(t => t.Id == tenantId).Select(t => t.Name).SingleOrDefaultAsync(cancellationToken)
             : null;

@@ -41,7 +41,7 @@ public sealed class CancelSubscriptionCommandHandler(
         var latest = await context.ConsentRecords.Where(c => c.TenantId == currentUser.TenantId && c.Kind == ConsentKind.RecurringCharges)
             .OrderByDescending(c => c.OccurredAt).FirstOrDefaultAsync(cancellationToken);
         if (latest is { Action: ConsentAction.Granted })
-            context.ConsentRecords.Add(ConsentRecord.Withdraw(currentUser.UserId ?? throw new UnauthorizedAccessException(), currentUser.TenantId, ConsentKind.RecurringCharges,
+            context.ConsentRecords.Add(ConsentRecord.Withdraw(currentUser.UserId ?? throw new SignInRequiredException(), currentUser.TenantId, ConsentKind.RecurringCharges,
                 latest.DocumentVersion, now, client.IpAddress, client.UserAgent, "No further automatic charges; the stored card token is deleted."));
 
         await context.SaveChangesAsync(cancellationToken);

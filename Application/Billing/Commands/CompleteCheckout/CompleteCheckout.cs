@@ -51,7 +51,7 @@ public sealed class CompleteCheckoutCommandHandler(
             old.Remove(now);
         var card = result.Card;
         context.PaymentMethods.Add(PaymentMethod.Bind(id => secrets.Protect(card.Token, id.ToString()), card.MaskedPan, card.CardType.ToString(), card.ExpiryYyMm));
-        context.ConsentRecords.Add(ConsentRecord.Grant(currentUser.UserId ?? throw new UnauthorizedAccessException(), currentUser.TenantId, ConsentKind.RecurringCharges,
+        context.ConsentRecords.Add(ConsentRecord.Grant(currentUser.UserId ?? throw new SignInRequiredException(), currentUser.TenantId, ConsentKind.RecurringCharges,
             legal.Value.PublicOfferVersion, now, client.IpAddress, client.UserAgent));
 
         var subscription = await context.Subscriptions.SingleOrDefaultAsync(cancellationToken);

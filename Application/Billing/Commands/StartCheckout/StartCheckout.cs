@@ -29,7 +29,7 @@ public sealed class StartCheckoutCommandHandler(IApplicationDbContext context, I
             throw new ConflictException("There is no subscription to put a card on; subscribe instead.");
 
         var amount = command.Purpose == CheckoutPurpose.Subscribe ? plan.MonthlyPriceTiyin : 0;
-        var checkout = CheckoutSession.Start(command.Purpose, plan.Code, amount, currentUser.UserId ?? throw new UnauthorizedAccessException());
+        var checkout = CheckoutSession.Start(command.Purpose, plan.Code, amount, currentUser.UserId ?? throw new SignInRequiredException());
         var returnUrl = links.Value.Link($"/billing/return?checkout={checkout.Id}");
         var session = await paylov.StartCardBindingAsync(checkout.Id.ToString("N"), amount, returnUrl, cancellationToken);
         checkout.OpenedAtPaylov(session.SessionId);

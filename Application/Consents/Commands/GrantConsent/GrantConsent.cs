@@ -17,7 +17,7 @@ public sealed class GrantAiDataSharingCommandHandler(ICurrentUser currentUser, I
 {
     public async ValueTask<Unit> Handle(GrantAiDataSharingCommand command, CancellationToken cancellationToken)
     {
-        var userId = currentUser.UserId ?? throw new UnauthorizedAccessException();
+        var userId = currentUser.UserId ?? throw new SignInRequiredException();
         context.ConsentRecords.Add(ConsentRecord.Grant(userId, currentUser.TenantId, ConsentKind.AiDataSharing,
             legal.Value.PrivacyPolicyVersion, time.GetUtcNow(), client.IpAddress, client.UserAgent));
         await context.SaveChangesAsync(cancellationToken);

@@ -16,7 +16,7 @@ public sealed class WithdrawConsentCommandHandler(ICurrentUser currentUser, IApp
 {
     public async ValueTask<ConsentWithdrawnDto> Handle(WithdrawConsentCommand command, CancellationToken cancellationToken)
     {
-        var userId = currentUser.UserId ?? throw new UnauthorizedAccessException();
+        var userId = currentUser.UserId ?? throw new SignInRequiredException();
         var latest = await context.ConsentRecords
             .Where(c => c.UserId == userId && c.Kind == command.Kind)
             .OrderByDescending(c => c.OccurredAt)

@@ -21,7 +21,7 @@ public sealed class GetMyConsentsQueryHandler(ICurrentUser currentUser, IApplica
 {
     public async ValueTask<IReadOnlyList<ConsentRecordDto>> Handle(GetMyConsentsQuery query, CancellationToken cancellationToken)
     {
-        var userId = currentUser.UserId ?? throw new UnauthorizedAccessException();
+        var userId = currentUser.UserId ?? throw new SignInRequiredException();
         return await context.ConsentRecords
             .AsNoTracking()
             .Where(c => c.UserId == userId)

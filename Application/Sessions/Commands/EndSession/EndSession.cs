@@ -9,7 +9,7 @@ public sealed class EndSessionCommandHandler(ICurrentUser currentUser, IApplicat
 {
     public async ValueTask<Unit> Handle(EndSessionCommand command, CancellationToken cancellationToken)
     {
-        var userId = currentUser.UserId ?? throw new UnauthorizedAccessException();
+        var userId = currentUser.UserId ?? throw new SignInRequiredException();
         var session = await context.UserSessions.SingleOrDefaultAsync(s => s.Id == command.Id && s.UserId == userId, cancellationToken)
             ?? throw new NotFoundException("No such session.");
         session.End(time.GetUtcNow());

@@ -18,7 +18,7 @@ public sealed class GetMySessionsQueryHandler(ICurrentUser currentUser, IApplica
 {
     public async ValueTask<IReadOnlyList<SessionDto>> Handle(GetMySessionsQuery query, CancellationToken cancellationToken)
     {
-        var userId = currentUser.UserId ?? throw new UnauthorizedAccessException();
+        var userId = currentUser.UserId ?? throw new SignInRequiredException();
         var current = currentUser.SessionId;
         return await context.UserSessions
             .AsNoTracking()

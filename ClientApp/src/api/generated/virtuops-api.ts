@@ -399,12 +399,6 @@ export class AccountClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
-            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -880,9 +874,9 @@ export class AuthClient {
     }
 
     /**
-     * @return Created
+     * @return Accepted
      */
-    register(body: RegisterCommand, signal?: AbortSignal): Promise<RegisteredAccountDto> {
+    register(body: RegisterCommand, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/auth/register";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -894,7 +888,6 @@ export class AuthClient {
             signal,
             headers: {
                 "Content-Type": "application/json",
-                "Accept": "application/json"
             }
         };
 
@@ -903,26 +896,18 @@ export class AuthClient {
         });
     }
 
-    protected processRegister(response: Response): Promise<RegisteredAccountDto> {
+    protected processRegister(response: Response): Promise<void> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
+        if (status === 202) {
             return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RegisteredAccountDto;
-            return result201;
+            return;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -935,7 +920,57 @@ export class AuthClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<RegisteredAccountDto>(null as any);
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * @return No Content
+     */
+    confirmRegistration(body: ConfirmRegistrationCommand, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/auth/confirm-registration";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processConfirmRegistration(_response);
+        });
+    }
+
+    protected processConfirmRegistration(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
     }
 
     /**
@@ -4632,6 +4667,11 @@ export interface ConfirmEmailChangeCommand {
     token: string;
 }
 
+export interface ConfirmRegistrationCommand {
+    userId: string;
+    token: string;
+}
+
 export type ConsentAction = "Granted" | "Withdrawn";
 
 export type ConsentKind = "PrivacyPolicy" | "PublicOffer" | "RecurringCharges" | "AiDataSharing";
@@ -4896,12 +4936,6 @@ export interface RegisterCommand {
     companyName: string;
     acceptedPrivacyPolicyVersion?: string | undefined;
     acceptedPublicOfferVersion?: string | undefined;
-}
-
-export interface RegisteredAccountDto {
-    userId: string;
-    tenantId: string;
-    maskedPhoneNumber: string;
 }
 
 export interface RenameTenantCommand {

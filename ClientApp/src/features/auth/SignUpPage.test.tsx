@@ -1,9 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { accountClient, authClient } from '../../api/client';
+import { authClient } from '../../api/client';
 import type { HttpValidationProblemDetails, LegalDocumentsDto } from '../../api/generated/virtuops-api';
-import { demoAccount } from '../../test/apiClientMock';
 import { renderRoute } from '../../test/renderRoute';
 
 vi.mock('../../api/client', () => import('../../test/apiClientMock'));
@@ -73,12 +72,12 @@ describe('SignUpPage', () => {
     );
   });
 
-  it('disables the button while signing up, then goes on to verify the phone', async () => {
+  it('disables the button while signing up, then asks to open the e-mailed link, signed out as before', async () => {
     vi.mocked(authClient.getLegalDocuments).mockResolvedValue(legalDocuments);
     let finish: () => void = () => {};
     vi.mocked(authClient.register).mockReturnValue(
       new Promise((resolve) => {
-        finish = () => resolve({ userId: 'u', tenantId: 't', maskedPhoneNumber: '+998*******33' });
+        finish = () => resolve();
       }),
     );
     renderRoute('/sign-up');
@@ -89,14 +88,9 @@ describe('SignUpPage', () => {
     await user.click(screen.getByRole('button', { name: 'Hisob yaratish' }));
 
     expect(await screen.findByRole('button', { name: 'Yuborilmoqda…' })).toBeDisabled();
-    // The new account is signed in, its phone not yet verified.
-    vi.mocked(accountClient.getCurrentAccount).mockResolvedValue({
-      ...demoAccount,
-      phoneNumber: '+998905554433',
-      phoneNumberConfirmed: false,
-    });
     finish();
-    expect(await screen.findByRole('heading', { name: 'Telefon raqamini tasdiqlash' })).toBeInTheDocument();
-    expect(screen.getByText(/\+998905554433/)).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Elektron pochtangizni tekshiring' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('malika@example.uz manziliga xat yubordik.');
+    expect(screen.queryByTestId('signed-in-as')).not.toBeInTheDocument();
   });
 });

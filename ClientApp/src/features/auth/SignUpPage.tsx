@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
@@ -11,7 +11,7 @@ import { FormProblem } from '../../components/FormProblem';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useFormFields } from '../../components/useFormFields';
-import { startSession, useAccount } from './account';
+import { useAccount } from './account';
 
 const fields = [
   'fullName',
@@ -31,22 +31,25 @@ export const legalDocumentsQuery = queryOptions({
 
 export function SignUpPage() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const account = useAccount();
   const legal = useQuery(legalDocumentsQuery);
   const { values, bind } = useFormFields({ fullName: '', email: '', password: '', phoneNumber: '', companyName: '' });
   // Both start unticked: acceptance must be the user's own act (ZRU-547), never a default.
   const [acceptsPolicy, setAcceptsPolicy] = useState(false);
   const [acceptsOffer, setAcceptsOffer] = useState(false);
-  const registration = useMutation({
-    mutationFn: async (command: RegisterCommand) => {
-      await authClient.register(command);
-      // The new account is signed in; the guard then sends it to phone verification.
-      await startSession(queryClient);
-    },
-  });
+  // The answer is the same whether or not the address already has an account: what happens next is in the e-mail.
+  const registration = useMutation({ mutationFn: (command: RegisterCommand) => authClient.register(command) });
 
   if (account.data) return <Navigate to="/verify-phone" replace />;
+
+  if (registration.isSuccess) {
+    return (
+      <section>
+        <h1>{t('signUp.checkEmailTitle')}</h1>
+        <p role="status">{t('signUp.checkEmail', { email: registration.variables.email })}</p>
+      </section>
+    );
+  }
 
   const problem = registration.isError ? toProblem(registration.error) : undefined;
   const fieldErrors = problem?.fieldErrors ?? {};

@@ -24,17 +24,17 @@ describe('ProfilePage', () => {
     expect(accountClient.changePhone).toHaveBeenCalledWith({ phoneNumber: '+998 93 777 77 77' });
   });
 
-  it('shows an e-mail already in use and confirms a sent link', async () => {
+  it('shows a refused request (too many e-mails) and confirms a sent link', async () => {
     vi.mocked(accountClient.getCurrentAccount).mockResolvedValue(demoAccount);
     vi.mocked(accountClient.changeEmail)
-      .mockRejectedValueOnce(problemOf(409, { detail: 'Another account already uses this e-mail address.' }))
+      .mockRejectedValueOnce(problemOf(429, { detail: 'Too many requests. Try again later.' }))
       .mockResolvedValueOnce(undefined);
     renderRoute('/account/profile');
     const user = userEvent.setup();
 
     await user.type(await screen.findByLabelText('Yangi elektron pochta'), 'new@example.uz');
     await user.click(screen.getByRole('button', { name: 'Havolani yuborish' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Another account already uses this e-mail address.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many requests. Try again later.');
 
     await user.click(screen.getByRole('button', { name: 'Havolani yuborish' }));
     expect(await screen.findByText('new@example.uz manziliga tasdiqlash havolasi yuborildi.')).toBeInTheDocument();

@@ -22,7 +22,7 @@ public sealed class AuthorizationBehaviourTests
     [Fact]
     public async Task An_anonymous_caller_is_refused_as_unauthenticated()
     {
-        await Should.ThrowAsync<UnauthorizedAccessException>(async () => await Run(new SignedInQuery(), FakeCurrentUser.Anonymous));
+        await Should.ThrowAsync<SignInRequiredException>(async () => await Run(new SignedInQuery(), FakeCurrentUser.Anonymous));
     }
 
     [Fact]
