@@ -17,6 +17,8 @@ public static class DependencyInjection
         services.AddAuthorization();
         services.AddSpaAntiforgery();
         services.AddRateLimits(configuration);
+        services.AddSecurityHeaders();
+        services.AddProxyForwarding(configuration);
         // Hub events carry the same DTOs as the API, so enums travel as their names there too ("Human", not 2).
         services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddCors();

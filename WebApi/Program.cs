@@ -64,6 +64,16 @@ if (!OpenApiGeneration.IsRunning)
     await scope.ServiceProvider.GetRequiredService<ApplicationDbContextInitialiser>().InitialiseAsync(app.Lifetime.ApplicationStopping);
 }
 
+// The client's address and scheme as the configured reverse proxies saw them, before anything records or checks them.
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
+// Development runs on plain http://localhost; everywhere else browsers are told to use HTTPS only.
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+
 app.UseAccessLog();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

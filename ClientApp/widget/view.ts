@@ -69,7 +69,15 @@ export class ChatView {
     this.host = document.createElement('virtuops-chat');
     // Open, so the page's own tests (and ours) can find the widget; closed would hide nothing from scripts anyway.
     const root = this.host.attachShadow({ mode: 'open' });
-    root.append(el('style', {}, styles));
+    // A constructed style sheet is not an inline <style>, so pages whose Content-Security-Policy forbids inline
+    // styles (our /demo/ shop among them) still show the widget as designed; older browsers get the <style> element.
+    if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(styles);
+      root.adoptedStyleSheets = [sheet];
+    } else {
+      root.append(el('style', {}, styles));
+    }
 
     this.title = el('strong', { class: 'title' });
     const closeButton = el('button', { type: 'button', class: 'icon', 'aria-label': texts.close }, '×');

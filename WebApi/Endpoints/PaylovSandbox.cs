@@ -20,10 +20,21 @@ public sealed class PaylovSandbox : IEndpointGroup
         // The session id in the URL is the only key, as on a real hosted page; the forms are read by hand (no form
         // binding), so the SPA's header-based antiforgery does not apply to this plain HTML page.
         var group = app.MapGroup(SandboxPaylovClient.CheckoutPath.TrimEnd('/')).WithTags("PaylovSandbox").ExcludeFromDescription();
+        // Its own style sheet rather than an inline <style>: the Content-Security-Policy allows style files only.
+        app.MapGet(StylesPath, () => TypedResults.Text(Styles, "text/css; charset=utf-8")).ExcludeFromDescription();
         group.MapGet("/{sessionId}", ShowPaylovSandboxCheckout);
         group.MapPost("/{sessionId}", SubmitPaylovSandboxCard);
         group.MapPost("/{sessionId}/otp", SubmitPaylovSandboxOtp);
     }
+
+    private const string StylesPath = "/sandbox/paylov/checkout.css";
+
+    private const string Styles = """
+        body { font-family: system-ui, sans-serif; max-width: 28rem; margin: 0 auto; padding: 1rem; }
+        .banner { background: #b00020; color: #fff; font-size: 1.5rem; font-weight: 700; text-align: center; padding: 1rem; }
+        label { display: block; margin: .75rem 0; } input { display: block; width: 100%; padding: .5rem; font-size: 1rem; }
+        button { padding: .75rem 1.5rem; font-size: 1rem; } .error { color: #b00020; font-weight: 600; }
+        """;
 
     public static IResult ShowPaylovSandboxCheckout(string sessionId, SandboxPaylovClient sandbox) =>
         Render(sandbox.FindCheckout(sessionId));
@@ -90,12 +101,7 @@ public sealed class PaylovSandbox : IEndpointGroup
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="robots" content="noindex"><title>SANDBOX Paylov checkout</title>
-            <style>
-              body { font-family: system-ui, sans-serif; max-width: 28rem; margin: 0 auto; padding: 1rem; }
-              .banner { background: #b00020; color: #fff; font-size: 1.5rem; font-weight: 700; text-align: center; padding: 1rem; }
-              label { display: block; margin: .75rem 0; } input { display: block; width: 100%; padding: .5rem; font-size: 1rem; }
-              button { padding: .75rem 1.5rem; font-size: 1rem; } .error { color: #b00020; font-weight: 600; }
-            </style></head>
+            <link rel="stylesheet" href="{{StylesPath}}"></head>
             <body>
             <div class="banner">SANDBOX — no real money</div>
             <h1>Paylov test checkout</h1>

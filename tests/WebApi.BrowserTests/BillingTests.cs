@@ -13,6 +13,7 @@ public sealed class BillingTests(LiveAppFixture app) : IClassFixture<LiveAppFixt
     public async Task The_owner_subscribes_on_the_paylov_sandbox_page_with_an_sms_code_gets_a_receipt_and_cancels()
     {
         var page = await app.NewPageAsync();
+        var cspViolations = LiveAppFixture.CspViolationsOf(page);
         await page.GotoAsync("/sign-in");
         await page.GetByLabel("Elektron pochta").FillAsync(OwnerEmail);
         await page.GetByLabel("Parol", new() { Exact = true }).FillAsync("Demo-parol-2026");
@@ -26,6 +27,8 @@ public sealed class BillingTests(LiveAppFixture app) : IClassFixture<LiveAppFixt
         await start.GetByRole(AriaRole.Button, new() { Name = "Obuna boʻlish" }).ClickAsync();
 
         await Expect(page.GetByText("SANDBOX — no real money")).ToBeVisibleAsync();
+        // Its style sheet is a file of its own, as the Content-Security-Policy requires.
+        await Expect(page.GetByText("SANDBOX — no real money")).ToHaveCSSAsync("background-color", "rgb(176, 0, 32)");
         await page.GetByLabel("Card number").FillAsync("8600 0000 0000 0031");
         await page.GetByLabel("Expiry (MM/YY)").FillAsync("07/39");
         await page.GetByLabel("CVV").FillAsync("123");
@@ -55,5 +58,6 @@ public sealed class BillingTests(LiveAppFixture app) : IClassFixture<LiveAppFixt
 
         await Expect(page.GetByTestId("subscription")).ToContainTextAsync("Davr oxirida tugaydi");
         await Expect(page.GetByTestId("card")).ToHaveTextAsync("Karta ulanmagan.");
+        cspViolations.ShouldBeEmpty();
     }
 }

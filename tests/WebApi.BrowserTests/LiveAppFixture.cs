@@ -81,6 +81,21 @@ public sealed class LiveAppFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Collects the page's Content-Security-Policy violations from here on, across navigations: Chromium reports each
+    /// on the console ("Refused to ... because it violates the following Content Security Policy directive ...").
+    /// </summary>
+    public static IReadOnlyCollection<string> CspViolationsOf(IPage page)
+    {
+        var violations = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                violations.Enqueue(message.Text);
+        };
+        return violations;
+    }
+
     public async Task<T> QueryDatabaseAsync<T>(Func<ApplicationDbContext, Task<T>> query)
     {
         await using var scope = _app!.Services.CreateAsyncScope();

@@ -26,6 +26,39 @@ public sealed class SpaTests(LiveAppFixture app) : IClassFixture<LiveAppFixture>
     }
 
     [Fact]
+    public async Task The_signed_in_app_and_its_live_inbox_run_under_the_content_security_policy_without_a_violation()
+    {
+        var page = await app.NewPageAsync();
+        var cspViolations = LiveAppFixture.CspViolationsOf(page);
+
+        var response = await page.GotoAsync("/sign-in");
+        (await response!.HeaderValueAsync("content-security-policy")).ShouldNotBeNull().ShouldContain("script-src 'self';");
+        await page.GetByLabel("Elektron pochta").FillAsync("demo@virtuops.uz");
+        await page.GetByLabel("Parol", new() { Exact = true }).FillAsync("Demo-parol-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kirish", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Suhbatlar" }).ClickAsync();
+
+        // The inbox's SignalR connection (a WebSocket to this origin) is up, and the bundle's style sheet applies.
+        var hubState = page.GetByTestId("hub-state");
+        await Expect(hubState).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("live--connected"));
+        await Expect(hubState).ToHaveCSSAsync("font-size", "14px");
+        cspViolations.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Swagger_ui_shows_the_api_under_its_own_policy_without_a_violation()
+    {
+        var page = await app.NewPageAsync();
+        var cspViolations = LiveAppFixture.CspViolationsOf(page);
+
+        await page.GotoAsync("/swagger");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "VirtuOps API" }).First).ToBeVisibleAsync();
+        await Expect(page.Locator(".opblock").First).ToBeVisibleAsync();
+        cspViolations.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_client_side_route_loaded_directly_is_served_by_the_spa_fallback()
     {
         var page = await app.NewPageAsync();

@@ -107,12 +107,17 @@ public sealed class WidgetTests(LiveAppFixture app) : IClassFixture<LiveAppFixtu
         // The demo bot allows the app's usual addresses (localhost:5080); this test's app listens on another port.
         await AllowOriginAsync(app.BaseUrl);
         var page = await app.NewPageAsync();
+        var cspViolations = LiveAppFixture.CspViolationsOf(page);
 
         await page.GotoAsync("/demo/");
+        // The shop's styles and the widget's come from files and a constructed style sheet, which the policy allows.
+        await Expect(page.Locator("h1")).ToHaveCSSAsync("color", "rgb(138, 59, 18)");
+        await Expect(page.GetByTestId("virtuops-launcher")).ToHaveCSSAsync("background-color", "rgb(36, 87, 214)");
         await page.GetByTestId("virtuops-launcher").ClickAsync();
 
         await Expect(page.GetByTestId("virtuops-panel")).ToHaveAttributeAsync("aria-label", "Demo Do‘kon yordamchisi");
         await Expect(page.GetByTestId("virtuops-greeting")).ToContainTextAsync("Savolingizni yozing.");
+        cspViolations.ShouldBeEmpty();
 
         await page.GotoAsync("/demo");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Demo soʻrash");

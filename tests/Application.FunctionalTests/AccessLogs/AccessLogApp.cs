@@ -8,7 +8,7 @@ using VirtuOps.Domain.AccessLogs;
 namespace Application.FunctionalTests.AccessLogs;
 
 /// <summary>The app as <see cref="VirtuOpsApiFactory"/> runs it, with a way to wait for the access log to be written.</summary>
-public sealed class AccessLogApp : VirtuOpsApiFactory
+public class AccessLogApp : VirtuOpsApiFactory
 {
     public static readonly IPAddress ClientIp = IPAddress.Parse("203.0.113.7");
 

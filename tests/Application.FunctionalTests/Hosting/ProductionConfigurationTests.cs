@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 namespace Application.FunctionalTests.Hosting;
 
 /// <summary>The app as production runs it: real SMS and e-mail providers configured (never called here).</summary>
-public sealed class ProductionApiFactory : VirtuOpsApiFactory
+public class ProductionApiFactory : VirtuOpsApiFactory
 {
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {
