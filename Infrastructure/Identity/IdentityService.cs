@@ -109,6 +109,15 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
         return false;
     }
 
+    public async Task<bool> ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        var result = await users.ChangePasswordAsync(await RequiredAsync(userId), currentPassword, newPassword);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            return false;
+        ThrowIfFailed(result, passwordField: "newPassword");
+        return true;
+    }
+
     public async Task<string> CreateChangeEmailTokenAsync(Guid userId, string newEmail, CancellationToken cancellationToken) =>
         await users.GenerateChangeEmailTokenAsync(await RequiredAsync(userId), newEmail);
 
@@ -165,13 +174,13 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
             : new UserAccount(user.Id, user.TenantId, user.FullName, user.Email!, user.PhoneNumber, user.PhoneNumberConfirmed,
                 user.TwoFactorEnabled, [.. await users.GetRolesAsync(user)]);
 
-    private static void ThrowIfFailed(IdentityResult result)
+    private static void ThrowIfFailed(IdentityResult result, string passwordField = "password")
     {
         if (result.Succeeded)
             return;
         // Password rule failures belong to the password field; anything else is about the account as a whole.
         var failures = result.Errors.Select(e => new FluentValidation.Results.ValidationFailure(
-            e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "account", e.Description));
+            e.Code.StartsWith("Password", StringComparison.Ordinal) ? passwordField : "account", e.Description));
         throw new ValidationException(failures);
     }
 }

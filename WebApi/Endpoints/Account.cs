@@ -1,4 +1,5 @@
 using VirtuOps.Application.Accounts.Commands.ChangeEmail;
+using VirtuOps.Application.Accounts.Commands.ChangePassword;
 using VirtuOps.Application.Accounts.Commands.ChangePhone;
 using VirtuOps.Application.Accounts.Commands.SendPhoneCode;
 using VirtuOps.Application.Accounts.Commands.SetTwoFactor;
@@ -11,7 +12,7 @@ using VirtuOps.Application.Sessions.Queries.GetMySessions;
 
 namespace VirtuOps.WebApi.Endpoints;
 
-/// <summary>The signed-in user's own account: profile, phone verification, e-mail, two-factor sign-in, sessions.</summary>
+/// <summary>The signed-in user's own account: profile, phone verification, e-mail, password, two-factor sign-in, sessions.</summary>
 public sealed class Account : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
@@ -25,6 +26,8 @@ public sealed class Account : IEndpointGroup
         group.MapPost("/phone/code", SendPhoneCode).RequireRateLimiting(RateLimits.Sms).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/phone/verify", VerifyPhone).RequireRateLimiting(RateLimits.CodeChecks).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/email", ChangeEmail).RequireRateLimiting(RateLimits.Email).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        // Each try checks a password, so it is limited like signing in.
+        group.MapPost("/password", ChangePassword).RequireRateLimiting(RateLimits.Auth).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPut("/two-factor", SetTwoFactor).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/sessions", GetMySessions);
         group.MapDelete("/sessions/{id:guid}", EndSession).ProducesProblem(StatusCodes.Status404NotFound);
@@ -55,6 +58,12 @@ public sealed class Account : IEndpointGroup
     {
         await sender.Send(command, cancellationToken);
         return TypedResults.Accepted((string?)null);
+    }
+
+    public static async Task<NoContent> ChangePassword(ISender sender, ChangePasswordCommand command, CancellationToken cancellationToken)
+    {
+        await sender.Send(command, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     public static async Task<NoContent> SetTwoFactor(ISender sender, SetTwoFactorCommand command, CancellationToken cancellationToken)

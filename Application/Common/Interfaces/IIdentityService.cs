@@ -50,6 +50,12 @@ public interface IIdentityService
     /// <summary>False when the token is wrong, expired or already used.</summary>
     Task<bool> ResetPasswordAsync(Guid userId, string token, string newPassword, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sets a new password (which rotates the security stamp) if the current one is right; false when it is not.
+    /// Password rule failures are validation errors on "newPassword".
+    /// </summary>
+    Task<bool> ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken);
+
     Task<string> CreateChangeEmailTokenAsync(Guid userId, string newEmail, CancellationToken cancellationToken);
 
     /// <summary>False when the token is wrong, expired or already used.</summary>

@@ -75,6 +75,7 @@ public sealed class ApiKeyAndTeamTests(VirtuOpsApiFactory factory) : IClassFixtu
             ["post /api/account/phone/verify"] = new { code = "123456" },
             ["post /api/account/email"] = new { newEmail = "key-holder@example.uz" },
             ["put /api/account/two-factor"] = new { enabled = true },
+            ["post /api/account/password"] = new { currentPassword = SpaClient.StrongPassword, newPassword = "Kalit-parol-2027" },
         };
         var document = JsonNode.Parse(await owner.Http.GetStringAsync("/swagger/v1/swagger.json"))!;
         var personal = document["paths"]!.AsObject()

@@ -52,6 +52,23 @@ public sealed class RateLimitTests(LowRateLimitsApiFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Password_change_tries_are_limited_per_ip_address_like_sign_in()
+    {
+        using var client = new SpaClient(factory);
+        client.Http.DefaultRequestHeaders.Add(VirtuOpsApiFactory.ClientIpHeader, "203.0.113.90");
+        // Opening the sign-up link is the first of the three.
+        (await client.RegisterAsync("limited-password@example.uz", "+998901000063")).EnsureSuccessStatusCode();
+
+        for (var attempt = 0; attempt < 2; attempt++)
+            (await client.Http.PostAsJsonAsync("/api/account/password", new { currentPassword = $"Guess-number-{attempt}", newPassword = "Yangi-parol-2027" }))
+                .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var limited = await client.Http.PostAsJsonAsync("/api/account/password", new { currentPassword = SpaClient.StrongPassword, newPassword = "Yangi-parol-2027" });
+
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        limited.Headers.RetryAfter.ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task Concurrent_demo_requests_from_one_address_get_exactly_the_limit_through_and_429s_with_retry_after()
     {
         using var client = new SpaClient(factory);
