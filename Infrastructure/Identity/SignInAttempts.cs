@@ -32,8 +32,11 @@ internal sealed class SignInAttempts(ApplicationDbContext context, IOptions<Iden
 {
     private LockoutOptions Rule => identityOptions.Value.Lockout;
 
-    /// <summary>Counts an attempt; false when the address is locked out and the password must not be checked.</summary>
-    public async Task<bool> TryBeginAsync(string normalizedEmail, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts an attempt. Null when the password may be checked; otherwise the address is locked out for the time
+    /// returned and the password must not be checked.
+    /// </summary>
+    public async Task<TimeSpan?> BeginAsync(string normalizedEmail, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var quietSince = now - Rule.DefaultLockoutTimeSpan;
@@ -53,13 +56,12 @@ internal sealed class SignInAttempts(ApplicationDbContext context, IOptions<Iden
                 .SingleOrDefaultAsync(cancellationToken);
             if (count is not null)
             {
-                if (count.LockedUntil > now)
-                    return false;
+                if (count.LockedUntil is { } lockedUntil && lockedUntil > now)
+                    return lockedUntil - now;
                 // Parallel attempts beyond the allowance lock the address without a password check.
                 if (count.Attempts <= Rule.MaxFailedAccessAttempts)
-                    return true;
-                await LockAsync(normalizedEmail, cancellationToken);
-                return false;
+                    return null;
+                return await LockAsync(normalizedEmail, cancellationToken);
             }
 
             var first = new SignInAttemptCount { NormalizedEmail = normalizedEmail, Attempts = 1, LastAttemptAt = now };
@@ -67,7 +69,7 @@ internal sealed class SignInAttempts(ApplicationDbContext context, IOptions<Iden
             try
             {
                 await context.SaveChangesAsync(cancellationToken);
-                return true;
+                return null;
             }
             catch (DbUpdateException) when (insertRaces == 0)
             {
@@ -77,25 +79,25 @@ internal sealed class SignInAttempts(ApplicationDbContext context, IOptions<Iden
         }
     }
 
-    /// <summary>After a wrong password: true when that was the last one allowed, which locks the address.</summary>
-    public async Task<bool> FailedAsync(string normalizedEmail, CancellationToken cancellationToken)
+    /// <summary>After a wrong password: when that was the last one allowed, it locks the address for the time returned.</summary>
+    public async Task<TimeSpan?> FailedAsync(string normalizedEmail, CancellationToken cancellationToken)
     {
         var attempts = await context.SignInAttemptCounts.AsNoTracking()
             .Where(c => c.NormalizedEmail == normalizedEmail).Select(c => c.Attempts).SingleOrDefaultAsync(cancellationToken);
         if (attempts < Rule.MaxFailedAccessAttempts)
-            return false;
-        await LockAsync(normalizedEmail, cancellationToken);
-        return true;
+            return null;
+        return await LockAsync(normalizedEmail, cancellationToken);
     }
 
     public Task SucceededAsync(string normalizedEmail, CancellationToken cancellationToken) =>
         context.SignInAttemptCounts.Where(c => c.NormalizedEmail == normalizedEmail).ExecuteDeleteAsync(cancellationToken);
 
-    private async Task LockAsync(string normalizedEmail, CancellationToken cancellationToken)
+    private async Task<TimeSpan> LockAsync(string normalizedEmail, CancellationToken cancellationToken)
     {
         var until = time.GetUtcNow() + Rule.DefaultLockoutTimeSpan;
         await context.SignInAttemptCounts
             .Where(c => c.NormalizedEmail == normalizedEmail)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.LockedUntil, until), cancellationToken);
+        return Rule.DefaultLockoutTimeSpan;
     }
 }

@@ -33,13 +33,13 @@ internal sealed class SignInService(
 
     private HttpContext HttpContext => httpContextAccessor.HttpContext ?? throw new InvalidOperationException("Signing in needs an HTTP request.");
 
-    public async Task<(PasswordCheckResult Result, UserAccount? User)> CheckPasswordAsync(string email, string password, CancellationToken cancellationToken)
+    public async Task<(PasswordCheckResult Result, UserAccount? User, TimeSpan LockedFor)> CheckPasswordAsync(string email, string password, CancellationToken cancellationToken)
     {
         // Every address gets the same treatment, account or not: the same lockout rule and the same password check.
         var users = signInManager.UserManager;
         var normalizedEmail = users.NormalizeEmail(email);
-        if (!await attempts.TryBeginAsync(normalizedEmail, cancellationToken))
-            return (PasswordCheckResult.LockedOut, null);
+        if (await attempts.BeginAsync(normalizedEmail, cancellationToken) is { } stillLockedFor)
+            return (PasswordCheckResult.LockedOut, null, stillLockedFor);
 
         var user = await users.FindByEmailAsync(email);
         bool valid;
@@ -56,13 +56,13 @@ internal sealed class SignInService(
 
         if (!valid)
         {
-            return await attempts.FailedAsync(normalizedEmail, cancellationToken)
-                ? (PasswordCheckResult.LockedOut, null)
-                : (PasswordCheckResult.Invalid, null);
+            return await attempts.FailedAsync(normalizedEmail, cancellationToken) is { } lockedFor
+                ? (PasswordCheckResult.LockedOut, null, lockedFor)
+                : (PasswordCheckResult.Invalid, null, TimeSpan.Zero);
         }
 
         await attempts.SucceededAsync(normalizedEmail, cancellationToken);
-        return (PasswordCheckResult.Succeeded, await identity.FindByIdAsync(user!.Id, cancellationToken));
+        return (PasswordCheckResult.Succeeded, await identity.FindByIdAsync(user!.Id, cancellationToken), TimeSpan.Zero);
     }
 
     public async Task SignInAsync(Guid userId, bool rememberMe, CancellationToken cancellationToken)

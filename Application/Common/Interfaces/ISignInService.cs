@@ -13,9 +13,9 @@ public interface ISignInService
     /// <summary>
     /// Checks the password and counts the attempt towards the lockout of that e-mail address. An address without an
     /// account is treated alike (same check cost, same lockout), so the answer does not tell whether it has one.
-    /// Returns the user only on success.
+    /// Returns the user only on success, and when locked out how long the lock still lasts.
     /// </summary>
-    Task<(PasswordCheckResult Result, UserAccount? User)> CheckPasswordAsync(string email, string password, CancellationToken cancellationToken);
+    Task<(PasswordCheckResult Result, UserAccount? User, TimeSpan LockedFor)> CheckPasswordAsync(string email, string password, CancellationToken cancellationToken);
 
     /// <summary>Starts a session (recorded, listed to the user, revocable) and issues the sign-in cookie.</summary>
     Task SignInAsync(Guid userId, bool rememberMe, CancellationToken cancellationToken);

@@ -125,6 +125,23 @@ public sealed class SignInEnumerationTests(CountingPasswordHasherApiFactory fact
     }
 
     [Fact]
+    public async Task The_lockout_answer_tells_how_long_the_lock_still_lasts()
+    {
+        using var client = new SpaClient(factory);
+        for (var attempt = 0; attempt < 4; attempt++)
+            await client.SignInAsync("lock-wait@example.uz", WrongPassword);
+
+        var locking = await client.SignInAsync("lock-wait@example.uz", WrongPassword);
+        factory.Time.Advance(TimeSpan.FromMinutes(10));
+        var later = await client.SignInAsync("lock-wait@example.uz", SpaClient.StrongPassword);
+
+        locking.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        locking.Headers.RetryAfter?.Delta.ShouldBe(TimeSpan.FromMinutes(15));
+        later.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        later.Headers.RetryAfter?.Delta.ShouldBe(TimeSpan.FromMinutes(5));
+    }
+
+    [Fact]
     public async Task Concurrent_guesses_get_no_more_password_checks_than_the_lockout_allows()
     {
         using var owner = new SpaClient(factory);

@@ -17,9 +17,9 @@ public sealed class SignInCommandHandler(ISignInService signIn, OneTimeCodes cod
 {
     public async ValueTask<SignInResultDto> Handle(SignInCommand command, CancellationToken cancellationToken)
     {
-        var (result, user) = await signIn.CheckPasswordAsync(command.Email.Trim(), command.Password, cancellationToken);
+        var (result, user, lockedFor) = await signIn.CheckPasswordAsync(command.Email.Trim(), command.Password, cancellationToken);
         if (result == PasswordCheckResult.LockedOut)
-            throw new TooManyRequestsException("Too many failed sign-ins with this e-mail address. Try again later or reset the password.", TimeSpan.FromMinutes(5));
+            throw new TooManyRequestsException("Too many failed sign-ins with this e-mail address. Try again later or reset the password.", lockedFor);
         if (result != PasswordCheckResult.Succeeded || user is null)
             throw new SignInRequiredException("The e-mail or password is wrong.");
 
