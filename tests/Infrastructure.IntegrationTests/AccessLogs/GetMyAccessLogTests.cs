@@ -1,3 +1,4 @@
+using VirtuOps.Application.Common.Exceptions;
 using VirtuOps.Application.AccessLogs.Queries.GetMyAccessLog;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Domain.AccessLogs;
@@ -82,11 +83,9 @@ public sealed class GetMyAccessLogTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_principal_whose_id_is_not_a_user_guid_sees_nothing()
+    public async Task A_principal_that_is_not_a_person_is_refused_rather_than_shown_an_empty_log()
     {
-        var page = await AsUser("api-key-7");
-
-        page.Items.ShouldBeEmpty();
-        page.TotalCount.ShouldBe(0);
+        // The authorization behaviour refuses API keys first (403); the handler itself never guesses a user.
+        await Should.ThrowAsync<SignInRequiredException>(() => AsUser("api-key-7"));
     }
 }
