@@ -74,6 +74,7 @@ export const accountClient = {
   sendPhoneCode: vi.fn(never),
   verifyPhone: vi.fn(never),
   changeEmail: vi.fn(never),
+  changePassword: vi.fn(never),
   setTwoFactor: vi.fn(never),
   getMySessions: vi.fn(never),
   endSession: vi.fn(never),

@@ -45,6 +45,7 @@ public sealed class PasswordChangeTests(PasswordChangeApiFactory factory) : ICla
         // This browser's cookie was re-issued for the new security stamp, so the periodic stamp check keeps it too.
         factory.Time.Advance(TimeSpan.FromMinutes(31));
         (await laptop.Http.GetAsync("/api/account/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await laptop.Http.PutAsJsonAsync("/api/account/profile", new { fullName = "Aziza Karimova-Yusupova" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         (await SignInStatusAsync("change-sessions@example.uz", SpaClient.StrongPassword)).ShouldBe(HttpStatusCode.Unauthorized);
         (await SignInStatusAsync("change-sessions@example.uz", NewPassword)).ShouldBe(HttpStatusCode.OK);

@@ -39,4 +39,38 @@ describe('ProfilePage', () => {
     await user.click(screen.getByRole('button', { name: 'Havolani yuborish' }));
     expect(await screen.findByText('new@example.uz manziliga tasdiqlash havolasi yuborildi.')).toBeInTheDocument();
   });
+
+  it('changes the password and says that other devices were signed out', async () => {
+    vi.mocked(accountClient.getCurrentAccount).mockResolvedValue(demoAccount);
+    vi.mocked(accountClient.changePassword).mockResolvedValue(undefined);
+    renderRoute('/account/profile');
+    const user = userEvent.setup();
+
+    await user.type(await screen.findByLabelText('Joriy parol'), 'Kuchli-parol-2026');
+    await user.type(screen.getByLabelText('Yangi parol'), 'Yangi-parol-2027');
+    await user.click(screen.getByRole('button', { name: 'Parolni saqlash' }));
+
+    expect(await screen.findByText('Parol oʻzgartirildi. Boshqa qurilmalarda hisobdan chiqildi.')).toBeInTheDocument();
+    expect(accountClient.changePassword).toHaveBeenCalledWith({ currentPassword: 'Kuchli-parol-2026', newPassword: 'Yangi-parol-2027' });
+    expect(screen.getByLabelText('Joriy parol')).toHaveValue('');
+    expect(screen.getByLabelText('Yangi parol')).toHaveValue('');
+  });
+
+  it('shows a wrong current password under its field', async () => {
+    vi.mocked(accountClient.getCurrentAccount).mockResolvedValue(demoAccount);
+    vi.mocked(accountClient.changePassword).mockRejectedValue({
+      status: 400,
+      errors: { currentPassword: ['The current password is wrong.'] },
+    });
+    renderRoute('/account/profile');
+    const user = userEvent.setup();
+
+    await user.type(await screen.findByLabelText('Joriy parol'), 'Not-my-password-1');
+    await user.type(screen.getByLabelText('Yangi parol'), 'Yangi-parol-2027');
+    await user.click(screen.getByRole('button', { name: 'Parolni saqlash' }));
+
+    expect(await screen.findByTestId('error-currentPassword')).toHaveTextContent('The current password is wrong.');
+    expect(screen.getByLabelText('Joriy parol')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByText('Parol oʻzgartirildi. Boshqa qurilmalarda hisobdan chiqildi.')).not.toBeInTheDocument();
+  });
 });

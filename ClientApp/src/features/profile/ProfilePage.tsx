@@ -6,7 +6,7 @@ import { toProblem } from '../../api/problem';
 import { FormField } from '../../components/FormField';
 import { FormProblem } from '../../components/FormProblem';
 import { SubmitButton } from '../../components/SubmitButton';
-import { reloadAccount, useSignedInAccount } from '../auth/account';
+import { reloadAccount, useSignedInAccount, userDataKey } from '../auth/account';
 import { ChangePhoneForm } from '../auth/ChangePhoneForm';
 
 export function ProfilePage() {
@@ -37,6 +37,10 @@ export function ProfilePage() {
       <h2>{t('profile.emailTitle')}</h2>
       <p className="muted">{t('profile.emailIntro')}</p>
       <EmailForm />
+
+      <h2>{t('profile.passwordTitle')}</h2>
+      <p className="muted">{t('profile.passwordIntro')}</p>
+      <PasswordForm />
     </section>
   );
 }
@@ -107,6 +111,57 @@ function EmailForm() {
         </FormField>
         <SubmitButton pending={change.isPending} label={t('profile.sendLink')} pendingLabel={t('forms.sending')} />
         {change.isSuccess && <p role="status">{t('profile.linkSent', { email: change.variables })}</p>}
+      </form>
+    </>
+  );
+}
+
+function PasswordForm() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const change = useMutation({
+    mutationFn: () => accountClient.changePassword({ currentPassword, newPassword }),
+    onSuccess: () => {
+      setCurrentPassword('');
+      setNewPassword('');
+      // Every other session ended, so the cached session list is out of date.
+      void queryClient.invalidateQueries({ queryKey: userDataKey });
+    },
+  });
+  const problem = change.isError ? toProblem(change.error) : undefined;
+
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    change.mutate();
+  };
+
+  return (
+    <>
+      <FormProblem problem={problem} fields={['currentPassword', 'newPassword']} />
+      <form className="form" onSubmit={handleSubmit} noValidate aria-busy={change.isPending}>
+        <FormField name="currentPassword" label={t('profile.currentPassword')} errors={problem?.fieldErrors.currentPassword}>
+          <input
+            type="password"
+            autoComplete="current-password"
+            maxLength={128}
+            value={currentPassword}
+            onChange={(event) => setCurrentPassword(event.target.value)}
+          />
+        </FormField>
+        <FormField name="newPassword" label={t('profile.newPassword')} errors={problem?.fieldErrors.newPassword}>
+          <input
+            type="password"
+            autoComplete="new-password"
+            maxLength={128}
+            value={newPassword}
+            onChange={(event) => setNewPassword(event.target.value)}
+          />
+        </FormField>
+        <p className="muted hint">{t('password.rules')}</p>
+        <SubmitButton pending={change.isPending} label={t('profile.changePassword')} pendingLabel={t('forms.saving')} />
+        {change.isSuccess && <p role="status">{t('profile.passwordChanged')}</p>}
       </form>
     </>
   );
