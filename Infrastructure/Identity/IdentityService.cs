@@ -105,7 +105,7 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
         // A used link fails because the password change rotated the security stamp the token was bound to.
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
             return false;
-        ThrowIfFailed(result);
+        ThrowIfFailed(result, passwordField: "newPassword");
         return false;
     }
 

@@ -11,7 +11,7 @@ public sealed record UserAccount(
     bool TwoFactorEnabled,
     IReadOnlyList<string> Roles);
 
-/// <summary>User accounts (ASP.NET Core Identity behind it). Failures of password rules surface as validation errors on "password".</summary>
+/// <summary>User accounts (ASP.NET Core Identity behind it). Failures of password rules surface as validation errors on the request's password field ("password", or "newPassword" on reset and change).</summary>
 public interface IIdentityService
 {
     Task<UserAccount?> FindByIdAsync(Guid userId, CancellationToken cancellationToken);
