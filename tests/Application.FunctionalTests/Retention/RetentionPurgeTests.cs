@@ -1,7 +1,9 @@
 using Application.FunctionalTests.AccessLogs;
 using Application.FunctionalTests.Bots;
 using Application.FunctionalTests.Channels;
+using Mediator;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -192,6 +194,53 @@ public sealed class RetentionPurgeTests(VirtuOpsApiFactory factory) : IClassFixt
         purged.RemovedUsersAccessLogs.ShouldBe(removedAgents.Count);
         (await RemainingAsync(db => db.AccessLogs, [.. removedAgents.Select(e => e.Id), owners.Id, anonymous.Id]))
             .ShouldBe([owners.Id, anonymous.Id], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_large_backlog_is_deleted_in_short_turns_of_the_database_writer()
+    {
+        var writer = new RecordingWriter();
+        await using var app = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            var shared = services.Single(d => d.ServiceType == typeof(IDatabaseWriter));
+            services.Remove(shared);
+            services.AddSingleton<IDatabaseWriter>(sp => writer.Around((IDatabaseWriter)shared.ImplementationFactory!(sp)));
+        }));
+        var removedUserId = Guid.CreateVersion7();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            db.AccessLogs.AddRange(Enumerable.Range(0, 2 * PurgeExpiredDataCommandHandler.BatchSize + 1).Select(i =>
+                AccessLogEntry.Record(Now.AddDays(-1), null, null, "Other", "Other", "Other", "GET", $"/api/backlog/{i}", 200, removedUserId, null)));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PurgeExpiredDataCommand());
+
+        // Each turn commits on its own: webhooks get the writer in between, and a crash keeps what was deleted so far.
+        writer.RowsPerTurn.ShouldBe([PurgeExpiredDataCommandHandler.BatchSize, PurgeExpiredDataCommandHandler.BatchSize, 1]);
+    }
+
+    /// <summary>Passes every write to the app's writer and records what each turn returned (rows deleted).</summary>
+    private sealed class RecordingWriter : IDatabaseWriter
+    {
+        private IDatabaseWriter _inner = null!;
+
+        public List<object?> RowsPerTurn { get; } = [];
+
+        public RecordingWriter Around(IDatabaseWriter inner)
+        {
+            _inner = inner;
+            return this;
+        }
+
+        public async Task<T> RunExclusiveAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+        {
+            var result = await _inner.RunExclusiveAsync(write, cancellationToken);
+            RowsPerTurn.Add(result);
+            return result;
+        }
     }
 
     [Fact]
