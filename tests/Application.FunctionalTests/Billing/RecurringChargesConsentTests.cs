@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Infrastructure.IntegrationTests.Paylov;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using VirtuOps.Application.Billing.Renewals;
+using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Application.Billing.Commands.StartCheckout;
 using VirtuOps.Application.Billing.Queries.GetBilling;
 using VirtuOps.Application.Consents.Commands.WithdrawConsent;
@@ -73,11 +76,9 @@ public sealed class RecurringChargesConsentTests : IAsyncLifetime
         (await SubscriptionAsync()).Status.ShouldBe(SubscriptionStatus.Canceled);
     }
 
-    [Fact]
-    public async Task A_due_renewal_whose_consent_was_withdrawn_by_another_path_is_not_charged_and_the_subscription_ends()
+    /// <summary>Withdrawn without the cancellation (by any path but the two that cancel): the card is still stored.</summary>
+    private async Task ConsentWithdrawnElsewhereAsync()
     {
-        using var owner = await SubscribedOwnerAsync("consent-guard@example.uz", "+998901000411");
-        // Withdrawn without the cancellation (any path but the two that cancel): the card is still stored.
         await _factory.QueryDatabaseAsync(async db =>
         {
             var grant = await db.ConsentRecords.SingleAsync(c => c.Kind == ConsentKind.RecurringCharges);
@@ -86,6 +87,13 @@ public sealed class RecurringChargesConsentTests : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
         (await CardsAsync()).ShouldContain(c => c.RemovedAt == null);
+    }
+
+    [Fact]
+    public async Task A_due_renewal_whose_consent_was_withdrawn_by_another_path_is_not_charged_and_the_subscription_ends()
+    {
+        using var owner = await SubscribedOwnerAsync("consent-guard@example.uz", "+998901000411");
+        await ConsentWithdrawnElsewhereAsync();
         var paymentsBefore = _paylov.PaymentAttempts.Count;
         _factory.Time.Advance(TimeSpan.FromDays(32));
 
@@ -98,5 +106,23 @@ public sealed class RecurringChargesConsentTests : IAsyncLifetime
         subscription.Status.ShouldBe(SubscriptionStatus.Canceled);
         (await _factory.QueryDatabaseAsync(db => db.Charges.IgnoreQueryFilters().CountAsync(c => c.SubscriptionId == subscription.Id)))
             .ShouldBe(1, "only the first month: no renewal attempt is even begun without the consent");
+    }
+
+    [Fact]
+    public async Task The_one_at_a_time_renewal_that_paylov_callbacks_use_also_refuses_without_the_consent()
+    {
+        using var owner = await SubscribedOwnerAsync("consent-guard-one@example.uz", "+998901000412");
+        await ConsentWithdrawnElsewhereAsync();
+        var paymentsBefore = _paylov.PaymentAttempts.Count;
+        _factory.Time.Advance(TimeSpan.FromDays(32));
+        var subscription = await SubscriptionAsync();
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(subscription.TenantId);
+        var outcome = await scope.ServiceProvider.GetRequiredService<RenewalProcessor>().RenewAsync(subscription.Id, CancellationToken.None);
+
+        _paylov.PaymentAttempts.Count.ShouldBe(paymentsBefore);
+        outcome.ShouldBe(RenewalOutcome.WithoutConsent);
+        (await SubscriptionAsync()).Status.ShouldBe(SubscriptionStatus.Canceled);
     }
 }
