@@ -17,6 +17,7 @@ using VirtuOps.Infrastructure.Ai;
 using Quartz;
 using VirtuOps.Application.AccessLogs;
 using VirtuOps.Application.Common.Interfaces;
+using VirtuOps.Application.Retention;
 using VirtuOps.Infrastructure.AccessLogs;
 using VirtuOps.Infrastructure.Channels;
 using VirtuOps.Infrastructure.Data;
@@ -92,6 +93,15 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .Validate(o => CronExpression.TryParse(o.PurgeCron, out _), $"{AccessLogOptions.SectionName}:PurgeCron is not a valid Quartz cron expression.")
             .ValidateOnStart();
+        services.AddOptions<RetentionOptions>()
+            .Bind(configuration.GetSection(RetentionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => CronExpression.TryParse(o.RetentionCron, out _), $"{RetentionOptions.SectionName}:RetentionCron is not a valid Quartz cron expression.")
+            .ValidateOnStart();
+        services.AddOptions<WebhookRetentionOptions>()
+            .Bind(configuration.GetSection(WebhookRetentionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         // The queue is always there so the host can enqueue; only AddBackgroundWork starts something that drains it.
         services.AddSingleton<AccessLogQueue>();
         services.AddSingleton<IAccessLogWriter>(sp => sp.GetRequiredService<AccessLogQueue>());
@@ -113,6 +123,7 @@ public static class DependencyInjection
         {
             quartz.UseInMemoryStore();
             PurgeExpiredAccessLogsJob.Schedule(quartz);
+            PurgeExpiredDataJob.Schedule(quartz);
             ChargeSubscriptionsJob.Schedule(quartz, configuration);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

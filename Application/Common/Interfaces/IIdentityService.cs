@@ -67,4 +67,7 @@ public interface IIdentityService
     Task<IReadOnlyDictionary<Guid, string>> FindOwnerEmailsAsync(IReadOnlyCollection<Guid> tenantIds, CancellationToken cancellationToken);
 
     Task DeleteUserAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Those of <paramref name="userIds"/> that are still accounts (the others were removed).</summary>
+    Task<IReadOnlySet<Guid>> FindExistingUserIdsAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
 }

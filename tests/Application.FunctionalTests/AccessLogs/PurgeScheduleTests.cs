@@ -22,7 +22,7 @@ public sealed class PurgeScheduleTests(VirtuOpsApiFactory factory) : IClassFixtu
     }
 
     /// <summary>Completes with the job's execution context once the job has run.</summary>
-    private sealed class JobCompletion : IJobListener
+    internal sealed class JobCompletion : IJobListener
     {
         private readonly TaskCompletionSource<IJobExecutionContext> _executed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
