@@ -141,6 +141,7 @@ public static class DependencyInjection
             .Validate(o => o.ChargeConcurrency is >= 1 and <= 256, "Billing:ChargeConcurrency is between 1 and 256.")
             .ValidateOnStart();
         services.AddScoped<BillingMail>();
+        services.AddScoped<SubscriptionCancellation>();
         services.AddScoped<ReceiptIssuer>();
         services.AddScoped<RenewalSteps>();
         services.AddScoped<RenewalProcessor>();

@@ -70,7 +70,7 @@ internal static class BillingBench
         Report.Print("Renewals (ChargeDueSubscriptionsCommand)", options, run.Elapsed, ideal);
         Console.WriteLine($"  Paylov calls during the run: {Report.Calls(paylov.Requests.Skip(requestsBefore))}");
         Console.WriteLine(string.Create(invariant,
-            $"  Summary: renewed {summary.Renewed}, failed {summary.Failed}, suspended {summary.Suspended}, ended {summary.Ended}, unknown {summary.Unknown}"));
+            $"  Summary: renewed {summary.Renewed}, failed {summary.Failed}, suspended {summary.Suspended}, ended {summary.Ended}, unknown {summary.Unknown}, without consent {summary.WithoutConsent}"));
 
         requestsBefore = paylov.Requests.Count;
         var receiptRun = Stopwatch.StartNew();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Domain.Billing;
 using VirtuOps.Domain.Common;
+using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.Tenants;
 using VirtuOps.Infrastructure.Data;
 using VirtuOps.Infrastructure.Identity;
@@ -15,8 +16,8 @@ internal sealed record SeedResult(DateTimeOffset SeededAt);
 
 /// <summary>
 /// Fills the database straight through the DbContext, in batches: per tenant an owner (for the receipt e-mail), an
-/// Active subscription whose paid month ended yesterday, and a card bound at the fake whose token is encrypted with
-/// the app's <see cref="ISecretProtector"/>, as the checkout would leave it.
+/// Active subscription whose paid month ended yesterday, the owner's consent to recurring charges, and a card bound at
+/// the fake whose token is encrypted with the app's <see cref="ISecretProtector"/>, as the checkout would leave it.
 /// </summary>
 internal static class Seeder
 {
@@ -62,6 +63,7 @@ internal static class Seeder
                 var subscription = Subscription.StartPaid("start", started);
                 db.Subscriptions.Add(subscription);
                 db.Entry(subscription).Property(s => s.TenantId).CurrentValue = tenant.Id;
+                db.ConsentRecords.Add(ConsentRecord.Grant(owner.Id, tenant.Id, ConsentKind.RecurringCharges, "2026-04-12", started, null, null));
 
                 var cardToken = paylov.BindCard();
                 var card = PaymentMethod.Bind(id => secrets.Protect(cardToken, id.ToString()), "860012******3456", "uzcard", "2907");

@@ -14,6 +14,8 @@ public enum RenewalOutcome
     Unknown = 5,
     /// <summary>Another run is charging this subscription right now.</summary>
     Skipped = 6,
+    /// <summary>Due, but the tenant has no current RecurringCharges consent: nothing was charged and the subscription ended.</summary>
+    WithoutConsent = 7,
 }
 
 /// <summary>
@@ -37,10 +39,12 @@ public sealed class RenewalProcessor(
             .ToListAsync(cancellationToken);
         var card = await context.PaymentMethods.AsNoTracking().Where(p => p.RemovedAt == null).OrderByDescending(p => p.Created).FirstOrDefaultAsync(cancellationToken);
 
-        var renewal = steps.Begin(context, subscription, attempts, card, time.GetUtcNow());
+        var consented = (await RenewalSteps.ConsentedTenantsAsync(context, [subscription.TenantId], cancellationToken)).Contains(subscription.TenantId);
+
+        var renewal = steps.Begin(context, subscription, attempts, card, consented, time.GetUtcNow());
         if (renewal.Outcome is { } decided)
         {
-            if (decided == RenewalOutcome.Ended)
+            if (decided is RenewalOutcome.Ended or RenewalOutcome.WithoutConsent)
                 await context.SaveChangesAsync(cancellationToken);
             return decided;
         }

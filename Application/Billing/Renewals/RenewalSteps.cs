@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using VirtuOps.Application.Billing.Common;
 using VirtuOps.Application.Billing.Payments;
 using VirtuOps.Domain.Billing;
+using VirtuOps.Domain.Consents;
 
 namespace VirtuOps.Application.Billing.Renewals;
 
@@ -35,13 +36,32 @@ public sealed class Renewal(Subscription subscription)
 /// The steps of one renewal, shared by the one-at-a-time <see cref="RenewalProcessor"/> and the billing job's
 /// <see cref="RenewalPipeline"/>; they decide and change entities, and the caller saves between them.
 /// </summary>
-public sealed class RenewalSteps(IPaylovClient paylov, ISecretProtector secrets, IOptions<BillingOptions> options)
+public sealed class RenewalSteps(IPaylovClient paylov, ISecretProtector secrets, IOptions<BillingOptions> options, ILogger<RenewalSteps> logger)
 {
+    /// <summary>
+    /// The tenants among <paramref name="tenantIds"/> whose latest RecurringCharges decision, by anyone in the
+    /// tenant, is a grant: only their cards may be charged. Looks across tenants (the billing job serves them all).
+    /// </summary>
+    public static async Task<HashSet<Guid>> ConsentedTenantsAsync(IApplicationDbContext context, IReadOnlyCollection<Guid> tenantIds, CancellationToken cancellationToken)
+    {
+        var decisions = await context.ConsentRecords.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.Kind == ConsentKind.RecurringCharges && c.TenantId != null && tenantIds.Contains(c.TenantId.Value))
+            .Select(c => new { TenantId = c.TenantId!.Value, c.Action, c.OccurredAt, c.Id })
+            .ToListAsync(cancellationToken);
+        return [.. decisions.GroupBy(c => c.TenantId)
+            .Where(g => g.OrderByDescending(c => c.OccurredAt).ThenByDescending(c => c.Id).First().Action == ConsentAction.Granted)
+            .Select(g => g.Key)];
+    }
+
+
     /// <summary>
     /// Decides what the subscription needs now from this period's charge attempts. A new attempt is added to
     /// <paramref name="context"/>; it must be saved before <see cref="ChargeAsync"/> so Paylov never sees a key we lost.
+    /// Without a current RecurringCharges grant (<paramref name="chargesConsented"/>) nothing is charged and the
+    /// subscription ends, as a cancelled one would: a second guard behind the cancellation that withdrawing it causes.
     /// </summary>
-    public Renewal Begin(IApplicationDbContext context, Subscription subscription, IReadOnlyList<Charge> attempts, PaymentMethod? card, DateTimeOffset now)
+    public Renewal Begin(IApplicationDbContext context, Subscription subscription, IReadOnlyList<Charge> attempts, PaymentMethod? card,
+        bool chargesConsented, DateTimeOffset now)
     {
         var renewal = new Renewal(subscription);
         if (subscription.IsDueToEnd(now))
@@ -61,6 +81,16 @@ public sealed class RenewalSteps(IPaylovClient paylov, ISecretProtector secrets,
         if (attempts.Any(c => c.Status == ChargeStatus.Succeeded))
         {
             renewal.Outcome = RenewalOutcome.Skipped;
+            return renewal;
+        }
+
+        if (!chargesConsented)
+        {
+            logger.LogWarning("Renewal of subscription {SubscriptionId} (tenant {TenantId}) refused: no current RecurringCharges consent; the subscription ends",
+                subscription.Id, subscription.TenantId);
+            subscription.Cancel();
+            subscription.End();
+            renewal.Outcome = RenewalOutcome.WithoutConsent;
             return renewal;
         }
 

@@ -67,6 +67,24 @@ public sealed class LlmAnswerTests(LlmApi api) : IClassFixture<LlmApi>
         withConsent.Answer.ShouldBe(api.Llm.Reply);
         api.Llm.Requests[^1].Messages.ShouldContain(m => m.Content.Contains("UzCard, Humo, Visa, Click va Payme."));
     }
+
+    [Fact]
+    public async Task After_the_owner_withdraws_the_ai_data_sharing_consent_nothing_more_is_sent_to_the_llm()
+    {
+        using var owner = new SpaClient(api.App);
+        await owner.RegisterVerifiedOwnerAsync("llm-withdraw@example.uz", "+998901000152");
+        var bot = await BotTestData.CreateBotAsync(owner, "Withdrawn LLM bot");
+        (await owner.Http.PostAsync("/api/privacy/consents/ai-data-sharing", null)).EnsureSuccessStatusCode();
+        (await AskAsync(owner, bot.Id)).Source.ShouldBe(AnswerSource.Llm);
+
+        (await owner.Http.PostAsync("/api/privacy/consents/AiDataSharing/withdraw", null)).EnsureSuccessStatusCode();
+        var requestsBefore = api.Llm.Requests.Count;
+        var afterWithdrawal = await AskAsync(owner, bot.Id);
+
+        afterWithdrawal.Source.ShouldBe(AnswerSource.Retrieval);
+        afterWithdrawal.Answer.ShouldBe("UzCard, Humo, Visa, Click va Payme.");
+        api.Llm.Requests.Count.ShouldBe(requestsBefore, "no tenant data may reach the AI provider once the consent is withdrawn");
+    }
 }
 
 /// <summary>A fresh fake LLM of its own, so "the first request" below is this test's.</summary>

@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Logging;
 using VirtuOps.Application.Billing.Common;
-using VirtuOps.Application.Billing.Payments;
 using VirtuOps.Domain.Common;
-using VirtuOps.Domain.Consents;
 
 namespace VirtuOps.Application.Billing.Commands.CancelSubscription;
 
@@ -13,41 +10,11 @@ namespace VirtuOps.Application.Billing.Commands.CancelSubscription;
 [Authorize(Roles = Roles.Owner)]
 public sealed record CancelSubscriptionCommand : ICommand;
 
-public sealed class CancelSubscriptionCommandHandler(
-    IApplicationDbContext context, ICurrentUser currentUser, IClientInfo client, IPaylovClient paylov, ISecretProtector secrets,
-    BillingMail mail, TimeProvider time, ILogger<CancelSubscriptionCommandHandler> logger) : ICommandHandler<CancelSubscriptionCommand>
+public sealed class CancelSubscriptionCommandHandler(SubscriptionCancellation cancellation) : ICommandHandler<CancelSubscriptionCommand>
 {
     public async ValueTask<Unit> Handle(CancelSubscriptionCommand command, CancellationToken cancellationToken)
     {
-        var subscription = await context.Subscriptions.SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("No subscription.");
-        var now = time.GetUtcNow();
-        subscription.Cancel();
-
-        foreach (var card in await context.PaymentMethods.Where(p => p.RemovedAt == null).ToListAsync(cancellationToken))
-        {
-            try
-            {
-                await paylov.RemoveCardAsync(secrets.Unprotect(card.EncryptedToken, card.Id.ToString()), cancellationToken);
-            }
-            catch (Exception ex) when (ex is PaylovUnavailableException or HttpRequestException)
-            {
-                // Our copy goes regardless; without it the card can never be charged by us again.
-                logger.LogWarning("Paylov did not confirm removing card {PaymentMethodId}", card.Id);
-            }
-
-            card.Remove(now);
-        }
-
-        var latest = await context.ConsentRecords.Where(c => c.TenantId == currentUser.TenantId && c.Kind == ConsentKind.RecurringCharges)
-            .OrderByDescending(c => c.OccurredAt).FirstOrDefaultAsync(cancellationToken);
-        if (latest is { Action: ConsentAction.Granted })
-            context.ConsentRecords.Add(ConsentRecord.Withdraw(currentUser.UserId ?? throw new SignInRequiredException(), currentUser.TenantId, ConsentKind.RecurringCharges,
-                latest.DocumentVersion, now, client.IpAddress, client.UserAgent, "No further automatic charges; the stored card token is deleted."));
-
-        await context.SaveChangesAsync(cancellationToken);
-        await mail.SendToOwnerAsync(subscription.TenantId, "VirtuOps: obuna bekor qilindi / Subscription cancelled",
-            $"Obuna {subscription.CurrentPeriodEnd:yyyy-MM-dd} gacha ishlaydi, keyin to‘lov olinmaydi. Karta ma’lumotlari o‘chirildi. / Your subscription runs until {subscription.CurrentPeriodEnd:yyyy-MM-dd}; nothing more will be charged and the card was removed.",
-            cancellationToken);
+        await cancellation.CancelAsync(cancellationToken);
         return Unit.Value;
     }
 }

@@ -1,17 +1,20 @@
+using VirtuOps.Application.Billing.Common;
 using VirtuOps.Domain.Consents;
 
 namespace VirtuOps.Application.Consents.Commands.WithdrawConsent;
 
 /// <summary>
 /// Withdraws a consent the user currently holds. The withdrawal is appended to the history with its time, origin
-/// and effect; processing done before it stays lawful (Privacy Policy, section 7).
+/// and effect; processing done before it stays lawful (Privacy Policy, section 7). Withdrawing RecurringCharges
+/// cancels the subscription at once, exactly as Cancel does (which records the withdrawal).
 /// </summary>
 [Authorize]
 public sealed record WithdrawConsentCommand(ConsentKind Kind) : ICommand<ConsentWithdrawnDto>;
 
 public sealed record ConsentWithdrawnDto(ConsentKind Kind, DateTimeOffset WithdrawnAt, string Effect);
 
-public sealed class WithdrawConsentCommandHandler(ICurrentUser currentUser, IApplicationDbContext context, IClientInfo client, TimeProvider time)
+public sealed class WithdrawConsentCommandHandler(
+    ICurrentUser currentUser, IApplicationDbContext context, IClientInfo client, SubscriptionCancellation subscriptionCancellation, TimeProvider time)
     : ICommandHandler<WithdrawConsentCommand, ConsentWithdrawnDto>
 {
     public async ValueTask<ConsentWithdrawnDto> Handle(WithdrawConsentCommand command, CancellationToken cancellationToken)
@@ -26,6 +29,9 @@ public sealed class WithdrawConsentCommandHandler(ICurrentUser currentUser, IApp
             throw new ConflictException($"There is no current {command.Kind} consent to withdraw.");
 
         var effect = EffectOf(command.Kind);
+        if (command.Kind == ConsentKind.RecurringCharges)
+            return new ConsentWithdrawnDto(command.Kind, await subscriptionCancellation.CancelAsync(cancellationToken), effect);
+
         var now = time.GetUtcNow();
         context.ConsentRecords.Add(ConsentRecord.Withdraw(userId, currentUser.TenantId, command.Kind, latest.DocumentVersion, now, client.IpAddress, client.UserAgent, effect));
         await context.SaveChangesAsync(cancellationToken);
@@ -37,7 +43,7 @@ public sealed class WithdrawConsentCommandHandler(ICurrentUser currentUser, IApp
     {
         ConsentKind.PrivacyPolicy or ConsentKind.PublicOffer =>
             "The service cannot be provided without this consent: processing beyond storage stops and the account can be erased on request.",
-        ConsentKind.RecurringCharges => "No further automatic charges; the stored card token is deleted.",
+        ConsentKind.RecurringCharges => SubscriptionCancellation.ConsentWithdrawalEffect,
         ConsentKind.AiDataSharing => "Tenant data is no longer sent to external AI providers; the built-in engine answers.",
         _ => "Recorded.",
     };
