@@ -45,7 +45,7 @@ internal sealed class SignInAttempts(ApplicationDbContext context, IOptions<Iden
 
         for (var insertRaces = 0; ; insertRaces++)
         {
-            await context.SignInAttemptCounts
+            var counted = await context.SignInAttemptCounts
                 .Where(c => c.NormalizedEmail == normalizedEmail && (c.LockedUntil == null || c.LockedUntil <= now))
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(c => c.Attempts, c => c.LastAttemptAt < quietSince ? 1 : c.Attempts + 1)
@@ -58,6 +58,9 @@ internal sealed class SignInAttempts(ApplicationDbContext context, IOptions<Iden
             {
                 if (count.LockedUntil is { } lockedUntil && lockedUntil > now)
                     return lockedUntil - now;
+                // A parallel attempt inserted the row between our update and this read: count this one on it too.
+                if (counted == 0)
+                    continue;
                 // Parallel attempts beyond the allowance lock the address without a password check.
                 if (count.Attempts <= Rule.MaxFailedAccessAttempts)
                     return null;
