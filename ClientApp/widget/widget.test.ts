@@ -172,6 +172,25 @@ describe('widget', () => {
     expect(ui().messages().filter((m) => m.textContent?.includes('Operatorga ulanmoqdasiz.'))).toHaveLength(1);
   });
 
+  it('keeps the handoff status when the live event of an earlier bot reply arrives after it', async () => {
+    const question = message('q1', 'Contact', 'Savol', 1);
+    const reply = message('r1', 'Bot', 'Javob', 2);
+    const notice = message('n1', 'Bot', 'Operatorga ulanmoqdasiz.', 3);
+    const server = fakeServer({
+      send: vi.fn(() => Promise.resolve<WidgetReplyDto>({ conversationId, status: 'Bot', received: question, reply })),
+      handoff: vi.fn(() => Promise.resolve(notice)),
+    });
+    await startWidget(server.api);
+    await ui().send('Savol');
+    ui().byTestId<HTMLButtonElement>('virtuops-handoff')?.click();
+    await vi.waitFor(() => expect(ui().byTestId('virtuops-status')?.textContent).toContain('Operatorga ulanmoqdasiz'));
+
+    server.live().messagesAdded([question, reply], 'Bot');
+
+    expect(ui().byTestId('virtuops-status')?.textContent).toContain('Operatorga ulanmoqdasiz');
+    expect(ui().byTestId<HTMLButtonElement>('virtuops-handoff')?.hidden).toBe(true);
+  });
+
   it('says politely when the chat is rate limited (the visitor, the address or the bot), and sends the same message again on request', async () => {
     const question = message('q1', 'Contact', 'Salom', 1);
     const send = vi

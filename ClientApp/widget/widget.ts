@@ -32,6 +32,8 @@ export class Widget {
   private readonly received = new Map<string, MessageDto>();
   private readonly outgoing = new Map<string, Outgoing>();
   private status: ConversationStatus | undefined;
+  /** When the newest message behind the shown status was sent: an older event must not take the status back. */
+  private statusAt = Number.NEGATIVE_INFINITY;
   private stopListening: (() => void) | undefined;
 
   constructor(private readonly options: WidgetOptions) {
@@ -82,7 +84,7 @@ export class Widget {
   private async reload() {
     try {
       const conversation = await this.options.api.conversation();
-      this.accept(conversation.messages, conversation.status);
+      this.accept(conversation.messages, conversation.status, true);
       if (conversation.conversationId) this.listen();
     } catch {
       // History is a nicety: the visitor can still write, and the hub brings new replies.
@@ -153,9 +155,18 @@ export class Widget {
     }
   }
 
-  private accept(messages: MessageDto[], status: ConversationStatus | undefined) {
+  /**
+   * Takes in messages and the status they came with. A hub event can arrive after a later answer (the bot's reply
+   * event after the handoff notice), so a status counts only when its news is at least as new as the shown one's; a
+   * reload is the server's current word and always counts.
+   */
+  private accept(messages: MessageDto[], status: ConversationStatus | undefined, current = false) {
     for (const message of messages) this.received.set(message.id, message);
-    if (status) this.status = status;
+    const newest = Math.max(...messages.map((message) => Date.parse(message.sentAt)));
+    if (status && (current || newest >= this.statusAt)) {
+      this.status = status;
+      this.statusAt = Math.max(this.statusAt, newest);
+    }
     this.render();
   }
 
