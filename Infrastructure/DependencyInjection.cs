@@ -18,6 +18,9 @@ using Quartz;
 using VirtuOps.Application.AccessLogs;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Application.Retention;
+using VirtuOps.Application.Erasure;
+using VirtuOps.Application.Erasure.Common;
+using VirtuOps.Infrastructure.Privacy;
 using VirtuOps.Infrastructure.AccessLogs;
 using VirtuOps.Infrastructure.Channels;
 using VirtuOps.Infrastructure.Data;
@@ -98,6 +101,15 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .Validate(o => CronExpression.TryParse(o.RetentionCron, out _), $"{RetentionOptions.SectionName}:RetentionCron is not a valid Quartz cron expression.")
             .ValidateOnStart();
+        services.AddOptions<ErasureOptions>()
+            .Bind(configuration.GetSection(ErasureOptions.SectionName))
+            .Validate(o => o.ErasureGracePeriod > TimeSpan.Zero && o.ErasureGracePeriod <= ErasureOptions.MaxGracePeriod,
+                $"{ErasureOptions.SectionName}:ErasureGracePeriod must be more than zero and at most 30 days.")
+            .Validate(o => CronExpression.TryParse(o.PurgeCron, out _), $"{ErasureOptions.SectionName}:PurgeCron is not a valid Quartz cron expression.")
+            .ValidateOnStart();
+        services.AddScoped<ErasureMail>();
+        services.AddScoped<ErasurePurge>();
+        services.AddScoped<IPersonalDataEraser, PersonalDataEraser>();
         services.AddOptions<WebhookRetentionOptions>()
             .Bind(configuration.GetSection(WebhookRetentionOptions.SectionName))
             .ValidateDataAnnotations()
@@ -124,6 +136,7 @@ public static class DependencyInjection
             quartz.UseInMemoryStore();
             PurgeExpiredAccessLogsJob.Schedule(quartz);
             PurgeExpiredDataJob.Schedule(quartz);
+            PurgeErasuresJob.Schedule(quartz);
             ChargeSubscriptionsJob.Schedule(quartz, configuration);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
@@ -164,6 +177,7 @@ public static class DependencyInjection
         services.AddChannelApis(configuration);
         services.TryAddSingleton<ChannelWebhookUrls>();
         services.AddScoped<ChannelConnector>();
+        services.AddScoped<ChannelDisconnection>();
     }
 
     private static void AddMessaging(this IServiceCollection services, IConfiguration configuration)
