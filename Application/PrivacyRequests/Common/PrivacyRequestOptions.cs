@@ -12,7 +12,7 @@ public sealed class PrivacyRequestOptions
 
     /// <summary>Where each new request and each reminder goes.</summary>
     [Required, EmailAddress]
-    public string TeamEmail { get; set; } = "privacy@virtuops.uz";
+    public string TeamEmail { get; set; } = "support@virtuops.io";
 
     /// <summary>Quartz cron (seconds first, server time zone) for sending reminders of requests that fall due soon; hourly.</summary>
     [Required]

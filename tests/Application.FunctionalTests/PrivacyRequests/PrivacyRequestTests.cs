@@ -20,7 +20,7 @@ namespace Application.FunctionalTests.PrivacyRequests;
 /// </summary>
 public sealed class PrivacyRequestTests(VirtuOpsApiFactory factory) : IClassFixture<VirtuOpsApiFactory>
 {
-    private const string TeamEmail = "privacy@virtuops.uz";
+    private const string TeamEmail = "support@virtuops.io";
 
     private BusinessCalendar Calendar => factory.Services.GetRequiredService<BusinessCalendar>();
 
