@@ -43,6 +43,9 @@ public sealed class ErasureRequest : BaseEntity
 
     public DateTimeOffset? CancelledAt { get; private set; }
 
+    /// <summary>The data-subject request this erasure answers, closed when the erasure is carried out or cancelled.</summary>
+    public Guid? PrivacyRequestId { get; private set; }
+
     /// <summary>When Paylov, Telegram and Meta were told (card removed, webhooks and subscriptions dropped).</summary>
     public DateTimeOffset? ThirdPartiesToldAt { get; private set; }
 
@@ -52,8 +55,8 @@ public sealed class ErasureRequest : BaseEntity
 
     public bool IsPending => CancelledAt is null && CompletedAt is null;
 
-    public static ErasureRequest Schedule(Guid tenantId, Guid userId, ErasureScope scope, DateTimeOffset now, TimeSpan gracePeriod) =>
-        new(tenantId, userId, scope, now, now + gracePeriod);
+    public static ErasureRequest Schedule(Guid tenantId, Guid userId, ErasureScope scope, DateTimeOffset now, TimeSpan gracePeriod, Guid? privacyRequestId) =>
+        new(tenantId, userId, scope, now, now + gracePeriod) { PrivacyRequestId = privacyRequestId };
 
     public void Cancel(DateTimeOffset at)
     {

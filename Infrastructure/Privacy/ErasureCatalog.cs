@@ -12,6 +12,7 @@ using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.Conversations;
 using VirtuOps.Domain.DemoRequests;
 using VirtuOps.Domain.Privacy;
+using VirtuOps.Domain.PrivacyRequests;
 using VirtuOps.Domain.Sessions;
 using VirtuOps.Domain.Sms;
 using VirtuOps.Domain.Tenants;
@@ -94,6 +95,9 @@ public static class ErasureCatalog
         new Batched<UserSession>((db, s) => db.UserSessions.Where(e => s.UserIds.Contains(e.UserId)), "Sessions (IP address, browser)."),
         new Batched<OneTimeCode>((db, s) => db.OneTimeCodes.Where(c => s.UserIds.Contains(c.UserId)), "Codes sent to the person's phone."),
         new Batched<DemoRequest>((db, s) => db.DemoRequests.Where(r => s.Emails.Contains(r.Email)), "A demo request the person sent from the public site."),
+        new Batched<UnconfirmedPrivacyRequest>((db, s) => db.UnconfirmedPrivacyRequests.Where(r => s.Emails.Contains(r.Email)),
+            "A signed-out privacy request not confirmed yet: the address and its text."),
+        new AnonymisedPrivacyRequests(),
         new AllAtOnce<SignInAttemptCount>((db, s) => db.SignInAttemptCounts.Where(c => s.NormalizedEmails.Contains(c.NormalizedEmail)),
             "Failed sign-ins counted by e-mail address."),
         new AllAtOnce<IdentityUserClaim<Guid>>((db, s) => db.UserClaims.Where(c => s.UserIds.Contains(c.UserId)), "The account's claims."),
@@ -157,6 +161,25 @@ public static class ErasureCatalog
     {
         public override Task ApplyAsync(ApplicationDbContext context, ErasureSubject subject, IDatabaseWriter writer, CancellationToken cancellationToken) =>
             writer.RunExclusiveAsync(() => rows(context, subject).ExecuteDeleteAsync(cancellationToken), cancellationToken);
+    }
+
+    private sealed class AnonymisedPrivacyRequests() : ErasureRule(typeof(PrivacyRequest), ErasureTreatment.KeepAnonymised,
+        "The record that each data-subject request was answered in time (kind, dates, status, our answer); the address and the requester's text go.")
+    {
+        public override async Task ApplyAsync(ApplicationDbContext context, ErasureSubject subject, IDatabaseWriter writer, CancellationToken cancellationToken)
+        {
+            var requests = await context.PrivacyRequests
+                .Where(r => (r.Email != null || r.Text != null)
+                    && ((r.UserId != null && subject.UserIds.Contains(r.UserId.Value))
+                        || (r.Email != null && subject.Emails.Contains(r.Email))
+                        || (subject.IsTenant && r.TenantId == subject.TenantId)))
+                .ToListAsync(cancellationToken);
+            if (requests.Count == 0)
+                return;
+            foreach (var request in requests)
+                request.Anonymise();
+            await writer.RunExclusiveAsync(() => context.SaveChangesAsync(cancellationToken), cancellationToken);
+        }
     }
 
     private sealed class AnonymisedTenant() : ErasureRule(typeof(Tenant), ErasureTreatment.KeepAnonymised,

@@ -62,12 +62,13 @@ internal sealed class PersonalDataEraser(
             .Where(u => u.Id == request.UserId || (request.Scope == ErasureScope.Tenant && u.TenantId == request.TenantId))
             .Select(u => new { u.Id, u.Email })
             .ToListAsync(cancellationToken);
-        var emails = users.Where(u => u.Email != null).Select(u => u.Email!).ToList();
+        // As typed, and lower-cased as the privacy requests keep them.
+        var emails = users.Where(u => u.Email != null).SelectMany(u => new[] { u.Email!, u.Email!.ToLowerInvariant() }).Distinct().ToList();
         return new ErasureSubject(
             request.Scope,
             request.TenantId,
             [.. users.Select(u => u.Id).Append(request.UserId).Distinct()],
             emails,
-            [.. emails.Select(e => normalizer.NormalizeEmail(e)!)]);
+            [.. emails.Select(e => normalizer.NormalizeEmail(e)!).Distinct()]);
     }
 }

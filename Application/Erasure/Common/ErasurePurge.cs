@@ -43,6 +43,10 @@ public sealed class ErasurePurge(
             await context.SaveChangesAsync(cancellationToken);
         }
 
+        // Answered before the rows go, so the purge anonymises the request along with the requester's others.
+        await ErasureRecord.AnswerAsync(context, request, "Carried out: the data was erased; fiscal records are kept without name, e-mail or phone.",
+            time.GetUtcNow(), cancellationToken);
+        await context.SaveChangesAsync(cancellationToken);
         await eraser.EraseAsync(request, cancellationToken);
         request.Complete(time.GetUtcNow());
         await context.SaveChangesAsync(cancellationToken);

@@ -13,6 +13,7 @@ using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Application.Erasure.Commands.RequestErasure;
 using VirtuOps.Domain.Conversations;
 using VirtuOps.Domain.Privacy;
+using VirtuOps.Domain.PrivacyRequests;
 using VirtuOps.Domain.Tenants;
 using VirtuOps.Infrastructure.Data;
 
@@ -106,6 +107,8 @@ public sealed class ErasureTests(ErasureApiFactory factory) : IClassFixture<Eras
         await factory.RunErasurePurgeJobAsync();
         (await TenantHasAsync(db => db.Bots.IgnoreQueryFilters().Where(b => b.TenantId == owner.TenantId))).ShouldBeTrue();
         (await ErasureRequestsAsync(owner.TenantId)).ShouldHaveSingleItem().CancelledAt.ShouldNotBeNull();
+        (await factory.QueryDatabaseAsync(db => db.PrivacyRequests.SingleAsync(r => r.UserId == owner.UserId && r.Kind == PrivacyRequestKind.Erasure)))
+            .Status.ShouldBe(PrivacyRequestStatus.Answered);
     }
 
     [Fact]
@@ -177,6 +180,11 @@ public sealed class ErasureTests(ErasureApiFactory factory) : IClassFixture<Eras
         (await factory.QueryDatabaseAsync(db => db.Tenants.SingleAsync(t => t.Id == owner.TenantId))).Name.ShouldBe(Tenant.ErasedName);
         (await TenantHasAsync(db => db.Users.Where(u => u.TenantId == owner.TenantId))).ShouldBeFalse();
         (await ErasureRequestsAsync(owner.TenantId)).ShouldHaveSingleItem().CompletedAt.ShouldNotBeNull();
+        // The request stays as the record that it was answered, without the requester's address or words.
+        var recorded = await factory.QueryDatabaseAsync(db => db.PrivacyRequests.SingleAsync(r => r.UserId == owner.UserId && r.Kind == PrivacyRequestKind.Erasure));
+        recorded.Status.ShouldBe(PrivacyRequestStatus.Answered);
+        recorded.Email.ShouldBeNull();
+        recorded.Text.ShouldBeNull();
     }
 }
 

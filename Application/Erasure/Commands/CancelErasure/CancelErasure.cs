@@ -33,6 +33,7 @@ public sealed class CancelErasureCommandHandler(
             throw new ConflictException("The grace period is over and the erasure has begun; it can no longer be cancelled.");
 
         request.Cancel(now);
+        await ErasureRecord.AnswerAsync(context, request, "Cancelled by the requester during the grace period; nothing was erased.", now, cancellationToken);
         await context.SaveChangesAsync(cancellationToken);
         await mail.CancelledAsync(user.Email, cancellationToken);
         return Unit.Value;

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using VirtuOps.Application.Erasure.Common;
+using VirtuOps.Application.PrivacyRequests.Common;
 using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Privacy;
+using VirtuOps.Domain.PrivacyRequests;
 
 namespace VirtuOps.Application.Erasure.Commands.RequestErasure;
 
@@ -22,6 +24,7 @@ public sealed class RequestErasureCommandHandler(
     ISignInService signIn,
     IApplicationDbContext context,
     ErasureMail mail,
+    PrivacyRequestRecorder privacyRequests,
     IOptions<ErasureOptions> options,
     TimeProvider time) : ICommandHandler<RequestErasureCommand, ErasureScheduledDto>
 {
@@ -45,7 +48,9 @@ public sealed class RequestErasureCommandHandler(
         // Only agents are invited, so an owner is always the tenant's last one: their erasure takes the tenant.
         var scope = account.Roles.Contains(Roles.Owner) ? ErasureScope.Tenant : ErasureScope.Account;
         var now = time.GetUtcNow();
-        var request = ErasureRequest.Schedule(tenantId, userId, scope, now, options.Value.ErasureGracePeriod);
+        var privacyRequest = privacyRequests.Record(PrivacyRequestKind.Erasure,
+            scope == ErasureScope.Tenant ? "Erase my company and all its data." : "Erase my account.");
+        var request = ErasureRequest.Schedule(tenantId, userId, scope, now, options.Value.ErasureGracePeriod, privacyRequest.Id);
         context.ErasureRequests.Add(request);
 
         var erased = scope == ErasureScope.Tenant

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
+namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AddErasureRequests : Migration
@@ -15,16 +15,17 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                 name: "ErasureRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Scope = table.Column<int>(type: "int", nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    PurgeAfter = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CancelledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ThirdPartiesToldAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ConfirmationSentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Scope = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PurgeAfter = table.Column<long>(type: "INTEGER", nullable: false),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PrivacyRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ThirdPartiesToldAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConfirmationSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
