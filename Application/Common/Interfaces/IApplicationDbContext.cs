@@ -6,6 +6,7 @@ using VirtuOps.Domain.Conversations;
 using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.AccessLogs;
 using VirtuOps.Domain.DemoRequests;
+using VirtuOps.Domain.Privacy;
 using VirtuOps.Domain.Sessions;
 using VirtuOps.Domain.Sms;
 using VirtuOps.Domain.Tenants;
@@ -52,6 +53,8 @@ public interface IApplicationDbContext
     DbSet<CheckoutSession> CheckoutSessions { get; }
 
     DbSet<FiscalReceiptRecord> FiscalReceipts { get; }
+
+    DbSet<DataExport> DataExports { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }
