@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VirtuOps.Application.ApiKeys.Commands.CreateApiKey;
 using VirtuOps.Application.Bots.Common;
+using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Application.Privacy.Exports.Commands.BuildPendingDataExports;
 using VirtuOps.Application.Privacy.Exports.Commands.PurgeExpiredDataExports;
 using VirtuOps.Application.Privacy.Exports.Common;
@@ -161,6 +162,7 @@ public sealed class DataExportTests(DataExportApiFactory factory) : IClassFixtur
         await SeedConversationAsync(owner, "Agent koʻrmasligi kerak 5151");
         using var agent = await ChannelTestData.InviteAgentAsync(factory, owner, "agent-export@example.uz");
         await agent.GetAsync<object>("/api/account/access-log"); // something of the agent's own in the access log
+        await factory.Services.GetRequiredService<IAccessLogWriter>().FlushAsync(CancellationToken.None);
 
         var export = await RequestExportAsync(agent, "Ru");
         export.Scope.ShouldBe(DataExportScope.Account);
@@ -248,7 +250,8 @@ public sealed class DataExportTests(DataExportApiFactory factory) : IClassFixtur
 
         factory.Time.Advance(TimeSpan.FromMinutes(2));
         (await owner.Http.GetAsync($"/api/privacy/exports/{export.Id}/download")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await factory.PurgeExpiredExportsAsync()).ShouldBeGreaterThanOrEqualTo(1);
+        // The scheduled retention job runs on the moved clock too and may have been first; either way it is gone.
+        await factory.PurgeExpiredExportsAsync();
         File.Exists(file).ShouldBeFalse();
         (await factory.QueryDatabaseAsync(db => db.DataExports.IgnoreQueryFilters().AnyAsync(e => e.Id == export.Id))).ShouldBeFalse();
         (await owner.Http.GetAsync($"/api/privacy/exports/{export.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
