@@ -1,6 +1,6 @@
 namespace VirtuOps.Application.Accounts.Common;
 
-/// <summary>The versions of the published legal texts a user must accept at sign-up (section <c>Legal</c>).</summary>
+/// <summary>The versions of the published legal texts a user must accept at sign-up, and the contacts they name (section <c>Legal</c>).</summary>
 public sealed class LegalDocumentsOptions
 {
     public const string SectionName = "Legal";
@@ -9,4 +9,10 @@ public sealed class LegalDocumentsOptions
     public string PrivacyPolicyVersion { get; set; } = "2026-04-12";
 
     public string PublicOfferVersion { get; set; } = "2026-04-12";
+
+    /// <summary>Where users get help; the Privacy Policy (section 9) names this address.</summary>
+    public string SupportEmail { get; set; } = "support@virtuops.io";
+
+    /// <summary>Where users write about their personal data; the policy sends such questions to support too.</summary>
+    public string PrivacyEmail { get; set; } = "support@virtuops.io";
 }

@@ -5194,6 +5194,8 @@ export interface LegalDocumentsDto {
     privacyPolicyUrl: string;
     publicOfferVersion: string;
     publicOfferUrl: string;
+    supportEmail: string;
+    privacyEmail: string;
 }
 
 export type MessageAuthor = "Contact" | "Bot" | "Agent";
