@@ -8,6 +8,8 @@ using System.Text.Json.Serialization;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.Options;
+using VirtuOps.Application.Accounts.Common;
 using VirtuOps.Application.Common.Csv;
 using VirtuOps.Application.Privacy.Exports.Common;
 using VirtuOps.Domain.Common;
@@ -23,7 +25,7 @@ namespace VirtuOps.Infrastructure.Privacy;
 /// entry, so memory stays flat however many messages a tenant has; every mapped property is written except those the
 /// catalog withholds (secrets).
 /// </summary>
-internal sealed class DataExportWriter(ApplicationDbContext context) : IDataExportWriter
+internal sealed class DataExportWriter(ApplicationDbContext context, IOptions<LegalDocumentsOptions> legal) : IDataExportWriter
 {
     /// <summary>Rows per query: large enough that a million messages take a thousand round trips, small enough to stay a few MB.</summary>
     internal const int PageSize = 1000;
@@ -41,7 +43,7 @@ internal sealed class DataExportWriter(ApplicationDbContext context) : IDataExpo
     public async Task WriteAsync(DataExport export, Stream zip, CancellationToken cancellationToken)
     {
         using var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true);
-        await WriteReadmeAsync(archive, export, cancellationToken);
+        await WriteReadmeAsync(archive, export, legal.Value.PrivacyEmail, cancellationToken);
 
         var userId = export.UserId;
         var tenantId = export.TenantId;
@@ -81,7 +83,7 @@ internal sealed class DataExportWriter(ApplicationDbContext context) : IDataExpo
     private static IQueryable<T> Owned<T>(IQueryable<T> rows, Guid tenantId) where T : class, ITenantOwned =>
         rows.IgnoreQueryFilters().Where(e => e.TenantId == tenantId);
 
-    private static async Task WriteReadmeAsync(ZipArchive archive, DataExport export, CancellationToken cancellationToken)
+    private static async Task WriteReadmeAsync(ZipArchive archive, DataExport export, string privacyEmail, CancellationToken cancellationToken)
     {
         var language = export.Language;
         var text = new StringBuilder()
@@ -93,7 +95,7 @@ internal sealed class DataExportWriter(ApplicationDbContext context) : IDataExpo
             .AppendLine();
         foreach (var file in ExportCatalog.FilesOf(export.Scope))
             text.Append(file.Name).Append(" — ").AppendLine(file.Description.In(language));
-        text.AppendLine().AppendLine(Readme.Secrets.In(language)).AppendLine(Readme.Questions.In(language));
+        text.AppendLine().AppendLine(Readme.Secrets.In(language)).Append(Readme.Questions.In(language)).AppendLine(privacyEmail);
 
         var entry = archive.CreateEntry(ExportCatalog.ReadmeFileName, CompressionLevel.Optimal);
         await using var stream = entry.Open();
@@ -235,8 +237,8 @@ internal sealed class DataExportWriter(ApplicationDbContext context) : IDataExpo
             "For security, the password hash, channel tokens, the card token and the API keys themselves are left out.");
 
         public static readonly Texts Questions = new(
-            "Savollar boʻlsa: support@virtuops.io",
-            "Вопросы: support@virtuops.io",
-            "Questions: support@virtuops.io");
+            "Savollar boʻlsa: ",
+            "Вопросы: ",
+            "Questions: ");
     }
 }

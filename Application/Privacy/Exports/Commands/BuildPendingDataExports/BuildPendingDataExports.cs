@@ -19,6 +19,7 @@ public sealed class BuildPendingDataExportsCommandHandler(
     IIdentityService identity,
     IEmailSender email,
     IOptions<AppLinksOptions> links,
+    IOptions<LegalDocumentsOptions> legal,
     TimeProvider time,
     ILogger<BuildPendingDataExportsCommandHandler> logger)
     : ICommandHandler<BuildPendingDataExportsCommand, int>
@@ -64,7 +65,7 @@ public sealed class BuildPendingDataExportsCommandHandler(
         try
         {
             var link = links.Value.Link($"/privacy?export={export.Id}");
-            await email.SendAsync(DataExportMail.Ready(user.Email, export, link), cancellationToken);
+            await email.SendAsync(DataExportMail.Ready(user.Email, export, link, legal.Value.PrivacyEmail), cancellationToken);
         }
         catch (EmailDeliveryException exception)
         {
