@@ -28,9 +28,10 @@ public sealed class DataExport : TenantOwnedEntity
 {
     public static readonly TimeSpan DownloadValidity = TimeSpan.FromDays(7);
 
-    private DataExport(Guid userId, DataExportScope scope, UserLanguage language, DateTimeOffset requestedAt)
+    private DataExport(Guid userId, DataExportScope scope, UserLanguage language, DateTimeOffset requestedAt, Guid? privacyRequestId)
     {
         UserId = userId;
+        PrivacyRequestId = privacyRequestId;
         Scope = scope;
         Language = language;
         RequestedAt = requestedAt;
@@ -39,6 +40,9 @@ public sealed class DataExport : TenantOwnedEntity
     public Guid UserId { get; private set; }
 
     public DataExportScope Scope { get; private set; }
+
+    /// <summary>The data-subject request (of kind Access) this export answers.</summary>
+    public Guid? PrivacyRequestId { get; private set; }
 
     /// <summary>The language of the e-mail and of the README.txt in the zip.</summary>
     public UserLanguage Language { get; private set; }
@@ -54,8 +58,8 @@ public sealed class DataExport : TenantOwnedEntity
 
     public long? SizeBytes { get; private set; }
 
-    public static DataExport Request(Guid userId, DataExportScope scope, UserLanguage language, DateTimeOffset at) =>
-        new(userId, scope, language, at);
+    public static DataExport Request(Guid userId, DataExportScope scope, UserLanguage language, DateTimeOffset at, Guid? privacyRequestId) =>
+        new(userId, scope, language, at, privacyRequestId);
 
     public bool CanBeDownloadedAt(DateTimeOffset at) => Status == DataExportStatus.Ready && at < ExpiresAt;
 

@@ -55,6 +55,7 @@ internal sealed class DataExportWriter(ApplicationDbContext context, IOptions<Le
             await WriteJsonAsync(archive, ExportCatalog.Consents, context.ConsentRecords.Where(c => c.UserId == userId), cancellationToken);
             await WriteJsonAsync(archive, ExportCatalog.Sessions, context.UserSessions.Where(s => s.UserId == userId), cancellationToken);
             await WriteJsonAsync(archive, ExportCatalog.AccessLog, context.AccessLogs.Where(e => e.UserId == userId), cancellationToken);
+            await WriteJsonAsync(archive, ExportCatalog.PrivacyRequests, context.PrivacyRequests.Where(r => r.UserId == userId), cancellationToken);
             return;
         }
 
@@ -66,6 +67,8 @@ internal sealed class DataExportWriter(ApplicationDbContext context, IOptions<Le
         await WriteJsonAsync(archive, ExportCatalog.Sessions, context.UserSessions.Where(s => userIds.Contains(s.UserId)), cancellationToken);
         await WriteJsonAsync(archive, ExportCatalog.AccessLog,
             context.AccessLogs.Where(e => e.TenantId == tenantId || (e.UserId != null && userIds.Contains(e.UserId.Value))), cancellationToken);
+        await WriteJsonAsync(archive, ExportCatalog.PrivacyRequests,
+            context.PrivacyRequests.Where(r => r.TenantId == tenantId || (r.UserId != null && userIds.Contains(r.UserId.Value))), cancellationToken);
         await WriteJsonAsync(archive, ExportCatalog.Bots, Owned(context.Bots, tenantId), cancellationToken);
         await WriteJsonAsync(archive, ExportCatalog.Knowledge, Owned(context.KnowledgeEntries, tenantId), cancellationToken);
         await WriteJsonAsync(archive, ExportCatalog.Channels, Owned(context.ChannelConnections, tenantId), cancellationToken);

@@ -10,6 +10,7 @@ using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.Conversations;
 using VirtuOps.Domain.DemoRequests;
 using VirtuOps.Domain.Privacy;
+using VirtuOps.Domain.PrivacyRequests;
 using VirtuOps.Domain.Sessions;
 using VirtuOps.Domain.Sms;
 using VirtuOps.Domain.Tenants;
@@ -77,6 +78,11 @@ public static class ExportCatalog
             "Журнал доступа: время каждого запроса, IP-адрес, браузер, система, устройство, путь и результат (хранится 180 дней).",
             "Access log: time, IP address, browser, system, device, path and status of each request (kept 180 days)."));
 
+    public static readonly ExportedFile PrivacyRequests = new("privacy-requests.json", typeof(PrivacyRequest), InAccountExport: true,
+        new("Maxfiylik boʻyicha soʻrovlaringiz (maʼlumot nusxasi, oʻchirish, cheklash va boshqalar): qabul qilingan, javob muddati, holat, javob.",
+            "Ваши обращения о персональных данных (копия, удаление, ограничение и др.): получено, срок ответа, статус, ответ.",
+            "Your data-subject requests (copy, erasure, restriction and others): received, due date, status, answer."));
+
     public static readonly ExportedFile Bots = new("bots.json", typeof(Bot), InAccountExport: false,
         new("Botlar va ularning sozlamalari.", "Боты и их настройки.", "Bots and their settings."));
 
@@ -131,7 +137,7 @@ public static class ExportCatalog
     /// <summary>Every file of an owner's export, in the order they are written.</summary>
     public static IReadOnlyList<ExportedFile> Files { get; } =
     [
-        Profile, Tenant, Users, Consents, Sessions, AccessLog, Bots, Knowledge, Channels, Contacts, Conversations, Messages,
+        Profile, Tenant, Users, Consents, Sessions, AccessLog, PrivacyRequests, Bots, Knowledge, Channels, Contacts, Conversations, Messages,
         Subscriptions, PaymentMethods, Charges, Receipts, ApiKeys,
     ];
 
@@ -150,6 +156,7 @@ public static class ExportCatalog
         [typeof(InboundEvent)] = "Raw webhook payloads as Telegram and Meta sent them, deleted 30 days after processing; what they carry is in contacts.json and messages.csv.",
         [typeof(CheckoutSession)] = "A payment page's session at Paylov, deleted after 90 days; the card and charges it produced are exported.",
         [typeof(DemoRequest)] = "A prospect's message from the public site, not linked to any account or tenant.",
+        [typeof(UnconfirmedPrivacyRequest)] = "A signed-out request whose sender has not yet confirmed the e-mail address, deleted after 24 hours; not linked to an account.",
         [typeof(DataExport)] = "The export's own bookkeeping, shown in the Privacy centre and deleted with its file after 7 days.",
     };
 

@@ -7,6 +7,7 @@ using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.AccessLogs;
 using VirtuOps.Domain.DemoRequests;
 using VirtuOps.Domain.Privacy;
+using VirtuOps.Domain.PrivacyRequests;
 using VirtuOps.Domain.Sessions;
 using VirtuOps.Domain.Sms;
 using VirtuOps.Domain.Tenants;
@@ -55,6 +56,10 @@ public interface IApplicationDbContext
     DbSet<FiscalReceiptRecord> FiscalReceipts { get; }
 
     DbSet<DataExport> DataExports { get; }
+
+    DbSet<PrivacyRequest> PrivacyRequests { get; }
+
+    DbSet<UnconfirmedPrivacyRequest> UnconfirmedPrivacyRequests { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -18,6 +18,8 @@ using VirtuOps.Application.Privacy.Exports.Common;
 using VirtuOps.Domain.ApiKeys;
 using VirtuOps.Domain.Conversations;
 using VirtuOps.Domain.Privacy;
+using VirtuOps.Domain.PrivacyRequests;
+using VirtuOps.Application.PrivacyRequests.Common;
 using VirtuOps.Infrastructure.Privacy;
 
 namespace Application.FunctionalTests.Privacy;
@@ -169,7 +171,7 @@ public sealed class DataExportTests(DataExportApiFactory factory) : IClassFixtur
         await factory.BuildPendingExportsAsync();
 
         var files = await DownloadAsync(agent, export.Id);
-        files.Keys.Where(k => k != "(zip bytes)").Order(StringComparer.Ordinal).ShouldBe(["README.txt", "access-log.json", "consents.json", "profile.json", "sessions.json"]);
+        files.Keys.Where(k => k != "(zip bytes)").Order(StringComparer.Ordinal).ShouldBe(["README.txt", "access-log.json", "consents.json", "privacy-requests.json", "profile.json", "sessions.json"]);
         files["profile.json"].ShouldContain("agent-export@example.uz");
         files["README.txt"].ShouldContain("Здесь данные вашего аккаунта");
         var agentId = await factory.QueryDatabaseAsync(db => db.Users.Where(u => u.Email == "agent-export@example.uz").Select(u => u.Id).SingleAsync());
@@ -255,6 +257,22 @@ public sealed class DataExportTests(DataExportApiFactory factory) : IClassFixtur
         File.Exists(file).ShouldBeFalse();
         (await factory.QueryDatabaseAsync(db => db.DataExports.IgnoreQueryFilters().AnyAsync(e => e.Id == export.Id))).ShouldBeFalse();
         (await owner.Http.GetAsync($"/api/privacy/exports/{export.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_export_is_recorded_as_an_access_request_and_answered_when_it_is_ready()
+    {
+        using var owner = await OwnerAsync("export-request@example.uz");
+        await RequestExportAsync(owner);
+        await RequestExportAsync(owner); // the same running export: one request
+
+        var received = (await owner.GetAsync<List<PrivacyRequestDto>>("/api/privacy/requests"))!.Where(r => r.Kind == PrivacyRequestKind.Access).ToList();
+        received.Single().Status.ShouldBe(PrivacyRequestStatus.Received);
+        await factory.BuildPendingExportsAsync();
+
+        var answered = (await owner.GetAsync<List<PrivacyRequestDto>>("/api/privacy/requests"))!.Single(r => r.Kind == PrivacyRequestKind.Access);
+        answered.Status.ShouldBe(PrivacyRequestStatus.Answered);
+        answered.Answer.ShouldNotBeNull().ShouldContain("ready");
     }
 
     [Fact]

@@ -52,11 +52,14 @@ public sealed class BuildPendingDataExportsCommandHandler(
             logger.LogError(exception, "Building data export {ExportId} failed", export.Id);
             files.Delete(export.Id);
             export.MarkFailed(time.GetUtcNow());
+            await AnswerRequestAsync(export, "The export could not be prepared. Please ask for a new one; if it fails again, write to us.", cancellationToken);
             await databaseWriter.RunExclusiveAsync(() => context.SaveChangesAsync(cancellationToken), cancellationToken);
             return;
         }
 
         export.MarkReady(time.GetUtcNow(), size);
+        await AnswerRequestAsync(export,
+            $"Your data export is ready: download it from the Privacy centre until {export.ExpiresAt:yyyy-MM-dd HH:mm} UTC.", cancellationToken);
         await databaseWriter.RunExclusiveAsync(() => context.SaveChangesAsync(cancellationToken), cancellationToken);
         logger.LogInformation("Data export {ExportId} is ready ({SizeBytes} bytes)", export.Id, size);
 
@@ -72,5 +75,13 @@ public sealed class BuildPendingDataExportsCommandHandler(
             // The export stays downloadable from the Privacy centre, which shows it as ready.
             logger.LogWarning(exception, "The e-mail about data export {ExportId} could not be sent", export.Id);
         }
+    }
+
+    /// <summary>Closes the export's data-subject request in the same save as the export's own change.</summary>
+    private async Task AnswerRequestAsync(DataExport export, string answer, CancellationToken cancellationToken)
+    {
+        if (export.PrivacyRequestId is { } requestId
+            && await context.PrivacyRequests.FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken) is { IsOpen: true } request)
+            request.AnswerNow(answer, time.GetUtcNow());
     }
 }

@@ -1,6 +1,8 @@
 using VirtuOps.Application.Privacy.Exports.Common;
+using VirtuOps.Application.PrivacyRequests.Common;
 using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Privacy;
+using VirtuOps.Domain.PrivacyRequests;
 
 namespace VirtuOps.Application.Privacy.Exports.Commands.RequestDataExport;
 
@@ -15,6 +17,7 @@ public sealed class RequestDataExportCommandHandler(
     IApplicationDbContext context,
     ICurrentUser currentUser,
     IDataExportSignal signal,
+    PrivacyRequestRecorder privacyRequests,
     TimeProvider time)
     : ICommandHandler<RequestDataExportCommand, DataExportDto>
 {
@@ -25,7 +28,9 @@ public sealed class RequestDataExportCommandHandler(
             return DataExportDto.From(running);
 
         var scope = currentUser.IsInRole(Roles.Owner) ? DataExportScope.Tenant : DataExportScope.Account;
-        var export = DataExport.Request(userId, scope, command.Language, time.GetUtcNow());
+        // Recorded as a data-subject request of the right of access, answered when the export is ready.
+        var request = privacyRequests.Record(PrivacyRequestKind.Access, "A copy of my data (export).");
+        var export = DataExport.Request(userId, scope, command.Language, time.GetUtcNow(), request.Id);
         context.DataExports.Add(export);
         try
         {
@@ -35,6 +40,7 @@ public sealed class RequestDataExportCommandHandler(
         {
             // A parallel request inserted the user's one pending export first (the unique index): that one is the answer.
             context.DataExports.Entry(export).State = EntityState.Detached;
+            context.PrivacyRequests.Entry(request).State = EntityState.Detached;
             return DataExportDto.From(await RunningExportAsync(userId, cancellationToken) ?? throw new ConflictException("Try again."));
         }
 

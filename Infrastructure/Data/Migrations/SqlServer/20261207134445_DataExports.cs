@@ -18,6 +18,7 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Scope = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    PrivacyRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
                     Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),

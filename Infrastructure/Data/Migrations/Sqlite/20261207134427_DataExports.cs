@@ -18,6 +18,7 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Scope = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PrivacyRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
