@@ -3962,6 +3962,211 @@ export class PrivacyClient {
         }
         return Promise.resolve<void>(null as any);
     }
+
+    /**
+     * @return OK
+     */
+    getMyPrivacyRequests(signal?: AbortSignal): Promise<PrivacyRequestDto[]> {
+        let url_ = this.baseUrl + "/api/privacy/requests";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMyPrivacyRequests(_response);
+        });
+    }
+
+    protected processGetMyPrivacyRequests(response: Response): Promise<PrivacyRequestDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PrivacyRequestDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PrivacyRequestDto[]>(null as any);
+    }
+
+    /**
+     * @return Created
+     */
+    submitPrivacyRequest(body: SubmitPrivacyRequestCommand, signal?: AbortSignal): Promise<PrivacyRequestDto> {
+        let url_ = this.baseUrl + "/api/privacy/requests";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSubmitPrivacyRequest(_response);
+        });
+    }
+
+    protected processSubmitPrivacyRequest(response: Response): Promise<PrivacyRequestDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PrivacyRequestDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PrivacyRequestDto>(null as any);
+    }
+
+    /**
+     * @return Accepted
+     */
+    sendPublicPrivacyRequest(body: SendPublicPrivacyRequestCommand, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/public/privacy-requests";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSendPublicPrivacyRequest(_response);
+        });
+    }
+
+    protected processSendPublicPrivacyRequest(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * @return OK
+     */
+    confirmPublicPrivacyRequest(body: ConfirmPublicPrivacyRequestCommand, signal?: AbortSignal): Promise<PrivacyRequestConfirmedDto> {
+        let url_ = this.baseUrl + "/api/public/privacy-requests/confirm";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processConfirmPublicPrivacyRequest(_response);
+        });
+    }
+
+    protected processConfirmPublicPrivacyRequest(response: Response): Promise<PrivacyRequestConfirmedDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PrivacyRequestConfirmedDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PrivacyRequestConfirmedDto>(null as any);
+    }
 }
 
 export class SystemClient {
@@ -4728,6 +4933,11 @@ export interface ConfirmEmailChangeCommand {
     token: string;
 }
 
+export interface ConfirmPublicPrivacyRequestCommand {
+    id: string;
+    token: string;
+}
+
 export interface ConfirmRegistrationCommand {
     userId: string;
     token: string;
@@ -4981,6 +5191,27 @@ export interface PlaygroundRequest {
     question: string;
 }
 
+export interface PrivacyRequestConfirmedDto {
+    id: string;
+    receivedAt: string;
+    dueAt: string;
+}
+
+export interface PrivacyRequestDto {
+    id: string;
+    kind: PrivacyRequestKind;
+    status: PrivacyRequestStatus;
+    text?: string | undefined;
+    receivedAt: string;
+    dueAt: string;
+    answer?: string | undefined;
+    answeredAt?: string | undefined;
+}
+
+export type PrivacyRequestKind = "Access" | "Erasure" | "Restriction" | "Rectification" | "ConsentWithdrawal" | "Other" | "ContactExport" | "ContactErasure";
+
+export type PrivacyRequestStatus = "Received" | "InProgress" | "Answered" | "Rejected";
+
 export interface ProblemDetails {
     type?: string | undefined;
     title?: string | undefined;
@@ -5019,6 +5250,12 @@ export interface RotationResult {
     reencrypted: number;
 }
 
+export interface SendPublicPrivacyRequestCommand {
+    email: string;
+    kind: PrivacyRequestKind;
+    text: string;
+}
+
 export interface SessionDto {
     id: string;
     createdAt: string;
@@ -5051,6 +5288,11 @@ export interface SignInWithCodeCommand {
 export interface StartCheckoutCommand {
     planCode: string;
     purpose: CheckoutPurpose;
+}
+
+export interface SubmitPrivacyRequestCommand {
+    kind: PrivacyRequestKind;
+    text: string;
 }
 
 export interface SubscriptionDto {
