@@ -89,6 +89,7 @@ public static class DependencyInjection
         services.AddMessaging(configuration);
         services.AddChannelDelivery(configuration);
         services.AddChannelInbound(configuration);
+        services.AddDataExports(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
 
@@ -132,6 +133,7 @@ public static class DependencyInjection
         services.AddHostedService<AccessLogBatchWriter>();
         services.AddChannelDeliveryWorker(configuration);
         services.AddChannelInboundProcessor(configuration);
+        services.AddDataExportWorker(configuration);
 
         services.AddQuartz(quartz =>
         {
@@ -139,6 +141,7 @@ public static class DependencyInjection
             PurgeExpiredAccessLogsJob.Schedule(quartz);
             PurgeExpiredDataJob.Schedule(quartz);
             PurgeErasuresJob.Schedule(quartz);
+            PurgeExpiredDataExportsJob.Schedule(quartz);
             ChargeSubscriptionsJob.Schedule(quartz, configuration);
             RemindOfDuePrivacyRequestsJob.Schedule(quartz);
         });

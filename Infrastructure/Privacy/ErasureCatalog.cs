@@ -78,6 +78,8 @@ public static class ErasureCatalog
 
     public static IReadOnlyList<ErasureRule> Rules { get; } =
     [
+        new Batched<DataExport>((db, s) => db.DataExports.IgnoreQueryFilters().Where(e => s.IsTenant ? e.TenantId == s.TenantId : s.UserIds.Contains(e.UserId)),
+            "Data exports (their zip files are deleted first)."),
         TenantRows<InboundEvent>(db => db.InboundEvents, "Stored webhook payloads: the customers' messages as the channel delivered them."),
         TenantRows<Message>(db => db.Messages, "Conversation messages."),
         TenantRows<Conversation>(db => db.Conversations, "Conversations with the tenant's customers."),

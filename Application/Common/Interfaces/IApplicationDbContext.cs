@@ -56,6 +56,9 @@ public interface IApplicationDbContext
     DbSet<FiscalReceiptRecord> FiscalReceipts { get; }
 
     DbSet<ErasureRequest> ErasureRequests { get; }
+
+    DbSet<DataExport> DataExports { get; }
+
     DbSet<PrivacyRequest> PrivacyRequests { get; }
 
     DbSet<UnconfirmedPrivacyRequest> UnconfirmedPrivacyRequests { get; }

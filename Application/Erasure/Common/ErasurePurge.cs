@@ -1,5 +1,6 @@
 using VirtuOps.Application.Billing.Payments;
 using VirtuOps.Application.Channels.Common;
+using VirtuOps.Application.Privacy.Exports.Common;
 using VirtuOps.Domain.Privacy;
 
 namespace VirtuOps.Application.Erasure.Common;
@@ -18,6 +19,7 @@ public sealed class ErasurePurge(
     ChannelDisconnection channels,
     ErasureMail mail,
     IPersonalDataEraser eraser,
+    IDataExportFiles exportFiles,
     TimeProvider time,
     ILogger<ErasurePurge> logger)
 {
@@ -47,6 +49,11 @@ public sealed class ErasurePurge(
         await ErasureRecord.AnswerAsync(context, request, "Carried out: the data was erased; fiscal records are kept without name, e-mail or phone.",
             time.GetUtcNow(), cancellationToken);
         await context.SaveChangesAsync(cancellationToken);
+        // An export's zip holds a copy of everything: the files go before their rows, which the purge deletes.
+        foreach (var export in await context.DataExports.IgnoreQueryFilters()
+                     .Where(e => request.Scope == ErasureScope.Tenant ? e.TenantId == request.TenantId : e.UserId == request.UserId)
+                     .Select(e => e.Id).ToListAsync(cancellationToken))
+            exportFiles.Delete(export);
         await eraser.EraseAsync(request, cancellationToken);
         request.Complete(time.GetUtcNow());
         await context.SaveChangesAsync(cancellationToken);
