@@ -82,7 +82,15 @@ export const accountClient = {
 export const accessLogClient = { getMyAccessLog: vi.fn(never) };
 export const teamClient = { getTeamMembers: vi.fn(never), inviteAgent: vi.fn(never), removeTeamMember: vi.fn(never) };
 export const apiKeysClient = { getApiKeys: vi.fn(never), createApiKey: vi.fn(never), revokeApiKey: vi.fn(never) };
-export const privacyClient = { getMyConsents: vi.fn(never), withdrawConsent: vi.fn(never), grantAiDataSharing: vi.fn(never) };
+export const privacyClient = {
+  getMyConsents: vi.fn(never),
+  withdrawConsent: vi.fn(never),
+  grantAiDataSharing: vi.fn(never),
+  getMyPrivacyRequests: vi.fn(never),
+  submitPrivacyRequest: vi.fn(never),
+  sendPublicPrivacyRequest: vi.fn(never),
+  confirmPublicPrivacyRequest: vi.fn(never),
+};
 export const devClient = { getDevOutbox: vi.fn(never) };
 export const botsClient = {
   getBots: vi.fn(never),
