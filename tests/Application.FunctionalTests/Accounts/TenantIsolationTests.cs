@@ -44,6 +44,7 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
         var victimConversation = (await victim.GetAsync<ConversationDetailDto>($"/api/inbox/conversations/{conversationId}"))!;
         var messageId = victimConversation.Messages[0].Id;
         var contactId = victimConversation.Conversation.ContactId;
+        var exportId = JsonNode.Parse(await (await victim.Http.PostAsync("/api/privacy/exports", null)).Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
         var channelId = await ChannelTestData.ConnectAsync(factory, bot.Id, Channel.Telegram);
 
         var checkoutId = (await (await victim.Http.PostAsJsonAsync("/api/billing/checkout", new { planCode = "start", purpose = "Subscribe" }))
@@ -79,6 +80,8 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
             ["/api/channels/{id}/test"] = channelId,
             ["/api/contacts/{id}/export"] = contactId,
             ["/api/contacts/{id}"] = contactId,
+            ["/api/privacy/exports/{id}"] = exportId,
+            ["/api/privacy/exports/{id}/download"] = exportId,
         };
 
         // Valid bodies, so that each request gets past validation to the point where the id is looked up.
