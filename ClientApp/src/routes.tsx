@@ -23,6 +23,7 @@ import { ConversationThread } from './features/inbox/ConversationThread';
 import { InboxPage } from './features/inbox/InboxPage';
 import { KnowledgePage } from './features/knowledge/KnowledgePage';
 import { NotFoundPage } from './features/not-found/NotFoundPage';
+import { ErasureScheduledPage } from './features/privacy/ErasureScheduledPage';
 import { PrivacyCentrePage } from './features/privacy/PrivacyCentrePage';
 import { PrivacyRequestConfirmPage } from './features/privacy/PrivacyRequestConfirmPage';
 import { PrivacyRequestPage } from './features/privacy/PrivacyRequestPage';
@@ -48,6 +49,8 @@ export const routes: RouteObject[] = [
       // Privacy requests from anyone, signed in or not; the e-mailed link confirms the address.
       { path: 'privacy-request', element: <PrivacyRequestPage /> },
       { path: 'privacy-request/confirm', element: <PrivacyRequestConfirmPage /> },
+      // Where an erasure request leaves the (now signed-out) user.
+      { path: 'erasure-scheduled', element: <ErasureScheduledPage /> },
       { path: 'dev/outbox', element: <DevOutboxPage /> },
       {
         element: <RequireAccount allowUnverifiedPhone />,

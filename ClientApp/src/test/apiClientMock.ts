@@ -92,6 +92,8 @@ export const privacyClient = {
   confirmPublicPrivacyRequest: vi.fn(never),
   requestDataExport: vi.fn(never),
   getMyDataExports: vi.fn(never),
+  requestErasure: vi.fn(never),
+  cancelErasure: vi.fn(never),
 };
 export const devClient = { getDevOutbox: vi.fn(never) };
 export const botsClient = {
