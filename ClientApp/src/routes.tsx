@@ -17,6 +17,7 @@ import { SignInPage } from './features/auth/SignInPage';
 import { SignUpPage } from './features/auth/SignUpPage';
 import { VerifyPhonePage } from './features/auth/VerifyPhonePage';
 import { ChannelsPage } from './features/channels/ChannelsPage';
+import { CompanySettingsPage } from './features/company/CompanySettingsPage';
 import { DemoRequestPage } from './features/demo-requests/DemoRequestPage';
 import { DevOutboxPage } from './features/dev/DevOutboxPage';
 import { ConversationThread } from './features/inbox/ConversationThread';
@@ -70,6 +71,7 @@ export const routes: RouteObject[] = [
             children: [
               { path: 'team', element: <TeamPage /> },
               { path: 'api-keys', element: <ApiKeysPage /> },
+              { path: 'company', element: <CompanySettingsPage /> },
             ],
           },
         ],
