@@ -1,6 +1,10 @@
+using VirtuOps.Application.Consents.Commands.AcceptLegalDocument;
 using VirtuOps.Application.Consents.Commands.GrantConsent;
 using VirtuOps.Application.Consents.Commands.WithdrawConsent;
 using VirtuOps.Application.Consents.Queries.GetMyConsents;
+using VirtuOps.Application.ProcessingRestriction.Commands.LiftRestriction;
+using VirtuOps.Application.ProcessingRestriction.Commands.RestrictProcessing;
+using VirtuOps.Application.ProcessingRestriction.Common;
 using VirtuOps.Domain.Consents;
 
 namespace VirtuOps.WebApi.Endpoints;
@@ -16,6 +20,9 @@ public sealed class Privacy : IEndpointGroup
         group.MapGet("/consents", GetMyConsents);
         group.MapPost("/consents/{kind}/withdraw", WithdrawConsent).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/consents/ai-data-sharing", GrantAiDataSharing).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/consents/{kind}/accept", AcceptLegalDocument).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/restriction", RestrictProcessing).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapDelete("/restriction", LiftRestriction).ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     public static async Task<Ok<IReadOnlyList<ConsentRecordDto>>> GetMyConsents(ISender sender, CancellationToken cancellationToken) =>
@@ -29,4 +36,19 @@ public sealed class Privacy : IEndpointGroup
 
     public static async Task<Ok<ConsentWithdrawnDto>> WithdrawConsent(ISender sender, ConsentKind kind, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new WithdrawConsentCommand(kind), cancellationToken));
+
+    /// <summary>Accepts the current version of the Privacy Policy or (the owner) the Public Offer; lifts the restriction a withdrawal caused.</summary>
+    public static async Task<NoContent> AcceptLegalDocument(ISender sender, ConsentKind kind, CancellationToken cancellationToken)
+    {
+        await sender.Send(new AcceptLegalDocumentCommand(kind), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The owner restricts the processing of the tenant's data: kept, read-only, bots silent, nothing sent to third parties.</summary>
+    public static async Task<Ok<ProcessingRestrictionDto>> RestrictProcessing(ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new RestrictProcessingCommand(), cancellationToken));
+
+    /// <summary>The owner lifts the restriction they asked for; the answer says whether a withdrawn consent still restricts it.</summary>
+    public static async Task<Ok<ProcessingRestrictionDto>> LiftRestriction(ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new LiftRestrictionCommand(), cancellationToken));
 }
