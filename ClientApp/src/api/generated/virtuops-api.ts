@@ -5193,6 +5193,7 @@ export interface ResetPasswordCommand {
     userId: string;
     token: string;
     newPassword: string;
+    acceptPrivacyPolicy: boolean;
 }
 
 export interface RotationResult {
