@@ -82,7 +82,9 @@ public sealed class RestrictionRenewalTests : IAsyncLifetime
         var subscription = await _factory.QueryDatabaseAsync(db => db.Subscriptions.IgnoreQueryFilters().SingleAsync());
         subscription.Status.ShouldBe(VirtuOps.Domain.Billing.SubscriptionStatus.Active, "paused, not ended or suspended");
 
-        await LiftAsync(owner);
+        using var monthLater = new SpaClient(_factory);
+        (await monthLater.SignInAsync("restrict-renewal@example.uz", SpaClient.StrongPassword)).EnsureSuccessStatusCode();
+        await LiftAsync(monthLater);
         var resumed = await BillingTestSteps.RunBillingJobAsync(_factory);
 
         resumed.Renewed.ShouldBe(1);
@@ -159,9 +161,12 @@ public sealed class RestrictionChannelTests : IAsyncLifetime
         (await app.MessagesOfAsync(botId, Channel.Telegram)).ShouldBeEmpty();
         _telegram.Sent.ShouldBeEmpty();
 
-        await LiftAsync(owner);
+        using var yearLater = new SpaClient(app);
+        (await yearLater.SignInAsync("owner@example.uz", SpaClient.StrongPassword)).EnsureSuccessStatusCode();
+        await LiftAsync(yearLater);
         var afterLifting = await app.ProcessInboxAsync();
         var again = await app.ProcessInboxAsync();
+        app.Time.Advance(TimeSpan.FromSeconds(1)); // an answer is due a moment after its question
         await app.DeliverDueAsync();
 
         (afterLifting.Processed, again.Processed).ShouldBe((2, 0));
