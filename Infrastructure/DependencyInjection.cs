@@ -12,6 +12,7 @@ using VirtuOps.Application.Bots.Answering;
 using VirtuOps.Application.Bots.Common;
 using VirtuOps.Application.Channels.Common;
 using VirtuOps.Application.Conversations.Common;
+using VirtuOps.Application.PrivacyRequests.Common;
 using VirtuOps.Application.ProcessingRestriction.Common;
 using VirtuOps.Application.Widget.Common;
 using VirtuOps.Infrastructure.Ai;
@@ -99,6 +100,7 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .Validate(o => CronExpression.TryParse(o.RetentionCron, out _), $"{RetentionOptions.SectionName}:RetentionCron is not a valid Quartz cron expression.")
             .ValidateOnStart();
+        services.AddPrivacyRequests();
         services.AddOptions<WebhookRetentionOptions>()
             .Bind(configuration.GetSection(WebhookRetentionOptions.SectionName))
             .ValidateDataAnnotations()
@@ -126,6 +128,7 @@ public static class DependencyInjection
             PurgeExpiredAccessLogsJob.Schedule(quartz);
             PurgeExpiredDataJob.Schedule(quartz);
             ChargeSubscriptionsJob.Schedule(quartz, configuration);
+            RemindOfDuePrivacyRequestsJob.Schedule(quartz);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
 
@@ -147,6 +150,18 @@ public static class DependencyInjection
         services.AddScoped<RenewalSteps>();
         services.AddScoped<RenewalProcessor>();
         services.AddScoped<RenewalPipeline>();
+    }
+
+    private static void AddPrivacyRequests(this IServiceCollection services)
+    {
+        services.AddOptions<PrivacyRequestOptions>()
+            .BindConfiguration(PrivacyRequestOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => CronExpression.TryParse(o.ReminderCron, out _), $"{PrivacyRequestOptions.SectionName}:ReminderCron is not a valid Quartz cron expression.")
+            .ValidateOnStart();
+        services.AddSingleton<BusinessCalendar>();
+        services.AddScoped<PrivacyRequestRecorder>();
+        services.AddScoped<PrivacyRequestMail>();
     }
 
     private static void AddBots(this IServiceCollection services, IConfiguration configuration)

@@ -1,5 +1,6 @@
-import type { RouteObject } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
 import { Layout } from './components/Layout';
+import { AccessLogPage } from './features/access-log/AccessLogPage';
 import { ApiKeysPage } from './features/api-keys/ApiKeysPage';
 import { BillingPage } from './features/billing/BillingPage';
 import { BillingReturnPage } from './features/billing/BillingReturnPage';
@@ -16,13 +17,13 @@ import { SignInPage } from './features/auth/SignInPage';
 import { SignUpPage } from './features/auth/SignUpPage';
 import { VerifyPhonePage } from './features/auth/VerifyPhonePage';
 import { ChannelsPage } from './features/channels/ChannelsPage';
-import { ConsentsPage } from './features/consents/ConsentsPage';
 import { DemoRequestPage } from './features/demo-requests/DemoRequestPage';
 import { DevOutboxPage } from './features/dev/DevOutboxPage';
 import { ConversationThread } from './features/inbox/ConversationThread';
 import { InboxPage } from './features/inbox/InboxPage';
 import { KnowledgePage } from './features/knowledge/KnowledgePage';
 import { NotFoundPage } from './features/not-found/NotFoundPage';
+import { PrivacyCentrePage } from './features/privacy/PrivacyCentrePage';
 import { PlaygroundPage } from './features/playground/PlaygroundPage';
 import { ProfilePage } from './features/profile/ProfilePage';
 import { SecurityPage } from './features/security/SecurityPage';
@@ -53,7 +54,9 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'profile', element: <ProfilePage /> },
           { path: 'security', element: <SecurityPage /> },
-          { path: 'privacy', element: <ConsentsPage /> },
+          { path: 'access-log', element: <AccessLogPage /> },
+          // The consents page's old address: the Privacy centre now holds the consents.
+          { path: 'privacy', element: <Navigate to="/privacy" replace /> },
           {
             element: <RequireRole role={roles.owner} />,
             children: [
@@ -62,6 +65,11 @@ export const routes: RouteObject[] = [
             ],
           },
         ],
+      },
+      {
+        path: 'privacy',
+        element: <RequireAccount />,
+        children: [{ index: true, element: <PrivacyCentrePage /> }],
       },
       {
         // The owner's subscription; Paylov's hosted card page sends the browser back to /billing/return.

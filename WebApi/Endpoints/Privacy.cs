@@ -2,6 +2,11 @@ using VirtuOps.Application.Consents.Commands.AcceptLegalDocument;
 using VirtuOps.Application.Consents.Commands.GrantConsent;
 using VirtuOps.Application.Consents.Commands.WithdrawConsent;
 using VirtuOps.Application.Consents.Queries.GetMyConsents;
+using VirtuOps.Application.PrivacyRequests.Commands.ConfirmPublicPrivacyRequest;
+using VirtuOps.Application.PrivacyRequests.Commands.SendPublicPrivacyRequest;
+using VirtuOps.Application.PrivacyRequests.Commands.SubmitPrivacyRequest;
+using VirtuOps.Application.PrivacyRequests.Common;
+using VirtuOps.Application.PrivacyRequests.Queries.GetMyPrivacyRequests;
 using VirtuOps.Application.ProcessingRestriction.Commands.LiftRestriction;
 using VirtuOps.Application.ProcessingRestriction.Commands.RestrictProcessing;
 using VirtuOps.Application.ProcessingRestriction.Common;
@@ -9,7 +14,7 @@ using VirtuOps.Domain.Consents;
 
 namespace VirtuOps.WebApi.Endpoints;
 
-/// <summary>The user's privacy rights: consent history and withdrawal.</summary>
+/// <summary>The user's privacy rights: consent history and withdrawal, data-subject requests (also signed out).</summary>
 public sealed class Privacy : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
@@ -23,7 +28,34 @@ public sealed class Privacy : IEndpointGroup
         group.MapPost("/consents/{kind}/accept", AcceptLegalDocument).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost("/restriction", RestrictProcessing).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapDelete("/restriction", LiftRestriction).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("/requests", GetMyPrivacyRequests);
+        group.MapPost("/requests", SubmitPrivacyRequest);
+
+        // The signed-out "/privacy-request" form: it e-mails the address typed, so it counts against the e-mail limit.
+        var publicRequests = app.MapGroup("/api/public/privacy-requests").WithTags("Privacy")
+            .RequireAntiforgeryToken().ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
+        publicRequests.MapPost("/", SendPublicPrivacyRequest).RequireRateLimiting(RateLimits.Email);
+        publicRequests.MapPost("/confirm", ConfirmPublicPrivacyRequest).RequireRateLimiting(RateLimits.Auth);
     }
+
+    public static async Task<Ok<IReadOnlyList<PrivacyRequestDto>>> GetMyPrivacyRequests(ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetMyPrivacyRequestsQuery(), cancellationToken));
+
+    public static async Task<Created<PrivacyRequestDto>> SubmitPrivacyRequest(ISender sender, SubmitPrivacyRequestCommand command, CancellationToken cancellationToken)
+    {
+        var request = await sender.Send(command, cancellationToken);
+        return TypedResults.Created("/api/privacy/requests", request);
+    }
+
+    public static async Task<Accepted> SendPublicPrivacyRequest(ISender sender, SendPublicPrivacyRequestCommand command, CancellationToken cancellationToken)
+    {
+        await sender.Send(command, cancellationToken);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    public static async Task<Ok<PrivacyRequestConfirmedDto>> ConfirmPublicPrivacyRequest(
+        ISender sender, ConfirmPublicPrivacyRequestCommand command, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(command, cancellationToken));
 
     public static async Task<Ok<IReadOnlyList<ConsentRecordDto>>> GetMyConsents(ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new GetMyConsentsQuery(), cancellationToken));

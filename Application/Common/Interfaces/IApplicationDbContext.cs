@@ -6,6 +6,7 @@ using VirtuOps.Domain.Conversations;
 using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.AccessLogs;
 using VirtuOps.Domain.DemoRequests;
+using VirtuOps.Domain.PrivacyRequests;
 using VirtuOps.Domain.Sessions;
 using VirtuOps.Domain.Sms;
 using VirtuOps.Domain.Tenants;
@@ -52,6 +53,10 @@ public interface IApplicationDbContext
     DbSet<CheckoutSession> CheckoutSessions { get; }
 
     DbSet<FiscalReceiptRecord> FiscalReceipts { get; }
+
+    DbSet<PrivacyRequest> PrivacyRequests { get; }
+
+    DbSet<UnconfirmedPrivacyRequest> UnconfirmedPrivacyRequests { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

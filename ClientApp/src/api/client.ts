@@ -1,5 +1,6 @@
 import i18n from '../i18n';
 import {
+  AccessLogClient,
   AccountClient,
   ApiKeysClient,
   AuthClient,
@@ -92,6 +93,7 @@ export const systemClient = new SystemClient(baseUrl, http);
 export const demoRequestsClient = new DemoRequestsClient(baseUrl, http);
 export const authClient = new AuthClient(baseUrl, http);
 export const accountClient = new AccountClient(baseUrl, http);
+export const accessLogClient = new AccessLogClient(baseUrl, http);
 export const teamClient = new TeamClient(baseUrl, http);
 export const apiKeysClient = new ApiKeysClient(baseUrl, http);
 export const privacyClient = new PrivacyClient(baseUrl, http);

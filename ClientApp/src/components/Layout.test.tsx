@@ -1,9 +1,10 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { accountClient, systemClient } from '../api/client';
+import { accountClient, authClient, systemClient } from '../api/client';
+import type { LegalDocumentsDto } from '../api/generated/virtuops-api';
 import { languageStorageKey } from '../i18n';
-import { demoAgent } from '../test/apiClientMock';
+import { demoAccount, demoAgent } from '../test/apiClientMock';
 import { renderRoute } from '../test/renderRoute';
 
 vi.mock('../api/client', () => import('../test/apiClientMock'));
@@ -65,5 +66,34 @@ describe('Layout', () => {
 
     expect(await screen.findByTestId('status-database-healthy')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Dev: xabarlar' })).not.toBeInTheDocument();
+  });
+
+  const legalDocuments: LegalDocumentsDto = {
+    privacyPolicyVersion: '2026-04-12',
+    privacyPolicyUrl: '/legal/privacy-policy-2026-04-12.txt',
+    publicOfferVersion: '2026-04-12',
+    publicOfferUrl: '/legal/public-offer-2026-04-12.txt',
+    supportEmail: 'help@shop.example.uz',
+    privacyEmail: 'dpo@shop.example.uz',
+  };
+
+  it('shows the support and privacy contacts the API names in the footer of a signed-out page', async () => {
+    vi.mocked(authClient.getLegalDocuments).mockResolvedValue(legalDocuments);
+    renderRoute('/sign-in');
+
+    const footer = await screen.findByRole('contentinfo');
+    expect(await within(footer).findByRole('link', { name: 'help@shop.example.uz' })).toHaveAttribute('href', 'mailto:help@shop.example.uz');
+    expect(within(footer).getByRole('link', { name: 'dpo@shop.example.uz' })).toHaveAttribute('href', 'mailto:dpo@shop.example.uz');
+    expect(footer).toHaveTextContent('Maxfiylik va shaxsiy maʼlumotlar: dpo@shop.example.uz');
+  });
+
+  it('shows the same contacts in the footer of the signed-in app', async () => {
+    vi.mocked(authClient.getLegalDocuments).mockResolvedValue(legalDocuments);
+    vi.mocked(accountClient.getCurrentAccount).mockResolvedValue(demoAccount);
+    renderRoute('/account/profile');
+
+    expect(await screen.findByTestId('signed-in-as')).toBeInTheDocument();
+    const footer = screen.getByRole('contentinfo');
+    expect(await within(footer).findByRole('link', { name: 'help@shop.example.uz' })).toBeInTheDocument();
   });
 });

@@ -6,6 +6,7 @@ import { useSignOut } from '../features/auth/useSignOut';
 import { PaymentFailedBanner } from '../features/billing/PaymentFailedBanner';
 import { systemStatusQuery } from '../features/system/SystemStatusPage';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { SiteFooter } from './SiteFooter';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -35,7 +36,8 @@ export function Layout() {
               <>
                 <NavLink to="/account/profile">{t('nav.profile')}</NavLink>
                 <NavLink to="/account/security">{t('nav.security')}</NavLink>
-                <NavLink to="/account/privacy">{t('nav.privacy')}</NavLink>
+                <NavLink to="/account/access-log">{t('nav.accessLog')}</NavLink>
+                <NavLink to="/privacy">{t('nav.privacy')}</NavLink>
                 {isOwner(account) && (
                   <>
                     <NavLink to="/account/team">{t('nav.team')}</NavLink>
@@ -74,7 +76,7 @@ export function Layout() {
         <PaymentFailedBanner />
         <Outlet />
       </main>
-      <footer className="footer">{t('app.tagline')}</footer>
+      <SiteFooter />
     </div>
   );
 }

@@ -79,6 +79,7 @@ export const accountClient = {
   getMySessions: vi.fn(never),
   endSession: vi.fn(never),
 };
+export const accessLogClient = { getMyAccessLog: vi.fn(never) };
 export const teamClient = { getTeamMembers: vi.fn(never), inviteAgent: vi.fn(never), removeTeamMember: vi.fn(never) };
 export const apiKeysClient = { getApiKeys: vi.fn(never), createApiKey: vi.fn(never), revokeApiKey: vi.fn(never) };
 export const privacyClient = { getMyConsents: vi.fn(never), withdrawConsent: vi.fn(never), grantAiDataSharing: vi.fn(never) };

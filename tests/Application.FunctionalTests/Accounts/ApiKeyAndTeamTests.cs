@@ -76,6 +76,7 @@ public sealed class ApiKeyAndTeamTests(VirtuOpsApiFactory factory) : IClassFixtu
             ["post /api/account/email"] = new { newEmail = "key-holder@example.uz" },
             ["put /api/account/two-factor"] = new { enabled = true },
             ["post /api/account/password"] = new { currentPassword = SpaClient.StrongPassword, newPassword = "Kalit-parol-2027" },
+            ["post /api/privacy/requests"] = new { kind = "Other", text = "Sent with a key" },
         };
         var document = JsonNode.Parse(await owner.Http.GetStringAsync("/swagger/v1/swagger.json"))!;
         var personal = document["paths"]!.AsObject()

@@ -1,7 +1,9 @@
 using VirtuOps.Application.Billing.Common;
+using VirtuOps.Application.PrivacyRequests.Common;
 using VirtuOps.Application.ProcessingRestriction.Common;
 using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Consents;
+using VirtuOps.Domain.PrivacyRequests;
 using VirtuOps.Domain.Tenants;
 
 namespace VirtuOps.Application.Consents.Commands.WithdrawConsent;
@@ -19,7 +21,8 @@ public sealed record WithdrawConsentCommand(ConsentKind Kind) : ICommand<Consent
 public sealed record ConsentWithdrawnDto(ConsentKind Kind, DateTimeOffset WithdrawnAt, string Effect);
 
 public sealed class WithdrawConsentCommandHandler(
-    ICurrentUser currentUser, IApplicationDbContext context, IClientInfo client, SubscriptionCancellation subscriptionCancellation, TimeProvider time)
+    ICurrentUser currentUser, IApplicationDbContext context, IClientInfo client, SubscriptionCancellation subscriptionCancellation,
+    PrivacyRequestRecorder privacyRequests, TimeProvider time)
     : ICommandHandler<WithdrawConsentCommand, ConsentWithdrawnDto>
 {
     public async ValueTask<ConsentWithdrawnDto> Handle(WithdrawConsentCommand command, CancellationToken cancellationToken)
@@ -34,6 +37,8 @@ public sealed class WithdrawConsentCommandHandler(
             throw new ConflictException($"There is no current {command.Kind} consent to withdraw.");
 
         var effect = EffectOf(command.Kind);
+        // A withdrawal is a data-subject request answered at once; it is saved with the withdrawal below.
+        privacyRequests.RecordAnswered(PrivacyRequestKind.ConsentWithdrawal, $"Withdraw consent: {command.Kind}", effect);
         if (command.Kind == ConsentKind.RecurringCharges)
             return new ConsentWithdrawnDto(command.Kind, await subscriptionCancellation.CancelAsync(cancellationToken), effect);
 

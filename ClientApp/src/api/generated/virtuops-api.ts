@@ -3964,34 +3964,33 @@ export class PrivacyClient {
     }
 
     /**
-     * Accepts the current version of the Privacy Policy or (the owner) the Public Offer; lifts the restriction a withdrawal caused.
-     * @return No Content
+     * @return OK
      */
-    acceptLegalDocument(kind: ConsentKind, signal?: AbortSignal): Promise<void> {
-        let url_ = this.baseUrl + "/api/privacy/consents/{kind}/accept";
-        if (kind === undefined || kind === null)
-            throw new globalThis.Error("The parameter 'kind' must be defined.");
-        url_ = url_.replace("{kind}", encodeURIComponent("" + kind));
+    getMyPrivacyRequests(signal?: AbortSignal): Promise<PrivacyRequestDto[]> {
+        let url_ = this.baseUrl + "/api/privacy/requests";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
-            method: "POST",
+            method: "GET",
             signal,
             headers: {
+                "Accept": "application/json"
             }
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processAcceptLegalDocument(_response);
+            return this.processGetMyPrivacyRequests(_response);
         });
     }
 
-    protected processAcceptLegalDocument(response: Response): Promise<void> {
+    protected processGetMyPrivacyRequests(response: Response): Promise<PrivacyRequestDto[]> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
+        if (status === 200) {
             return response.text().then((_responseText) => {
-            return;
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PrivacyRequestDto[];
+            return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -4005,11 +4004,108 @@ export class PrivacyClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
-        } else if (status === 403) {
+        } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PrivacyRequestDto[]>(null as any);
+    }
+
+    /**
+     * @return Created
+     */
+    submitPrivacyRequest(body: SubmitPrivacyRequestCommand, signal?: AbortSignal): Promise<PrivacyRequestDto> {
+        let url_ = this.baseUrl + "/api/privacy/requests";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSubmitPrivacyRequest(_response);
+        });
+    }
+
+    protected processSubmitPrivacyRequest(response: Response): Promise<PrivacyRequestDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PrivacyRequestDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PrivacyRequestDto>(null as any);
+    }
+
+    /**
+     * @return Accepted
+     */
+    sendPublicPrivacyRequest(body: SendPublicPrivacyRequestCommand, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/public/privacy-requests";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSendPublicPrivacyRequest(_response);
+        });
+    }
+
+    protected processSendPublicPrivacyRequest(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -4020,33 +4116,36 @@ export class PrivacyClient {
     }
 
     /**
-     * The owner restricts the processing of the tenant's data: kept, read-only, bots silent, nothing sent to third parties.
      * @return OK
      */
-    restrictProcessing(signal?: AbortSignal): Promise<ProcessingRestrictionDto> {
-        let url_ = this.baseUrl + "/api/privacy/restriction";
+    confirmPublicPrivacyRequest(body: ConfirmPublicPrivacyRequestCommand, signal?: AbortSignal): Promise<PrivacyRequestConfirmedDto> {
+        let url_ = this.baseUrl + "/api/public/privacy-requests/confirm";
         url_ = url_.replace(/[?&]$/, "");
 
+        const content_ = JSON.stringify(body);
+
         let options_: RequestInit = {
+            body: content_,
             method: "POST",
             signal,
             headers: {
+                "Content-Type": "application/json",
                 "Accept": "application/json"
             }
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processRestrictProcessing(_response);
+            return this.processConfirmPublicPrivacyRequest(_response);
         });
     }
 
-    protected processRestrictProcessing(response: Response): Promise<ProcessingRestrictionDto> {
+    protected processConfirmPublicPrivacyRequest(response: Response): Promise<PrivacyRequestConfirmedDto> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProcessingRestrictionDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PrivacyRequestConfirmedDto;
             return result200;
             });
         } else if (status === 400) {
@@ -4055,80 +4154,18 @@ export class PrivacyClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
-        } else if (status === 401) {
+        } else if (status === 429) {
             return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ProcessingRestrictionDto>(null as any);
-    }
-
-    /**
-     * The owner lifts the restriction they asked for; the answer says whether a withdrawn consent still restricts it.
-     * @return OK
-     */
-    liftRestriction(signal?: AbortSignal): Promise<ProcessingRestrictionDto> {
-        let url_ = this.baseUrl + "/api/privacy/restriction";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "DELETE",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processLiftRestriction(_response);
-        });
-    }
-
-    protected processLiftRestriction(response: Response): Promise<ProcessingRestrictionDto> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProcessingRestrictionDto;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<ProcessingRestrictionDto>(null as any);
+        return Promise.resolve<PrivacyRequestConfirmedDto>(null as any);
     }
 }
 
@@ -4896,6 +4933,11 @@ export interface ConfirmEmailChangeCommand {
     token: string;
 }
 
+export interface ConfirmPublicPrivacyRequestCommand {
+    id: string;
+    token: string;
+}
+
 export interface ConfirmRegistrationCommand {
     userId: string;
     token: string;
@@ -4989,8 +5031,6 @@ export interface CurrentAccountDto {
     tenantId?: string | undefined;
     tenantName?: string | undefined;
     roles: string[];
-    documentsToAccept: LegalDocumentToAcceptDto[];
-    restriction?: ProcessingRestrictionDto;
 }
 
 export type DeliveryStatus = "Pending" | "Sent" | "Delivered" | "Read" | "Failed";
@@ -5086,16 +5126,13 @@ export interface KnowledgeImportResultDto {
 
 export type KnowledgeSource = "Manual" | "GoogleSheet";
 
-export interface LegalDocumentToAcceptDto {
-    kind: ConsentKind;
-    version: string;
-}
-
 export interface LegalDocumentsDto {
     privacyPolicyVersion: string;
     privacyPolicyUrl: string;
     publicOfferVersion: string;
     publicOfferUrl: string;
+    supportEmail: string;
+    privacyEmail: string;
 }
 
 export type MessageAuthor = "Contact" | "Bot" | "Agent";
@@ -5154,6 +5191,27 @@ export interface PlaygroundRequest {
     question: string;
 }
 
+export interface PrivacyRequestConfirmedDto {
+    id: string;
+    receivedAt: string;
+    dueAt: string;
+}
+
+export interface PrivacyRequestDto {
+    id: string;
+    kind: PrivacyRequestKind;
+    status: PrivacyRequestStatus;
+    text?: string | undefined;
+    receivedAt: string;
+    dueAt: string;
+    answer?: string | undefined;
+    answeredAt?: string | undefined;
+}
+
+export type PrivacyRequestKind = "Access" | "Erasure" | "Restriction" | "Rectification" | "ConsentWithdrawal" | "Other" | "ContactExport" | "ContactErasure";
+
+export type PrivacyRequestStatus = "Received" | "InProgress" | "Answered" | "Rejected";
+
 export interface ProblemDetails {
     type?: string | undefined;
     title?: string | undefined;
@@ -5162,13 +5220,6 @@ export interface ProblemDetails {
     instance?: string | undefined;
 
     [key: string]: any;
-}
-
-export interface ProcessingRestrictionDto {
-    restricted: boolean;
-    since?: string | undefined;
-    ownerRequested: boolean;
-    withdrawnConsents: ConsentKind[];
 }
 
 export interface RegisterCommand {
@@ -5193,11 +5244,16 @@ export interface ResetPasswordCommand {
     userId: string;
     token: string;
     newPassword: string;
-    acceptPrivacyPolicy: boolean;
 }
 
 export interface RotationResult {
     reencrypted: number;
+}
+
+export interface SendPublicPrivacyRequestCommand {
+    email: string;
+    kind: PrivacyRequestKind;
+    text: string;
 }
 
 export interface SessionDto {
@@ -5232,6 +5288,11 @@ export interface SignInWithCodeCommand {
 export interface StartCheckoutCommand {
     planCode: string;
     purpose: CheckoutPurpose;
+}
+
+export interface SubmitPrivacyRequestCommand {
+    kind: PrivacyRequestKind;
+    text: string;
 }
 
 export interface SubscriptionDto {

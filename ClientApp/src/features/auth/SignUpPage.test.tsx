@@ -12,6 +12,8 @@ const legalDocuments: LegalDocumentsDto = {
   privacyPolicyUrl: '/legal/privacy-policy-2026-04-12.txt',
   publicOfferVersion: '2026-04-12',
   publicOfferUrl: '/legal/public-offer-2026-04-12.txt',
+  supportEmail: 'support@virtuops.io',
+  privacyEmail: 'support@virtuops.io',
 };
 
 async function fillForm() {

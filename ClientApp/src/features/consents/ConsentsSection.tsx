@@ -9,7 +9,8 @@ import { DateTime } from '../../components/DateTime';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { consentsQueryKey, currentGrants } from './consents';
 
-export function ConsentsPage() {
+/** The Privacy centre's consents: those held now, to withdraw, and their whole history. */
+export function ConsentsSection() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [withdrawing, setWithdrawing] = useState<ConsentKind | undefined>(undefined);
@@ -24,8 +25,8 @@ export function ConsentsPage() {
   });
 
   return (
-    <section>
-      <h1>{t('consents.title')}</h1>
+    <section aria-labelledby="privacy-consents">
+      <h2 id="privacy-consents">{t('consents.title')}</h2>
       <p className="muted">{t('consents.intro')}</p>
       {history.isPending && <p role="status">{t('common.loading')}</p>}
       {history.isError && (
@@ -50,7 +51,7 @@ export function ConsentsPage() {
 
       {history.isSuccess && (
         <>
-          <h2>{t('consents.currentTitle')}</h2>
+          <h3>{t('consents.currentTitle')}</h3>
           {currentGrants(history.data).length === 0 ? (
             <p>{t('consents.noneCurrent')}</p>
           ) : (
@@ -76,7 +77,7 @@ export function ConsentsPage() {
             </ul>
           )}
 
-          <h2>{t('consents.historyTitle')}</h2>
+          <h3>{t('consents.historyTitle')}</h3>
           <ConsentHistory records={history.data} />
         </>
       )}

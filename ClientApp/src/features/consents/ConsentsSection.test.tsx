@@ -18,7 +18,7 @@ const granted = (kind: ConsentRecordDto['kind'], id: string): ConsentRecordDto =
   userAgent: 'Chromium',
 });
 
-describe('ConsentsPage', () => {
+describe('ConsentsSection', () => {
   it('lists the history and withdraws a consent only after explaining what that does', async () => {
     vi.mocked(accountClient.getCurrentAccount).mockResolvedValue(demoAccount);
     vi.mocked(privacyClient.getMyConsents).mockResolvedValue([granted('PublicOffer', 'b'), granted('PrivacyPolicy', 'a')]);
@@ -27,7 +27,7 @@ describe('ConsentsPage', () => {
       withdrawnAt: '2026-04-21T10:00:00Z',
       effect: 'The service cannot be provided without this consent.',
     });
-    renderRoute('/account/privacy');
+    renderRoute('/privacy');
     const user = userEvent.setup();
 
     expect(await screen.findAllByTestId('consent-record')).toHaveLength(2);

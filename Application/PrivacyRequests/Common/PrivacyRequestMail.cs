@@ -1,0 +1,48 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using VirtuOps.Domain.PrivacyRequests;
+
+namespace VirtuOps.Application.PrivacyRequests.Common;
+
+/// <summary>The e-mails about data-subject requests: to the privacy team, and the acknowledgement to the requester.</summary>
+public sealed class PrivacyRequestMail(IEmailSender email, IIdentityService identity, IOptions<PrivacyRequestOptions> options)
+{
+    public Task TellTeamAsync(PrivacyRequest request, CancellationToken cancellationToken) =>
+        email.SendAsync(new EmailMessage(
+            options.Value.TeamEmail,
+            $"VirtuOps privacy request {request.Kind}, due {Date(request.DueAt)}",
+            $"A new data-subject request was received.\n\n{Summary(request)}"),
+            cancellationToken);
+
+    public Task RemindTeamAsync(PrivacyRequest request, CancellationToken cancellationToken) =>
+        email.SendAsync(new EmailMessage(
+            options.Value.TeamEmail,
+            $"Reminder: VirtuOps privacy request {request.Kind} is due {Date(request.DueAt)}",
+            $"This request is still unanswered and falls due in {BusinessCalendar.ReminderBusinessDaysBeforeDue} business days.\n\n{Summary(request)}"),
+            cancellationToken);
+
+    /// <summary>Tells the requester the request arrived and by when it will be answered.</summary>
+    public async Task AcknowledgeAsync(PrivacyRequest request, CancellationToken cancellationToken)
+    {
+        var address = request.Email ?? (request.UserId is { } userId ? (await identity.FindByIdAsync(userId, cancellationToken))?.Email : null);
+        if (address is null)
+            return;
+        var due = Date(request.DueAt);
+        await email.SendAsync(new EmailMessage(
+            address,
+            "VirtuOps: soʻrovingiz qabul qilindi / Ваш запрос получен / Your privacy request was received",
+            $"Shaxsiy maʼlumotlar boʻyicha soʻrovingizni qabul qildik; javob {due} gacha (15 ish kuni ichida) beriladi.\n\n" +
+            $"Мы получили ваш запрос о персональных данных; ответим до {due} (в течение 15 рабочих дней).\n\n" +
+            $"We received your personal-data request and will answer by {due} (within 15 business days).\n\n" +
+            $"Soʻrov / Запрос / Request: {request.Id}"),
+            cancellationToken);
+    }
+
+    private static string Summary(PrivacyRequest request) =>
+        $"Id: {request.Id}\nKind: {request.Kind}\nStatus: {request.Status}\n" +
+        $"Requester: {(request.UserId is { } userId ? $"user {userId}, tenant {request.TenantId}" : request.Email)}\n" +
+        $"Received: {request.ReceivedAt:u}\nDue: {request.DueAt:u}\n\n{request.Text}";
+
+    private static string Date(DateTimeOffset at) =>
+        at.ToOffset(BusinessCalendar.TashkentOffset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,83 @@
+using VirtuOps.Domain.Common;
+using VirtuOps.Domain.Exceptions;
+
+namespace VirtuOps.Domain.PrivacyRequests;
+
+/// <summary>
+/// A data-subject request: someone exercising a privacy right, which must be answered by <see cref="DueAt"/>
+/// (15 business days after it was received, ZRU-547). The requester is a signed-in user (with their tenant) or, for
+/// a request sent signed out, only a confirmed e-mail address.
+/// </summary>
+public sealed class PrivacyRequest : BaseEntity
+{
+    public const int TextMaxLength = 4000;
+    public const int AnswerMaxLength = 4000;
+    public const int EmailMaxLength = 254;
+
+    private PrivacyRequest(PrivacyRequestKind kind, Guid? userId, Guid? tenantId, string? email, string? text,
+        DateTimeOffset receivedAt, DateTimeOffset dueAt, DateTimeOffset remindAt)
+    {
+        Kind = kind;
+        UserId = userId;
+        TenantId = tenantId;
+        Email = email;
+        Text = text;
+        ReceivedAt = receivedAt;
+        DueAt = dueAt;
+        RemindAt = remindAt;
+    }
+
+    public PrivacyRequestKind Kind { get; private set; }
+
+    public Guid? UserId { get; private set; }
+
+    public Guid? TenantId { get; private set; }
+
+    /// <summary>Where the answer goes: the confirmed address of a signed-out requester; null for a signed-in user (their account's address).</summary>
+    public string? Email { get; private set; }
+
+    public string? Text { get; private set; }
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    public DateTimeOffset DueAt { get; private set; }
+
+    /// <summary>When the privacy team is reminded of an unanswered request: 3 business days before <see cref="DueAt"/>.</summary>
+    public DateTimeOffset RemindAt { get; private set; }
+
+    public DateTimeOffset? ReminderSentAt { get; private set; }
+
+    public PrivacyRequestStatus Status { get; private set; }
+
+    public string? Answer { get; private set; }
+
+    public DateTimeOffset? AnsweredAt { get; private set; }
+
+    public bool IsOpen => Status is PrivacyRequestStatus.Received or PrivacyRequestStatus.InProgress;
+
+    public static PrivacyRequest Receive(PrivacyRequestKind kind, Guid? userId, Guid? tenantId, string? email, string? text,
+        DateTimeOffset receivedAt, DateTimeOffset dueAt, DateTimeOffset remindAt)
+    {
+        if (userId is null && string.IsNullOrWhiteSpace(email))
+            throw new DomainRuleViolationException("A privacy request needs a requester: a user or an e-mail address.");
+        if (dueAt <= receivedAt || remindAt > dueAt)
+            throw new DomainRuleViolationException("A privacy request is due after it was received, and reminded of before it is due.");
+
+        var request = new PrivacyRequest(kind, userId, tenantId, email?.Trim().ToLowerInvariant(),
+            string.IsNullOrWhiteSpace(text) ? null : text.Trim(), receivedAt, dueAt, remindAt);
+        request.AddDomainEvent(new PrivacyRequestReceivedEvent(request.Id));
+        return request;
+    }
+
+    /// <summary>A request the platform fulfils by itself at once (e.g. a contact's export): answered when received.</summary>
+    public void AnswerNow(string answer, DateTimeOffset at)
+    {
+        if (!IsOpen)
+            throw new DomainRuleViolationException("This privacy request is already closed.");
+        if (string.IsNullOrWhiteSpace(answer) || answer.Length > AnswerMaxLength)
+            throw new DomainRuleViolationException($"An answer is 1 to {AnswerMaxLength} characters.");
+        Status = PrivacyRequestStatus.Answered;
+        Answer = answer.Trim();
+        AnsweredAt = at;
+    }
+}
