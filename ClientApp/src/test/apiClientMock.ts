@@ -26,6 +26,7 @@ export const demoAccount: CurrentAccountDto = {
   tenantId: '0196f2c4-0000-7000-8000-000000000002',
   tenantName: 'Demo Doʻkon',
   roles: ['Owner'],
+  documentsToAccept: [],
 };
 
 export const demoAgent: CurrentAccountDto = { ...demoAccount, fullName: 'Malika Yusupova', email: 'agent@virtuops.uz', roles: ['Agent'] };
@@ -82,7 +83,14 @@ export const accountClient = {
 export const accessLogClient = { getMyAccessLog: vi.fn(never) };
 export const teamClient = { getTeamMembers: vi.fn(never), inviteAgent: vi.fn(never), removeTeamMember: vi.fn(never) };
 export const apiKeysClient = { getApiKeys: vi.fn(never), createApiKey: vi.fn(never), revokeApiKey: vi.fn(never) };
-export const privacyClient = { getMyConsents: vi.fn(never), withdrawConsent: vi.fn(never), grantAiDataSharing: vi.fn(never) };
+export const privacyClient = {
+  getMyConsents: vi.fn(never),
+  withdrawConsent: vi.fn(never),
+  grantAiDataSharing: vi.fn(never),
+  acceptLegalDocument: vi.fn(never),
+  restrictProcessing: vi.fn(never),
+  liftRestriction: vi.fn(never),
+};
 export const devClient = { getDevOutbox: vi.fn(never) };
 export const botsClient = {
   getBots: vi.fn(never),
