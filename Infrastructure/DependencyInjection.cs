@@ -31,6 +31,7 @@ using VirtuOps.Infrastructure.Paylov;
 using VirtuOps.Infrastructure.Sms;
 using VirtuOps.Infrastructure.Security;
 using VirtuOps.Infrastructure.Jobs;
+using VirtuOps.Infrastructure.Privacy;
 
 namespace VirtuOps.Infrastructure;
 
@@ -87,6 +88,7 @@ public static class DependencyInjection
         services.AddMessaging(configuration);
         services.AddChannelDelivery(configuration);
         services.AddChannelInbound(configuration);
+        services.AddDataExports(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
 
@@ -121,12 +123,14 @@ public static class DependencyInjection
         services.AddHostedService<AccessLogBatchWriter>();
         services.AddChannelDeliveryWorker(configuration);
         services.AddChannelInboundProcessor(configuration);
+        services.AddDataExportWorker(configuration);
 
         services.AddQuartz(quartz =>
         {
             quartz.UseInMemoryStore();
             PurgeExpiredAccessLogsJob.Schedule(quartz);
             PurgeExpiredDataJob.Schedule(quartz);
+            PurgeExpiredDataExportsJob.Schedule(quartz);
             ChargeSubscriptionsJob.Schedule(quartz, configuration);
             RemindOfDuePrivacyRequestsJob.Schedule(quartz);
         });

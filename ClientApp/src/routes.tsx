@@ -24,6 +24,8 @@ import { InboxPage } from './features/inbox/InboxPage';
 import { KnowledgePage } from './features/knowledge/KnowledgePage';
 import { NotFoundPage } from './features/not-found/NotFoundPage';
 import { PrivacyCentrePage } from './features/privacy/PrivacyCentrePage';
+import { PrivacyRequestConfirmPage } from './features/privacy/PrivacyRequestConfirmPage';
+import { PrivacyRequestPage } from './features/privacy/PrivacyRequestPage';
 import { PlaygroundPage } from './features/playground/PlaygroundPage';
 import { ProfilePage } from './features/profile/ProfilePage';
 import { SecurityPage } from './features/security/SecurityPage';
@@ -44,6 +46,9 @@ export const routes: RouteObject[] = [
       { path: 'confirm-registration', element: <ConfirmRegistrationPage /> },
       { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'confirm-email', element: <ConfirmEmailPage /> },
+      // Privacy requests from anyone, signed in or not; the e-mailed link confirms the address.
+      { path: 'privacy-request', element: <PrivacyRequestPage /> },
+      { path: 'privacy-request/confirm', element: <PrivacyRequestConfirmPage /> },
       { path: 'dev/outbox', element: <DevOutboxPage /> },
       {
         element: <RequireAccount allowUnverifiedPhone />,

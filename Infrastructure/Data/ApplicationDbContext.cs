@@ -12,6 +12,7 @@ using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.AccessLogs;
 using VirtuOps.Domain.DemoRequests;
+using VirtuOps.Domain.Privacy;
 using VirtuOps.Domain.PrivacyRequests;
 using VirtuOps.Domain.Sessions;
 using VirtuOps.Domain.Sms;
@@ -70,6 +71,8 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentTen
     public DbSet<CheckoutSession> CheckoutSessions => Set<CheckoutSession>();
 
     public DbSet<FiscalReceiptRecord> FiscalReceipts => Set<FiscalReceiptRecord>();
+
+    public DbSet<DataExport> DataExports => Set<DataExport>();
 
     public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
 

@@ -2,6 +2,12 @@ using VirtuOps.Application.Consents.Commands.AcceptLegalDocument;
 using VirtuOps.Application.Consents.Commands.GrantConsent;
 using VirtuOps.Application.Consents.Commands.WithdrawConsent;
 using VirtuOps.Application.Consents.Queries.GetMyConsents;
+using VirtuOps.Application.Privacy.Exports.Commands.RequestDataExport;
+using VirtuOps.Application.Privacy.Exports.Common;
+using VirtuOps.Application.Privacy.Exports.Queries.DownloadDataExport;
+using VirtuOps.Application.Privacy.Exports.Queries.GetDataExport;
+using VirtuOps.Application.Privacy.Exports.Queries.GetMyDataExports;
+using VirtuOps.Domain.Common;
 using VirtuOps.Application.PrivacyRequests.Commands.ConfirmPublicPrivacyRequest;
 using VirtuOps.Application.PrivacyRequests.Commands.SendPublicPrivacyRequest;
 using VirtuOps.Application.PrivacyRequests.Commands.SubmitPrivacyRequest;
@@ -28,6 +34,7 @@ public sealed class Privacy : IEndpointGroup
         group.MapPost("/consents/{kind}/accept", AcceptLegalDocument).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost("/restriction", RestrictProcessing).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapDelete("/restriction", LiftRestriction).ProducesProblem(StatusCodes.Status403Forbidden);
+        MapExports(group.MapGroup("/exports").ProducesProblem(StatusCodes.Status403Forbidden));
         group.MapGet("/requests", GetMyPrivacyRequests);
         group.MapPost("/requests", SubmitPrivacyRequest);
 
@@ -83,4 +90,39 @@ public sealed class Privacy : IEndpointGroup
     /// <summary>The owner lifts the restriction they asked for; the answer says whether a withdrawn consent still restricts it.</summary>
     public static async Task<Ok<ProcessingRestrictionDto>> LiftRestriction(ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new LiftRestrictionCommand(), cancellationToken));
+    // The right of access: a zip of the caller's data, built in the background and e-mailed as a link.
+    private static void MapExports(RouteGroupBuilder exports)
+    {
+        exports.MapPost("", RequestDataExport);
+        exports.MapGet("", GetMyDataExports);
+        exports.MapGet("/{id:guid}", GetDataExport).ProducesProblem(StatusCodes.Status404NotFound);
+        exports.MapGet("/{id:guid}/download", DownloadDataExport)
+            .Produces<Stream>(StatusCodes.Status200OK, "application/zip")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>
+    /// Starts an export of the caller's data (an owner's: the whole tenant; an agent's: their own account), or returns
+    /// the one still being built. <paramref name="language"/> (default Uz) is the language of the e-mail and the README.
+    /// </summary>
+    public static async Task<Accepted<DataExportDto>> RequestDataExport(ISender sender, CancellationToken cancellationToken, UserLanguage? language = null)
+    {
+        var export = await sender.Send(new RequestDataExportCommand(language ?? UserLanguage.Uz), cancellationToken);
+        return TypedResults.Accepted($"/api/privacy/exports/{export.Id}", export);
+    }
+
+    /// <summary>The caller's exports that have not been deleted yet, newest first.</summary>
+    public static async Task<Ok<IReadOnlyList<DataExportDto>>> GetMyDataExports(ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetMyDataExportsQuery(), cancellationToken));
+
+    /// <summary>One of the caller's exports: poll until its status is Ready.</summary>
+    public static async Task<Ok<DataExportDto>> GetDataExport(ISender sender, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetDataExportQuery(id), cancellationToken));
+
+    /// <summary>The zip of a ready export, for 7 days; only for the user who asked for it (anybody else: 404).</summary>
+    public static async Task<FileStreamHttpResult> DownloadDataExport(ISender sender, Guid id, CancellationToken cancellationToken)
+    {
+        var file = await sender.Send(new DownloadDataExportQuery(id), cancellationToken);
+        return TypedResults.File(file.Content, "application/zip", file.FileName);
+    }
 }

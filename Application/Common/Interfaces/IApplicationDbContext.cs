@@ -6,6 +6,7 @@ using VirtuOps.Domain.Conversations;
 using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.AccessLogs;
 using VirtuOps.Domain.DemoRequests;
+using VirtuOps.Domain.Privacy;
 using VirtuOps.Domain.PrivacyRequests;
 using VirtuOps.Domain.Sessions;
 using VirtuOps.Domain.Sms;
@@ -53,6 +54,8 @@ public interface IApplicationDbContext
     DbSet<CheckoutSession> CheckoutSessions { get; }
 
     DbSet<FiscalReceiptRecord> FiscalReceipts { get; }
+
+    DbSet<DataExport> DataExports { get; }
 
     DbSet<PrivacyRequest> PrivacyRequests { get; }
 

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { legalDocumentsQuery } from '../features/auth/SignUpPage';
 
 /** On every page, signed in or not: who to write to for help and about personal data (addresses from the API's settings). */
@@ -18,6 +19,7 @@ export function SiteFooter() {
           <span>
             {t('footer.privacy')} <a href={`mailto:${legal.privacyEmail}`}>{legal.privacyEmail}</a>
           </span>
+          <Link to="/privacy-request">{t('footer.privacyRequest')}</Link>
         </address>
       )}
     </footer>

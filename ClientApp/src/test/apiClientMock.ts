@@ -90,6 +90,10 @@ export const privacyClient = {
   acceptLegalDocument: vi.fn(never),
   restrictProcessing: vi.fn(never),
   liftRestriction: vi.fn(never),
+  getMyPrivacyRequests: vi.fn(never),
+  submitPrivacyRequest: vi.fn(never),
+  sendPublicPrivacyRequest: vi.fn(never),
+  confirmPublicPrivacyRequest: vi.fn(never),
 };
 export const devClient = { getDevOutbox: vi.fn(never) };
 export const botsClient = {

@@ -55,7 +55,7 @@ public sealed class ProcessingRestrictionTests(VirtuOpsApiFactory factory) : ICl
     }
 
     [Fact]
-    public async Task Consents_privacy_requests_and_signing_out_and_in_keep_working_while_restricted()
+    public async Task Consents_privacy_requests_an_export_and_signing_out_and_in_keep_working_while_restricted()
     {
         using var owner = new SpaClient(factory);
         await owner.RegisterVerifiedOwnerAsync("restrict-allowed@example.uz", "+998901000802");
@@ -65,6 +65,7 @@ public sealed class ProcessingRestrictionTests(VirtuOpsApiFactory factory) : ICl
         (await owner.Http.PostAsync("/api/privacy/consents/AiDataSharing/withdraw", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await owner.Http.PostAsJsonAsync("/api/privacy/requests", new { kind = "Other", text = "Please tell me what you keep about me." }))
             .StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await owner.Http.PostAsync("/api/privacy/exports", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         (await owner.Http.PostAsync("/api/auth/sign-out", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await owner.SignInAsync("restrict-allowed@example.uz", SpaClient.StrongPassword)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await MeAsync(owner)).Restriction.ShouldNotBeNull();
