@@ -20,6 +20,9 @@ using Quartz;
 using VirtuOps.Application.AccessLogs;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Application.Retention;
+using VirtuOps.Application.Erasure;
+using VirtuOps.Application.Erasure.Common;
+using VirtuOps.Infrastructure.Privacy;
 using VirtuOps.Infrastructure.AccessLogs;
 using VirtuOps.Infrastructure.Channels;
 using VirtuOps.Infrastructure.Data;
@@ -31,7 +34,6 @@ using VirtuOps.Infrastructure.Paylov;
 using VirtuOps.Infrastructure.Sms;
 using VirtuOps.Infrastructure.Security;
 using VirtuOps.Infrastructure.Jobs;
-using VirtuOps.Infrastructure.Privacy;
 
 namespace VirtuOps.Infrastructure;
 
@@ -102,6 +104,15 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .Validate(o => CronExpression.TryParse(o.RetentionCron, out _), $"{RetentionOptions.SectionName}:RetentionCron is not a valid Quartz cron expression.")
             .ValidateOnStart();
+        services.AddOptions<ErasureOptions>()
+            .Bind(configuration.GetSection(ErasureOptions.SectionName))
+            .Validate(o => o.ErasureGracePeriod > TimeSpan.Zero && o.ErasureGracePeriod <= ErasureOptions.MaxGracePeriod,
+                $"{ErasureOptions.SectionName}:ErasureGracePeriod must be more than zero and at most 30 days.")
+            .Validate(o => CronExpression.TryParse(o.PurgeCron, out _), $"{ErasureOptions.SectionName}:PurgeCron is not a valid Quartz cron expression.")
+            .ValidateOnStart();
+        services.AddScoped<ErasureMail>();
+        services.AddScoped<ErasurePurge>();
+        services.AddScoped<IPersonalDataEraser, PersonalDataEraser>();
         services.AddPrivacyRequests();
         services.AddOptions<WebhookRetentionOptions>()
             .Bind(configuration.GetSection(WebhookRetentionOptions.SectionName))
@@ -130,6 +141,7 @@ public static class DependencyInjection
             quartz.UseInMemoryStore();
             PurgeExpiredAccessLogsJob.Schedule(quartz);
             PurgeExpiredDataJob.Schedule(quartz);
+            PurgeErasuresJob.Schedule(quartz);
             PurgeExpiredDataExportsJob.Schedule(quartz);
             ChargeSubscriptionsJob.Schedule(quartz, configuration);
             RemindOfDuePrivacyRequestsJob.Schedule(quartz);
@@ -185,6 +197,7 @@ public static class DependencyInjection
         services.AddChannelApis(configuration);
         services.TryAddSingleton<ChannelWebhookUrls>();
         services.AddScoped<ChannelConnector>();
+        services.AddScoped<ChannelDisconnection>();
     }
 
     private static void AddMessaging(this IServiceCollection services, IConfiguration configuration)

@@ -69,6 +69,16 @@ public sealed class PrivacyRequest : BaseEntity
         return request;
     }
 
+    /// <summary>
+    /// What is kept of the request once its requester is erased: kind, dates, status and our answer, as the record that
+    /// it was answered in time; the address and the requester's own words go.
+    /// </summary>
+    public void Anonymise()
+    {
+        Email = null;
+        Text = null;
+    }
+
     /// <summary>A request the platform fulfils by itself at once (e.g. a contact's export): answered when received.</summary>
     public void AnswerNow(string answer, DateTimeOffset at)
     {

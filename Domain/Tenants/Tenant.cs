@@ -39,6 +39,14 @@ public sealed class Tenant : BaseAuditableEntity
             RestrictedSince = null;
     }
 
+    /// <summary>
+    /// What is left of an erased tenant: the row the kept fiscal records point to, without its name (a sole
+    /// trader's business is often named after the person).
+    /// </summary>
+    public void Anonymise() => Name = ErasedName;
+
+    public const string ErasedName = "Erased";
+
     private static string ValidName(string name)
     {
         var trimmed = name?.Trim() ?? string.Empty;

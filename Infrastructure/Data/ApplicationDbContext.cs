@@ -72,6 +72,8 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentTen
 
     public DbSet<FiscalReceiptRecord> FiscalReceipts => Set<FiscalReceiptRecord>();
 
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
+
     public DbSet<DataExport> DataExports => Set<DataExport>();
 
     public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();

@@ -165,6 +165,9 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
     public async Task DeleteUserAsync(Guid userId, CancellationToken cancellationToken) =>
         ThrowIfFailed(await users.DeleteAsync(await RequiredAsync(userId)));
 
+    public async Task RotateSecurityStampAsync(Guid userId, CancellationToken cancellationToken) =>
+        ThrowIfFailed(await users.UpdateSecurityStampAsync(await RequiredAsync(userId)));
+
     public async Task<IReadOnlySet<Guid>> FindExistingUserIdsAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken) =>
         (await context.Users.Where(u => userIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet();
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using VirtuOps.Application.Common.Exceptions;
 using VirtuOps.Application.Common.Interfaces;
+using VirtuOps.Application.Erasure.Common;
 using VirtuOps.Domain.Sessions;
 using VirtuOps.Infrastructure.Data;
 
@@ -68,6 +69,8 @@ internal sealed class SignInService(
     public async Task SignInAsync(Guid userId, bool rememberMe, CancellationToken cancellationToken)
     {
         var user = await signInManager.UserManager.FindByIdAsync(userId.ToString()) ?? throw new SignInRequiredException();
+        // Every way in (password, code, e-mailed link) ends here: an account waiting for erasure stays signed out.
+        await context.ThrowIfErasurePendingAsync(userId, user.TenantId, cancellationToken);
         var session = UserSession.Start(userId, time.GetUtcNow(), client.IpAddress, client.UserAgent);
         context.UserSessions.Add(session);
         await context.SaveChangesAsync(cancellationToken);

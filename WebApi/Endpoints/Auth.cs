@@ -21,7 +21,7 @@ public sealed class Auth : IEndpointGroup
         group.MapPost("/register", Register).RequireRateLimiting(RateLimits.Email).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/confirm-registration", ConfirmRegistration).RequireRateLimiting(RateLimits.Auth).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/sign-in", SignIn).RequireRateLimiting(RateLimits.Auth)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/sign-in/code", SignInWithCode).RequireRateLimiting(RateLimits.CodeChecks)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/sign-out", SignOut);

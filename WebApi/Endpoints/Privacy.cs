@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.Mvc;
 using VirtuOps.Application.Consents.Commands.AcceptLegalDocument;
 using VirtuOps.Application.Consents.Commands.GrantConsent;
 using VirtuOps.Application.Consents.Commands.WithdrawConsent;
 using VirtuOps.Application.Consents.Queries.GetMyConsents;
+using VirtuOps.Application.Erasure.Commands.CancelErasure;
+using VirtuOps.Application.Erasure.Commands.RequestErasure;
 using VirtuOps.Application.Privacy.Exports.Commands.RequestDataExport;
 using VirtuOps.Application.Privacy.Exports.Common;
 using VirtuOps.Application.Privacy.Exports.Queries.DownloadDataExport;
@@ -20,7 +23,7 @@ using VirtuOps.Domain.Consents;
 
 namespace VirtuOps.WebApi.Endpoints;
 
-/// <summary>The user's privacy rights: consent history and withdrawal, data-subject requests (also signed out).</summary>
+/// <summary>The user's privacy rights: consent history and withdrawal, erasure, data-subject requests (also signed out).</summary>
 public sealed class Privacy : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
@@ -34,6 +37,12 @@ public sealed class Privacy : IEndpointGroup
         group.MapPost("/consents/{kind}/accept", AcceptLegalDocument).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost("/restriction", RestrictProcessing).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapDelete("/restriction", LiftRestriction).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/erasure", RequestErasure).RequireRateLimiting(RateLimits.Auth)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        // Signed out by the erasure itself: the e-mail and password in the body are the sign-in, good only for this.
+        group.MapDelete("/erasure", CancelErasure).AllowAnonymous().RequireRateLimiting(RateLimits.Auth)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
         MapExports(group.MapGroup("/exports").ProducesProblem(StatusCodes.Status403Forbidden));
         group.MapGet("/requests", GetMyPrivacyRequests);
         group.MapPost("/requests", SubmitPrivacyRequest);
@@ -70,6 +79,20 @@ public sealed class Privacy : IEndpointGroup
     public static async Task<NoContent> GrantAiDataSharing(ISender sender, CancellationToken cancellationToken)
     {
         await sender.Send(new GrantAiDataSharingCommand(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Erase my data, with my password typed again: an owner's erasure takes the whole company, an agent's their own
+    /// account. Signs out everywhere at once; the purge follows after the grace period (PurgeAfter).
+    /// </summary>
+    public static async Task<Ok<ErasureScheduledDto>> RequestErasure(ISender sender, RequestErasureCommand command, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(command, cancellationToken));
+
+    /// <summary>Cancel a pending erasure during its grace period, with the account's e-mail and password (no session needed).</summary>
+    public static async Task<NoContent> CancelErasure(ISender sender, [FromBody] CancelErasureCommand command, CancellationToken cancellationToken)
+    {
+        await sender.Send(command, cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -55,6 +55,8 @@ public interface IApplicationDbContext
 
     DbSet<FiscalReceiptRecord> FiscalReceipts { get; }
 
+    DbSet<ErasureRequest> ErasureRequests { get; }
+
     DbSet<DataExport> DataExports { get; }
 
     DbSet<PrivacyRequest> PrivacyRequests { get; }

@@ -68,6 +68,9 @@ public interface IIdentityService
 
     Task DeleteUserAsync(Guid userId, CancellationToken cancellationToken);
 
+    /// <summary>A new security stamp: cookies and tokens issued before it are refused.</summary>
+    Task RotateSecurityStampAsync(Guid userId, CancellationToken cancellationToken);
+
     /// <summary>Those of <paramref name="userIds"/> that are still accounts (the others were removed).</summary>
     Task<IReadOnlySet<Guid>> FindExistingUserIdsAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using VirtuOps.Application.Bots.Common;
 using VirtuOps.Application.Channels.Common;
+using VirtuOps.Application.Erasure.Common;
 using VirtuOps.Application.ProcessingRestriction.Common;
 using VirtuOps.Domain.Billing;
 using VirtuOps.Domain.Bots;
@@ -26,7 +27,7 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
         "Operatorga ulanmoqdasiz, tez orada javob beramiz. / Соединяем с оператором, скоро ответим. / Connecting you to an operator.";
 
     private readonly Dictionary<(Guid BotId, Guid ContactId), Conversation> _current = [];
-    private bool? _subscriptionLapsed;
+    private bool? _botsSilenced;
 
     /// <summary>A widget visitor's text message, saved at once; a repeated <paramref name="clientMessageId"/> is the earlier message.</summary>
     public async Task<InboundResult> ReceiveAsync(Bot bot, Contact contact, string text, string? clientMessageId, CancellationToken cancellationToken)
@@ -134,9 +135,11 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
             return conversation.RequestHuman(HumanRequestedNotice, now);
         // A lapsed subscription stops the bots; the tenant's people can still answer.
         // Read once per scope: a processor's scope holds many messages of one tenant.
-        _subscriptionLapsed ??= await context.Subscriptions.AnyAsync(
-            s => s.Status == SubscriptionStatus.Suspended || s.Status == SubscriptionStatus.Canceled, cancellationToken);
-        if (_subscriptionLapsed.Value)
+        // A tenant waiting for erasure is silenced the same way.
+        _botsSilenced ??= await context.Subscriptions.AnyAsync(
+                s => s.Status == SubscriptionStatus.Suspended || s.Status == SubscriptionStatus.Canceled, cancellationToken)
+            || await context.ErasureRequests.PendingForTenant(conversation.TenantId).AnyAsync(cancellationToken);
+        if (_botsSilenced.Value)
             return conversation.RequestHuman(HumanRequestedNotice, now);
 
         var answer = await responder.AnswerAsync(bot, text, cancellationToken);

@@ -111,3 +111,8 @@ export const channelsClient = new ChannelsClient(baseUrl, http);
 export function knowledgeExportUrl(botId: string): string {
   return `${baseUrl}/api/bots/${encodeURIComponent(botId)}/knowledge/export`;
 }
+
+/** A ready data export's zip, fetched by the browser from a link (with the sign-in cookie) like the knowledge CSV. */
+export function dataExportDownloadUrl(exportId: string): string {
+  return `${baseUrl}/api/privacy/exports/${encodeURIComponent(exportId)}/download`;
+}

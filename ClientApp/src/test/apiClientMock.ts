@@ -94,6 +94,8 @@ export const privacyClient = {
   submitPrivacyRequest: vi.fn(never),
   sendPublicPrivacyRequest: vi.fn(never),
   confirmPublicPrivacyRequest: vi.fn(never),
+  requestDataExport: vi.fn(never),
+  getMyDataExports: vi.fn(never),
 };
 export const devClient = { getDevOutbox: vi.fn(never) };
 export const botsClient = {
@@ -136,3 +138,4 @@ export const channelsClient = {
   disconnectChannel: vi.fn(never),
 };
 export const knowledgeExportUrl = (botId: string) => `/api/bots/${botId}/knowledge/export`;
+export const dataExportDownloadUrl = (exportId: string) => `/api/privacy/exports/${exportId}/download`;

@@ -72,6 +72,16 @@ public sealed class ProcessingRestrictionTests(VirtuOpsApiFactory factory) : ICl
     }
 
     [Fact]
+    public async Task A_restricted_owner_can_still_ask_for_erasure()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("restrict-erase@example.uz", "+998901000808");
+        await RestrictAsync(owner);
+
+        (await owner.Http.PostAsJsonAsync("/api/privacy/erasure", new { password = SpaClient.StrongPassword })).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Only_the_owner_restricts_or_lifts()
     {
         using var owner = new SpaClient(factory);

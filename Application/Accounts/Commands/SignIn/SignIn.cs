@@ -2,6 +2,7 @@ using VirtuOps.Application.Common.Phones;
 using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Verification;
 using VirtuOps.Application.Accounts.Common;
+using VirtuOps.Application.Erasure.Common;
 
 namespace VirtuOps.Application.Accounts.Commands.SignIn;
 
@@ -13,7 +14,7 @@ public sealed record SignInCommand(string Email, string Password, bool RememberM
 
 public sealed record SignInResultDto(bool RequiresCode, string? MaskedPhoneNumber);
 
-public sealed class SignInCommandHandler(ISignInService signIn, OneTimeCodes codes) : ICommandHandler<SignInCommand, SignInResultDto>
+public sealed class SignInCommandHandler(ISignInService signIn, OneTimeCodes codes, IApplicationDbContext context) : ICommandHandler<SignInCommand, SignInResultDto>
 {
     public async ValueTask<SignInResultDto> Handle(SignInCommand command, CancellationToken cancellationToken)
     {
@@ -22,6 +23,7 @@ public sealed class SignInCommandHandler(ISignInService signIn, OneTimeCodes cod
             throw new TooManyRequestsException("Too many failed sign-ins with this e-mail address. Try again later or reset the password.", lockedFor);
         if (result != PasswordCheckResult.Succeeded || user is null)
             throw new SignInRequiredException("The e-mail or password is wrong.");
+        await context.ThrowIfErasurePendingAsync(user.Id, user.TenantId, cancellationToken);
 
         var isStaff = user.Roles.Contains(Roles.Admin) || user.Roles.Contains(Roles.Support);
         if (!user.TwoFactorEnabled && !isStaff)

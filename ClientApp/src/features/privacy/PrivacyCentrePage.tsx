@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ConsentsSection } from '../consents/ConsentsSection';
+import { ExportSection } from './ExportSection';
 import { RequestsSection } from './RequestsSection';
 
 /** Every privacy right of the signed-in user in one place (Privacy Policy, section 8). */
@@ -11,6 +12,7 @@ export function PrivacyCentrePage() {
       <h1>{t('privacy.title')}</h1>
       <p className="muted">{t('privacy.intro')}</p>
       <ConsentsSection />
+      <ExportSection />
       <RequestsSection />
     </section>
   );

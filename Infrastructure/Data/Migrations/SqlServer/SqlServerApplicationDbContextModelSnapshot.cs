@@ -1216,6 +1216,52 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("DataExports");
                 });
 
+            modelBuilder.Entity("VirtuOps.Domain.Privacy.ErasureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ConfirmationSentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("PrivacyRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("PurgeAfter")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ThirdPartiesToldAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompletedAt", "PurgeAfter");
+
+                    b.HasIndex("TenantId", "CompletedAt");
+
+                    b.HasIndex("UserId", "CompletedAt");
+
+                    b.ToTable("ErasureRequests");
+                });
+
             modelBuilder.Entity("VirtuOps.Domain.PrivacyRequests.PrivacyRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1416,12 +1462,6 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
-
-                    b.Property<DateTimeOffset?>("RestrictedSince")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<int>("Restrictions")
-                        .HasColumnType("int");
 
                     b.HasKey("Id");
 

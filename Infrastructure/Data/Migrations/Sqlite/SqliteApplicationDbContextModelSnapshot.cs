@@ -1207,6 +1207,52 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("DataExports");
                 });
 
+            modelBuilder.Entity("VirtuOps.Domain.Privacy.ErasureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmationSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PrivacyRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PurgeAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ThirdPartiesToldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompletedAt", "PurgeAfter");
+
+                    b.HasIndex("TenantId", "CompletedAt");
+
+                    b.HasIndex("UserId", "CompletedAt");
+
+                    b.ToTable("ErasureRequests");
+                });
+
             modelBuilder.Entity("VirtuOps.Domain.PrivacyRequests.PrivacyRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1407,12 +1453,6 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("RestrictedSince")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Restrictions")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
