@@ -17,12 +17,14 @@ import { SignInPage } from './features/auth/SignInPage';
 import { SignUpPage } from './features/auth/SignUpPage';
 import { VerifyPhonePage } from './features/auth/VerifyPhonePage';
 import { ChannelsPage } from './features/channels/ChannelsPage';
+import { CompanySettingsPage } from './features/company/CompanySettingsPage';
 import { DemoRequestPage } from './features/demo-requests/DemoRequestPage';
 import { DevOutboxPage } from './features/dev/DevOutboxPage';
 import { ConversationThread } from './features/inbox/ConversationThread';
 import { InboxPage } from './features/inbox/InboxPage';
 import { KnowledgePage } from './features/knowledge/KnowledgePage';
 import { NotFoundPage } from './features/not-found/NotFoundPage';
+import { ErasureScheduledPage } from './features/privacy/ErasureScheduledPage';
 import { PrivacyCentrePage } from './features/privacy/PrivacyCentrePage';
 import { PrivacyRequestConfirmPage } from './features/privacy/PrivacyRequestConfirmPage';
 import { PrivacyRequestPage } from './features/privacy/PrivacyRequestPage';
@@ -49,6 +51,8 @@ export const routes: RouteObject[] = [
       // Privacy requests from anyone, signed in or not; the e-mailed link confirms the address.
       { path: 'privacy-request', element: <PrivacyRequestPage /> },
       { path: 'privacy-request/confirm', element: <PrivacyRequestConfirmPage /> },
+      // Where an erasure request leaves the (now signed-out) user.
+      { path: 'erasure-scheduled', element: <ErasureScheduledPage /> },
       { path: 'dev/outbox', element: <DevOutboxPage /> },
       {
         element: <RequireAccount allowUnverifiedPhone />,
@@ -75,6 +79,7 @@ export const routes: RouteObject[] = [
             children: [
               { path: 'team', element: <TeamPage /> },
               { path: 'api-keys', element: <ApiKeysPage /> },
+              { path: 'company', element: <CompanySettingsPage /> },
             ],
           },
         ],

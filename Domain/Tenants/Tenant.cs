@@ -20,6 +20,9 @@ public sealed class Tenant : BaseAuditableEntity
 
     public bool IsRestricted => Restrictions != TenantRestrictions.None;
 
+    /// <summary>Messages older than this many days are deleted by the nightly retention purge; null keeps them all.</summary>
+    public int? MessageRetentionDays { get; private set; }
+
     public static Tenant Create(string name) => new(ValidName(name));
 
     public void Rename(string name) => Name = ValidName(name);
@@ -37,6 +40,20 @@ public sealed class Tenant : BaseAuditableEntity
         Restrictions &= ~reason;
         if (!IsRestricted)
             RestrictedSince = null;
+    }
+
+    public const int MinMessageRetentionDays = 30;
+    public const int MaxMessageRetentionDays = 3650;
+
+    /// <summary>
+    /// How long conversations are kept. At least 30 days, so an agent can still read last month's conversation when a
+    /// customer comes back to it; null (the default) keeps them until the tenant or the contact is erased.
+    /// </summary>
+    public void SetMessageRetention(int? days)
+    {
+        if (days is < MinMessageRetentionDays or > MaxMessageRetentionDays)
+            throw new DomainRuleViolationException($"Messages are kept {MinMessageRetentionDays} to {MaxMessageRetentionDays} days, or without limit.");
+        MessageRetentionDays = days;
     }
 
     /// <summary>

@@ -56,6 +56,14 @@ internal sealed class DataExportFiles(IOptions<DataExportOptions> options, IHost
         File.Delete(PartialPath(exportId));
     }
 
+    public IReadOnlyCollection<Guid> StoredExportIds() =>
+        Directory.Exists(Root)
+            ? Directory.EnumerateFiles(Root, "*.zip*")
+                .Select(path => Guid.TryParseExact(Path.GetFileName(path).Split('.')[0], "N", out var id) ? id : Guid.Empty)
+                .Where(id => id != Guid.Empty)
+                .ToHashSet()
+            : [];
+
     private string FilePath(Guid exportId) => Path.Combine(Root, $"{exportId:N}.zip");
 
     private string PartialPath(Guid exportId) => Path.Combine(Root, $"{exportId:N}.zip.partial");

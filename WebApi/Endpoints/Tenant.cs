@@ -1,4 +1,5 @@
 using VirtuOps.Application.Tenants.Commands.RenameTenant;
+using VirtuOps.Application.Tenants.Commands.SetMessageRetention;
 using VirtuOps.Application.Tenants.Queries.GetMyTenant;
 
 namespace VirtuOps.WebApi.Endpoints;
@@ -13,12 +14,19 @@ public sealed class Tenant : IEndpointGroup
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/", GetMyTenant);
         group.MapPut("/", RenameTenant);
+        group.MapPut("/message-retention", SetMessageRetention);
     }
 
     public static async Task<Ok<TenantDto>> GetMyTenant(ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new GetMyTenantQuery(), cancellationToken));
 
     public static async Task<NoContent> RenameTenant(ISender sender, RenameTenantCommand command, CancellationToken cancellationToken)
+    {
+        await sender.Send(command, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> SetMessageRetention(ISender sender, SetMessageRetentionCommand command, CancellationToken cancellationToken)
     {
         await sender.Send(command, cancellationToken);
         return TypedResults.NoContent();

@@ -25,7 +25,8 @@ public sealed record ConversationSummaryDto(
     ConversationStatus Status,
     DateTimeOffset LastMessageAt,
     string LastMessagePreview,
-    int UnreadCount);
+    int UnreadCount,
+    Guid ContactId);
 
 public static class ConversationProjections
 {
@@ -52,5 +53,5 @@ public static class ConversationProjections
         from c in conversations
         join b in context.Bots on c.BotId equals b.Id
         join p in context.Contacts on c.ContactId equals p.Id
-        select new ConversationSummaryDto(c.Id, c.BotId, b.Name, p.DisplayName, p.ExternalId, c.Channel, c.Status, c.LastMessageAt, c.LastMessagePreview, c.UnreadCount);
+        select new ConversationSummaryDto(c.Id, c.BotId, b.Name, p.DisplayName, p.ExternalId, c.Channel, c.Status, c.LastMessageAt, c.LastMessagePreview, c.UnreadCount, c.ContactId);
 }

@@ -7,6 +7,7 @@ import {
   BillingClient,
   BotsClient,
   ChannelsClient,
+  ContactsClient,
   DemoRequestsClient,
   DevClient,
   InboxClient,
@@ -14,6 +15,7 @@ import {
   PrivacyClient,
   SystemClient,
   TeamClient,
+  TenantClient,
 } from './generated/virtuops-api';
 
 // Same origin: Vite proxies /api in development, the WebApi serves the SPA in production.
@@ -103,6 +105,8 @@ export const knowledgeClient = new KnowledgeClient(baseUrl, http);
 export const inboxClient = new InboxClient(baseUrl, http);
 export const billingClient = new BillingClient(baseUrl, http);
 export const channelsClient = new ChannelsClient(baseUrl, http);
+export const contactsClient = new ContactsClient(baseUrl, http);
+export const tenantClient = new TenantClient(baseUrl, http);
 
 /**
  * The knowledge CSV is a file download, so the browser fetches it from a link (with the sign-in cookie) and saves it

@@ -96,6 +96,8 @@ export const privacyClient = {
   confirmPublicPrivacyRequest: vi.fn(never),
   requestDataExport: vi.fn(never),
   getMyDataExports: vi.fn(never),
+  requestErasure: vi.fn(never),
+  cancelErasure: vi.fn(never),
 };
 export const devClient = { getDevOutbox: vi.fn(never) };
 export const botsClient = {
@@ -129,6 +131,8 @@ export const billingClient = {
   cancelSubscription: vi.fn(never),
   changePlan: vi.fn(never),
 };
+export const contactsClient = { exportContact: vi.fn(never), eraseContact: vi.fn(never) };
+export const tenantClient = { getMyTenant: vi.fn(never), renameTenant: vi.fn(never), setMessageRetention: vi.fn(never) };
 export const channelsClient = {
   getChannels: vi.fn(never),
   connectTelegram: vi.fn(never),

@@ -95,6 +95,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.CreatedBy).HasMaxLength(64);
         builder.Property(m => m.LastModifiedBy).HasMaxLength(64);
         builder.HasIndex(m => new { m.ConversationId, m.SentAt });
+        // The nightly purge of a tenant's messages past its retention.
+        builder.HasIndex(m => new { m.TenantId, m.SentAt });
         // A retried send with the same client id is stored once.
         builder.HasIndex(m => new { m.ConversationId, m.ClientMessageId }).IsUnique().HasFilter("[ClientMessageId] IS NOT NULL");
         // Status callbacks find our sent message by the provider's id.

@@ -41,7 +41,10 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
         var conversationId = (await (await customer.PostAsJsonAsync($"/api/widget/{bot.WidgetKey}/messages", new { text = "Salom" }))
             .Content.ReadFromJsonAsync<WidgetReplyDto>(SpaClient.Json))!.ConversationId;
 
-        var messageId = (await victim.GetAsync<ConversationDetailDto>($"/api/inbox/conversations/{conversationId}"))!.Messages[0].Id;
+        var victimConversation = (await victim.GetAsync<ConversationDetailDto>($"/api/inbox/conversations/{conversationId}"))!;
+        var messageId = victimConversation.Messages[0].Id;
+        var contactId = victimConversation.Conversation.ContactId;
+        var exportId = JsonNode.Parse(await (await victim.Http.PostAsync("/api/privacy/exports", null)).Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
         var channelId = await ChannelTestData.ConnectAsync(factory, bot.Id, Channel.Telegram);
 
         var checkoutId = (await (await victim.Http.PostAsJsonAsync("/api/billing/checkout", new { planCode = "start", purpose = "Subscribe" }))
@@ -75,6 +78,10 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
             ["/api/bots/{id}/channels/instagram"] = bot.Id,
             ["/api/channels/{id}"] = channelId,
             ["/api/channels/{id}/test"] = channelId,
+            ["/api/contacts/{id}/export"] = contactId,
+            ["/api/contacts/{id}"] = contactId,
+            ["/api/privacy/exports/{id}"] = exportId,
+            ["/api/privacy/exports/{id}/download"] = exportId,
         };
 
         // Valid bodies, so that each request gets past validation to the point where the id is looked up.
@@ -128,6 +135,7 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
         var conversation = (await victim.GetAsync<ConversationDetailDto>($"/api/inbox/conversations/{conversationId}"))!;
         conversation.Conversation.Status.ShouldBe(ConversationStatus.Bot);
         conversation.Messages.ShouldNotContain(m => m.Author == MessageAuthor.Agent);
+        (await factory.QueryDatabaseAsync(db => db.Contacts.IgnoreQueryFilters().AnyAsync(c => c.Id == contactId))).ShouldBeTrue();
         conversation.Conversation.UnreadCount.ShouldBe(1);
         var channel = await factory.QueryDatabaseAsync(db => db.ChannelConnections.IgnoreQueryFilters().SingleAsync(c => c.Id == channelId));
         (channel.IsConnected, channel.LastError).ShouldBe((true, null));

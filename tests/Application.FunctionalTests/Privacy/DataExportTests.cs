@@ -276,6 +276,34 @@ public sealed class DataExportTests(DataExportApiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_zip_whose_export_row_was_deleted_with_its_user_is_deleted_by_the_retention_job()
+    {
+        using var owner = await OwnerAsync("export-orphan@example.uz");
+        var export = await RequestExportAsync(owner);
+        await factory.BuildPendingExportsAsync();
+        var file = Path.Combine(factory.ExportDirectory, $"{export.Id:N}.zip");
+        File.Exists(file).ShouldBeTrue();
+
+        // As an account's erasure deletes its rows, without knowing about files.
+        await factory.QueryDatabaseAsync(db => db.DataExports.IgnoreQueryFilters().Where(e => e.Id == export.Id).ExecuteDeleteAsync());
+        await factory.PurgeExpiredExportsAsync();
+
+        File.Exists(file).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task An_unknown_language_is_a_bad_request_and_starts_nothing()
+    {
+        using var owner = await OwnerAsync("export-language@example.uz");
+
+        var refused = await owner.Http.PostAsync("/api/privacy/exports?language=Klingon", null);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await owner.GetAsync<List<DataExportDto>>("/api/privacy/exports"))!.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_download_before_the_export_is_built_is_refused_as_not_ready()
     {
         using var owner = await OwnerAsync("export-early@example.uz");

@@ -248,7 +248,7 @@ public sealed class RetentionPurgeTests(VirtuOpsApiFactory factory) : IClassFixt
     {
         await RunPurgeJobAsync();
 
-        (await RunPurgeJobAsync()).ShouldBe(new PurgedData(0, 0, 0, 0, 0));
+        (await RunPurgeJobAsync()).ShouldBe(new PurgedData(0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public interface IDataExportFiles
 
     /// <summary>Deletes the zip (and any unfinished temporary file); nothing happens when there is none.</summary>
     void Delete(Guid exportId);
+
+    /// <summary>The ids of the exports that have a file (finished or not).</summary>
+    IReadOnlyCollection<Guid> StoredExportIds();
 }
 
 /// <summary>Writes everything an export holds (see the export catalog) as a zip into a stream, reading rows in pages.</summary>

@@ -6,7 +6,8 @@ using VirtuOps.Domain.Channels;
 namespace VirtuOps.Application.Retention.Commands.PurgeExpiredData;
 
 /// <summary>How many rows of each kind the retention purge deleted.</summary>
-public sealed record PurgedData(int WebhookEvents, int OneTimeCodes, int CheckoutSessions, int DemoRequests, int RemovedUsersAccessLogs);
+public sealed record PurgedData(int WebhookEvents, int OneTimeCodes, int CheckoutSessions, int DemoRequests, int RemovedUsersAccessLogs,
+    int Messages, int Conversations, int UnconfirmedPrivacyRequests);
 
 /// <summary>Deletes what has outlived its retention period and nothing else deletes; see the README's configuration table.</summary>
 public sealed record PurgeExpiredDataCommand : ICommand<PurgedData>;
@@ -53,7 +54,12 @@ public sealed class PurgeExpiredDataCommandHandler(
 
         var removedUsersAccessLogs = await PurgeRemovedUsersAccessLogsAsync(cancellationToken);
 
-        var purged = new PurgedData(webhookEvents, oneTimeCodes, checkoutSessions, demoRequests, removedUsersAccessLogs);
+        var (messages, conversations) = await PurgeMessageHistoryAsync(now, cancellationToken);
+
+        var unconfirmedPrivacyRequests = await DeleteInBatchesAsync(context.UnconfirmedPrivacyRequests, r => r.ExpiresAt < now, cancellationToken);
+
+        var purged = new PurgedData(webhookEvents, oneTimeCodes, checkoutSessions, demoRequests, removedUsersAccessLogs,
+            messages, conversations, unconfirmedPrivacyRequests);
         logger.LogInformation("Retention purge deleted {Purged}", purged);
         return purged;
     }
@@ -75,6 +81,29 @@ public sealed class PurgeExpiredDataCommandHandler(
             return 0;
 
         return await DeleteInBatchesAsync(context.AccessLogs, e => e.UserId != null && removed.Contains(e.UserId.Value), cancellationToken);
+    }
+
+    /// <summary>
+    /// Each tenant's messages older than its <c>MessageRetentionDays</c> (tenants without one keep everything), then its
+    /// conversations left without a message.
+    /// </summary>
+    private async Task<(int Messages, int Conversations)> PurgeMessageHistoryAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var tenants = await context.Tenants.Where(t => t.MessageRetentionDays != null)
+            .Select(t => new { t.Id, Days = t.MessageRetentionDays!.Value })
+            .ToListAsync(cancellationToken);
+        var messages = context.Messages.IgnoreQueryFilters();
+        var (deletedMessages, deletedConversations) = (0, 0);
+        foreach (var tenant in tenants)
+        {
+            var cutoff = now.AddDays(-tenant.Days);
+            deletedMessages += await DeleteInBatchesAsync(messages, m => m.TenantId == tenant.Id && m.SentAt < cutoff, cancellationToken);
+            // Only conversations quiet since the cutoff: one just started may not have its first message saved yet.
+            deletedConversations += await DeleteInBatchesAsync(context.Conversations.IgnoreQueryFilters(),
+                c => c.TenantId == tenant.Id && c.LastMessageAt < cutoff && !messages.Any(m => m.ConversationId == c.Id), cancellationToken);
+        }
+
+        return (deletedMessages, deletedConversations);
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace VirtuOps.Application.Tenants.Queries.GetMyTenant;
 [Authorize(Roles = Roles.Owner + "," + Roles.Agent + "," + Roles.ApiRead)]
 public sealed record GetMyTenantQuery : IQuery<TenantDto>;
 
-public sealed record TenantDto(Guid Id, string Name, DateTimeOffset Created);
+public sealed record TenantDto(Guid Id, string Name, DateTimeOffset Created, int? MessageRetentionDays);
 
 public sealed class GetMyTenantQueryHandler(ICurrentUser currentUser, IApplicationDbContext context) : IQueryHandler<GetMyTenantQuery, TenantDto>
 {
@@ -14,7 +14,7 @@ public sealed class GetMyTenantQueryHandler(ICurrentUser currentUser, IApplicati
         await context.Tenants
             .AsNoTracking()
             .Where(t => t.Id == currentUser.TenantId)
-            .Select(t => new TenantDto(t.Id, t.Name, t.Created))
+            .Select(t => new TenantDto(t.Id, t.Name, t.Created, t.MessageRetentionDays))
             .SingleOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException("No tenant.");
 }

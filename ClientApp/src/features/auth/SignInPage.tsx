@@ -10,6 +10,7 @@ import { FormField } from '../../components/FormField';
 import { FormProblem } from '../../components/FormProblem';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useFormFields } from '../../components/useFormFields';
+import { CancelErasureButton } from '../privacy/CancelErasure';
 import { startSession, useAccount } from './account';
 import { returnPath } from './RequireAccount';
 
@@ -58,6 +59,10 @@ export function SignInPage() {
     <section>
       <h1>{t('signIn.title')}</h1>
       <SignInProblem problem={problem} fields={['email', 'password']} />
+      {/* 409: the account waits for its erasure; until the grace period ends its owner may still change their mind. */}
+      {problem?.status === 409 && signIn.variables && (
+        <CancelErasureButton command={{ email: signIn.variables.email, password: signIn.variables.password }} />
+      )}
       <form className="form" onSubmit={handleSubmit} noValidate aria-busy={signIn.isPending}>
         <FormField name="email" label={t('signIn.email')} errors={problem?.fieldErrors.email}>
           <input type="email" autoComplete="username" {...bind('email')} />

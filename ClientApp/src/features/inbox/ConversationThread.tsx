@@ -13,13 +13,14 @@ import { DateTime } from '../../components/DateTime';
 import { FormProblem } from '../../components/FormProblem';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { ChannelBadge } from './ChannelBadge';
+import { ContactActions } from './ContactActions';
 import { DeliveryFailure } from './DeliveryFailure';
 import { DeliveryStatus } from './DeliveryStatus';
 import { applyConversation, conversationQueryKey, mergeMessages } from './inboxCache';
 import { MessageContent } from './MessageContent';
 import { StatusBadge } from './StatusBadge';
 
-/** One conversation: its messages, the agent's reply box, and hand back / close / reopen. */
+/** One conversation: its messages, the agent's reply box, hand back / close / reopen, and the contact's export and erasure. */
 export function ConversationThread() {
   const { t } = useTranslation();
   const { conversationId = '' } = useParams();
@@ -45,6 +46,7 @@ function Thread({ detail }: { detail: ConversationDetailDto }) {
           <ChannelBadge channel={conversation.channel} /> · {conversation.botName}
         </p>
         <ConversationActions conversation={conversation} />
+        <ContactActions conversation={conversation} />
       </header>
       <Messages messages={messages} />
       <ReplyForm conversation={conversation} />

@@ -16,6 +16,7 @@ const waiting: ConversationSummaryDto = {
   botName: demoBot.name,
   contactName: 'Visitor 1a2b3c4d',
   contactExternalId: '1a2b3c4d-0000-4000-8000-000000000000',
+  contactId: '0196f2c4-0000-7000-8000-0000000000c1',
   channel: 'Widget',
   status: 'WaitingForHuman',
   lastMessageAt: '2026-04-20T10:00:00Z',

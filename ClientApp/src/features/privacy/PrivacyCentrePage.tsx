@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ConsentsSection } from '../consents/ConsentsSection';
+import { ErasureSection } from './ErasureSection';
 import { ExportSection } from './ExportSection';
 import { RequestsSection } from './RequestsSection';
 
@@ -13,6 +14,7 @@ export function PrivacyCentrePage() {
       <p className="muted">{t('privacy.intro')}</p>
       <ConsentsSection />
       <ExportSection />
+      <ErasureSection />
       <RequestsSection />
     </section>
   );

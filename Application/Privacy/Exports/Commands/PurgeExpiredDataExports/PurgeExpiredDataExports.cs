@@ -2,7 +2,10 @@ using VirtuOps.Application.Privacy.Exports.Common;
 
 namespace VirtuOps.Application.Privacy.Exports.Commands.PurgeExpiredDataExports;
 
-/// <summary>Deletes the zip and the row of every export past its download validity (7 days after it was ready or failed).</summary>
+/// <summary>
+/// Deletes the zip and the row of every export past its download validity (7 days after it was ready or failed), and any
+/// zip whose row is gone (e.g. deleted with its user's account), so no copy of someone's data outlives its record.
+/// </summary>
 public sealed record PurgeExpiredDataExportsCommand : ICommand<int>;
 
 public sealed class PurgeExpiredDataExportsCommandHandler(
@@ -39,8 +42,21 @@ public sealed class PurgeExpiredDataExportsCommandHandler(
                 break;
         }
 
-        if (purged > 0)
-            logger.LogInformation("Deleted {Count} expired data exports", purged);
-        return purged;
+        var orphans = await OrphanedFilesAsync(cancellationToken);
+        foreach (var id in orphans)
+            files.Delete(id);
+
+        if (purged + orphans.Count > 0)
+            logger.LogInformation("Deleted {Count} expired data exports and {Orphans} files without an export", purged, orphans.Count);
+        return purged + orphans.Count;
+    }
+
+    private async Task<List<Guid>> OrphanedFilesAsync(CancellationToken cancellationToken)
+    {
+        var stored = files.StoredExportIds();
+        if (stored.Count == 0)
+            return [];
+        var known = await context.DataExports.IgnoreQueryFilters().Where(e => stored.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken);
+        return stored.Except(known).ToList();
     }
 }
