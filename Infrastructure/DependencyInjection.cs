@@ -13,6 +13,7 @@ using VirtuOps.Application.Bots.Common;
 using VirtuOps.Application.Channels.Common;
 using VirtuOps.Application.Conversations.Common;
 using VirtuOps.Application.PrivacyRequests.Common;
+using VirtuOps.Application.ProcessingRestriction.Common;
 using VirtuOps.Application.Widget.Common;
 using VirtuOps.Infrastructure.Ai;
 using Quartz;
@@ -185,6 +186,7 @@ public static class DependencyInjection
         services.AddSingleton<IKnowledgeProvider, DatabaseKnowledgeProvider>();
         services.AddAnswerEngine(configuration);
         services.AddScoped<BotResponder>();
+        services.AddScoped<ProcessingRestrictions>();
         services.AddScoped<ConversationFlow>();
         services.AddScoped<WidgetAccess>();
         services.AddSingleton<NewVisitorCap>();

@@ -41,6 +41,7 @@ builder.Services.AddMediator(options =>
         typeof(UnhandledExceptionBehaviour<,>),
         typeof(LoggingBehaviour<,>),
         typeof(AuthorizationBehaviour<,>),
+        typeof(ProcessingRestrictionBehaviour<,>),
         typeof(ValidationBehaviour<,>),
         typeof(PerformanceBehaviour<,>),
     ];

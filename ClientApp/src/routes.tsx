@@ -33,6 +33,7 @@ import { ProfilePage } from './features/profile/ProfilePage';
 import { SecurityPage } from './features/security/SecurityPage';
 import { SystemStatusPage } from './features/system/SystemStatusPage';
 import { TeamPage } from './features/team/TeamPage';
+import { AllowedWhileRestricted } from './features/restriction/readOnly';
 
 export const routes: RouteObject[] = [
   {
@@ -62,7 +63,14 @@ export const routes: RouteObject[] = [
         element: <RequireAccount />,
         children: [
           { path: 'profile', element: <ProfilePage /> },
-          { path: 'security', element: <SecurityPage /> },
+          {
+            path: 'security',
+            element: (
+              <AllowedWhileRestricted>
+                <SecurityPage />
+              </AllowedWhileRestricted>
+            ),
+          },
           { path: 'access-log', element: <AccessLogPage /> },
           // The consents page's old address: the Privacy centre now holds the consents.
           { path: 'privacy', element: <Navigate to="/privacy" replace /> },
@@ -79,7 +87,16 @@ export const routes: RouteObject[] = [
       {
         path: 'privacy',
         element: <RequireAccount />,
-        children: [{ index: true, element: <PrivacyCentrePage /> }],
+        children: [
+          {
+            index: true,
+            element: (
+              <AllowedWhileRestricted>
+                <PrivacyCentrePage />
+              </AllowedWhileRestricted>
+            ),
+          },
+        ],
       },
       {
         // The owner's subscription; Paylov's hosted card page sends the browser back to /billing/return.

@@ -12,12 +12,35 @@ public sealed class Tenant : BaseAuditableEntity
 
     public string Name { get; private set; }
 
+    /// <summary>Why processing is restricted; <see cref="TenantRestrictions.None"/> when it is not.</summary>
+    public TenantRestrictions Restrictions { get; private set; }
+
+    /// <summary>Since when processing has been restricted without a break; null when it is not.</summary>
+    public DateTimeOffset? RestrictedSince { get; private set; }
+
+    public bool IsRestricted => Restrictions != TenantRestrictions.None;
+
     /// <summary>Messages older than this many days are deleted by the nightly retention purge; null keeps them all.</summary>
     public int? MessageRetentionDays { get; private set; }
 
     public static Tenant Create(string name) => new(ValidName(name));
 
     public void Rename(string name) => Name = ValidName(name);
+
+    public void Restrict(TenantRestrictions reason, DateTimeOffset at)
+    {
+        if (!IsRestricted)
+            RestrictedSince = at;
+        Restrictions |= reason;
+    }
+
+    /// <summary>Lifts one reason; the others, if any, keep the tenant restricted.</summary>
+    public void Lift(TenantRestrictions reason)
+    {
+        Restrictions &= ~reason;
+        if (!IsRestricted)
+            RestrictedSince = null;
+    }
 
     public const int MinMessageRetentionDays = 30;
     public const int MaxMessageRetentionDays = 3650;

@@ -2,9 +2,12 @@ using Bogus;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VirtuOps.Application.Accounts.Common;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Domain.Bots;
 using VirtuOps.Domain.Common;
+using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.DemoRequests;
 using VirtuOps.Domain.Tenants;
 using VirtuOps.Infrastructure.Identity;
@@ -12,7 +15,8 @@ using VirtuOps.Infrastructure.Identity;
 namespace VirtuOps.Infrastructure.Data;
 
 /// <summary>Fills an empty database with believable demo data. Running it again changes nothing.</summary>
-public sealed class DemoDataSeeder(ApplicationDbContext context, UserManager<ApplicationUser> users, ICurrentTenant currentTenant, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(ApplicationDbContext context, UserManager<ApplicationUser> users, ICurrentTenant currentTenant,
+    IOptions<LegalDocumentsOptions> legal, TimeProvider time, ILogger<DemoDataSeeder> logger)
 {
     public const string DemoTenantName = "VirtuOps Demo Do‘kon";
 
@@ -53,14 +57,17 @@ public sealed class DemoDataSeeder(ApplicationDbContext context, UserManager<App
 
         await context.SaveChangesAsync(cancellationToken);
 
-        await CreateUserAsync(demoTenant.Id, "Dilshod Rahimov", DemoOwnerEmail, "+998901234567", Roles.Owner, twoFactor: false);
+        var ownerId = await CreateUserAsync(demoTenant.Id, "Dilshod Rahimov", DemoOwnerEmail, "+998901234567", Roles.Owner, twoFactor: false);
+        // As at sign-up: the owner accepted the documents in force, so signing in asks only after a new version.
+        foreach (var kind in (ConsentKind[])[ConsentKind.PrivacyPolicy, ConsentKind.PublicOffer])
+            context.ConsentRecords.Add(ConsentRecord.Grant(ownerId, demoTenant.Id, kind, legal.Value.VersionOf(kind), time.GetUtcNow(), ipAddress: null, userAgent: null));
         await SeedDemoBotAsync(demoTenant.Id, cancellationToken);
         await CreateUserAsync(tenantId: null, "Platform Admin", DemoAdminEmail, "+998901112233", Roles.Admin, twoFactor: true);
         logger.LogInformation("Seeded {TenantCount} demo tenants and {DemoRequestCount} demo requests",
             GeneratedTenantCount + 1, GeneratedDemoRequestCount);
     }
 
-    private async Task CreateUserAsync(Guid? tenantId, string fullName, string email, string phoneNumber, string role, bool twoFactor)
+    private async Task<Guid> CreateUserAsync(Guid? tenantId, string fullName, string email, string phoneNumber, string role, bool twoFactor)
     {
         var user = new ApplicationUser
         {
@@ -78,6 +85,7 @@ public sealed class DemoDataSeeder(ApplicationDbContext context, UserManager<App
             created = await users.AddToRoleAsync(user, role);
         if (!created.Succeeded)
             throw new InvalidOperationException($"Seeding {email} failed: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+        return user.Id;
     }
 
     /// <summary>A shop's bot that knows a little about delivery, hours, payment and returns, in three languages.</summary>

@@ -80,8 +80,18 @@ public static class ErasureCatalog
     [
         new Batched<DataExport>((db, s) => db.DataExports.IgnoreQueryFilters().Where(e => s.IsTenant ? e.TenantId == s.TenantId : s.UserIds.Contains(e.UserId)),
             "Data exports (their zip files are deleted first)."),
-        TenantRows<InboundEvent>(db => db.InboundEvents, "Stored webhook payloads: the customers' messages as the channel delivered them."),
-        TenantRows<Message>(db => db.Messages, "Conversation messages."),
+        // The two large tables are found through their parents' indexed keys: they have no index on TenantId, and a
+        // scan for it would read the whole table for every batch.
+        new Batched<InboundEvent>((db, s) => s.IsTenant
+                ? db.InboundEvents.IgnoreQueryFilters().Where(e => db.ChannelConnections.IgnoreQueryFilters()
+                    .Where(c => c.TenantId == s.TenantId).Select(c => c.Id).Contains(e.ChannelConnectionId))
+                : null,
+            "Stored webhook payloads: the customers' messages as the channel delivered them."),
+        new Batched<Message>((db, s) => s.IsTenant
+                ? db.Messages.IgnoreQueryFilters().Where(m => db.Conversations.IgnoreQueryFilters()
+                    .Where(c => c.TenantId == s.TenantId).Select(c => c.Id).Contains(m.ConversationId))
+                : null,
+            "Conversation messages."),
         TenantRows<Conversation>(db => db.Conversations, "Conversations with the tenant's customers."),
         TenantRows<Contact>(db => db.Contacts, "The tenant's customers."),
         TenantRows<KnowledgeEntry>(db => db.KnowledgeEntries, "The tenant's knowledge base."),
@@ -150,7 +160,10 @@ public static class ErasureCatalog
                 var ids = await subjectRows.Select(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);
                 if (ids.Count == 0)
                     return;
-                await writer.RunExclusiveAsync(() => subjectRows.Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken), cancellationToken);
+                // By key alone: a row found as the subject's stays theirs, and the subject's condition (a subquery for
+                // the large tables) would make SQLite re-scan the table inside the writer's turn.
+                await writer.RunExclusiveAsync(
+                    () => context.Set<T>().IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken), cancellationToken);
                 if (ids.Count < BatchSize)
                     return;
             }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using VirtuOps.Application.Consents.Commands.AcceptLegalDocument;
 using VirtuOps.Application.Consents.Commands.GrantConsent;
 using VirtuOps.Application.Consents.Commands.WithdrawConsent;
 using VirtuOps.Application.Consents.Queries.GetMyConsents;
@@ -15,6 +16,9 @@ using VirtuOps.Application.PrivacyRequests.Commands.SendPublicPrivacyRequest;
 using VirtuOps.Application.PrivacyRequests.Commands.SubmitPrivacyRequest;
 using VirtuOps.Application.PrivacyRequests.Common;
 using VirtuOps.Application.PrivacyRequests.Queries.GetMyPrivacyRequests;
+using VirtuOps.Application.ProcessingRestriction.Commands.LiftRestriction;
+using VirtuOps.Application.ProcessingRestriction.Commands.RestrictProcessing;
+using VirtuOps.Application.ProcessingRestriction.Common;
 using VirtuOps.Domain.Consents;
 
 namespace VirtuOps.WebApi.Endpoints;
@@ -30,6 +34,9 @@ public sealed class Privacy : IEndpointGroup
         group.MapGet("/consents", GetMyConsents);
         group.MapPost("/consents/{kind}/withdraw", WithdrawConsent).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/consents/ai-data-sharing", GrantAiDataSharing).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/consents/{kind}/accept", AcceptLegalDocument).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/restriction", RestrictProcessing).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapDelete("/restriction", LiftRestriction).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost("/erasure", RequestErasure).RequireRateLimiting(RateLimits.Auth)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests);
         // Signed out by the erasure itself: the e-mail and password in the body are the sign-in, good only for this.
@@ -92,6 +99,20 @@ public sealed class Privacy : IEndpointGroup
     public static async Task<Ok<ConsentWithdrawnDto>> WithdrawConsent(ISender sender, ConsentKind kind, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new WithdrawConsentCommand(kind), cancellationToken));
 
+    /// <summary>Accepts the current version of the Privacy Policy or (the owner) the Public Offer; lifts the restriction a withdrawal caused.</summary>
+    public static async Task<NoContent> AcceptLegalDocument(ISender sender, ConsentKind kind, CancellationToken cancellationToken)
+    {
+        await sender.Send(new AcceptLegalDocumentCommand(kind), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The owner restricts the processing of the tenant's data: kept, read-only, bots silent, nothing sent to third parties.</summary>
+    public static async Task<Ok<ProcessingRestrictionDto>> RestrictProcessing(ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new RestrictProcessingCommand(), cancellationToken));
+
+    /// <summary>The owner lifts the restriction they asked for; the answer says whether a withdrawn consent still restricts it.</summary>
+    public static async Task<Ok<ProcessingRestrictionDto>> LiftRestriction(ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new LiftRestrictionCommand(), cancellationToken));
     // The right of access: a zip of the caller's data, built in the background and e-mailed as a link.
     private static void MapExports(RouteGroupBuilder exports)
     {

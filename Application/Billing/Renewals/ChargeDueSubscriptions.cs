@@ -3,8 +3,11 @@ namespace VirtuOps.Application.Billing.Renewals;
 /// <summary>Sent by the daily billing job: renews every due subscription. Receipts follow with <see cref="IssuePendingReceiptsCommand"/>.</summary>
 public sealed record ChargeDueSubscriptionsCommand : ICommand<RenewalRunSummary>;
 
-/// <summary>How a run's renewals went; <see cref="WithoutConsent"/> were due but refused for want of a RecurringCharges consent.</summary>
-public sealed record RenewalRunSummary(int Renewed, int Failed, int Suspended, int Ended, int Unknown, int WithoutConsent);
+/// <summary>
+/// How a run's renewals went; <see cref="WithoutConsent"/> were due but refused for want of a RecurringCharges consent,
+/// <see cref="Restricted"/> were due but paused because their tenant's processing is restricted.
+/// </summary>
+public sealed record RenewalRunSummary(int Renewed, int Failed, int Suspended, int Ended, int Unknown, int WithoutConsent, int Restricted);
 
 public sealed class ChargeDueSubscriptionsCommandHandler(IApplicationDbContext context, RenewalPipeline renewals, TimeProvider time)
     : ICommandHandler<ChargeDueSubscriptionsCommand, RenewalRunSummary>
@@ -23,6 +26,7 @@ public sealed class ChargeDueSubscriptionsCommandHandler(IApplicationDbContext c
         return new RenewalRunSummary(
             outcomes.Count(o => o == RenewalOutcome.Renewed), outcomes.Count(o => o == RenewalOutcome.Failed),
             outcomes.Count(o => o == RenewalOutcome.Suspended), outcomes.Count(o => o == RenewalOutcome.Ended),
-            outcomes.Count(o => o == RenewalOutcome.Unknown), outcomes.Count(o => o == RenewalOutcome.WithoutConsent));
+            outcomes.Count(o => o == RenewalOutcome.Unknown), outcomes.Count(o => o == RenewalOutcome.WithoutConsent),
+            outcomes.Count(o => o == RenewalOutcome.Restricted));
     }
 }

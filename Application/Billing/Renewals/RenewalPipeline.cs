@@ -139,7 +139,7 @@ public sealed class RenewalPipeline(IServiceScopeFactory scopes, RenewalSteps st
         if (begin.Count == 0)
             return [];
 
-        // Four queries for the whole group; the job serves every tenant, so it looks across them.
+        // Five queries for the whole group; the job serves every tenant, so it looks across them.
         var ids = begin.Select(d => d.Id).ToList();
         var tenants = begin.Select(d => d.TenantId).ToList();
         var subscriptions = await context.Subscriptions.IgnoreQueryFilters().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
@@ -154,9 +154,10 @@ public sealed class RenewalPipeline(IServiceScopeFactory scopes, RenewalSteps st
             .GroupBy(p => p.TenantId)
             .ToDictionary(g => g.Key, g => g.MaxBy(p => p.Created));
         var consented = await RenewalSteps.ConsentedTenantsAsync(context, tenants, cancellationToken);
+        var restricted = await RenewalSteps.RestrictedTenantsAsync(context, tenants, cancellationToken);
 
-        return [.. subscriptions.Select(s => steps.Begin(context, s,
-            [.. attempts[s.Id].Where(c => c.PeriodKey == s.RenewalPeriodKey)], cards.GetValueOrDefault(s.TenantId), consented.Contains(s.TenantId), now))];
+        return [.. subscriptions.Select(s => steps.Begin(context, s, [.. attempts[s.Id].Where(c => c.PeriodKey == s.RenewalPeriodKey)],
+            cards.GetValueOrDefault(s.TenantId), consented.Contains(s.TenantId), restricted.Contains(s.TenantId), now))];
     }
 
     private async Task RedoOneByOneAsync(List<Renewal> renewals, List<Renewal> settled, CancellationToken cancellationToken)

@@ -16,6 +16,8 @@ public enum RenewalOutcome
     Skipped = 6,
     /// <summary>Due, but the tenant has no current RecurringCharges consent: nothing was charged and the subscription ended.</summary>
     WithoutConsent = 7,
+    /// <summary>Due, but the tenant's processing is restricted: nothing was charged or changed; renewed once it is lifted.</summary>
+    Restricted = 8,
 }
 
 /// <summary>
@@ -40,8 +42,9 @@ public sealed class RenewalProcessor(
         var card = await context.PaymentMethods.AsNoTracking().Where(p => p.RemovedAt == null).OrderByDescending(p => p.Created).FirstOrDefaultAsync(cancellationToken);
 
         var consented = (await RenewalSteps.ConsentedTenantsAsync(context, [subscription.TenantId], cancellationToken)).Contains(subscription.TenantId);
+        var restricted = (await RenewalSteps.RestrictedTenantsAsync(context, [subscription.TenantId], cancellationToken)).Contains(subscription.TenantId);
 
-        var renewal = steps.Begin(context, subscription, attempts, card, consented, time.GetUtcNow());
+        var renewal = steps.Begin(context, subscription, attempts, card, consented, restricted, time.GetUtcNow());
         if (renewal.Outcome is { } decided)
         {
             if (decided is RenewalOutcome.Ended or RenewalOutcome.WithoutConsent)

@@ -54,14 +54,23 @@ public sealed class RenewalSteps(IPaylovClient paylov, ISecretProtector secrets,
     }
 
 
+    /// <summary>The tenants among <paramref name="tenantIds"/> whose processing is restricted: their renewals pause.</summary>
+    public static async Task<HashSet<Guid>> RestrictedTenantsAsync(IApplicationDbContext context, IReadOnlyCollection<Guid> tenantIds, CancellationToken cancellationToken) =>
+        [.. await context.Tenants.AsNoTracking()
+            .Where(t => tenantIds.Contains(t.Id) && t.Restrictions != Domain.Tenants.TenantRestrictions.None)
+            .Select(t => t.Id)
+            .ToListAsync(cancellationToken)];
+
     /// <summary>
     /// Decides what the subscription needs now from this period's charge attempts. A new attempt is added to
     /// <paramref name="context"/>; it must be saved before <see cref="ChargeAsync"/> so Paylov never sees a key we lost.
     /// Without a current RecurringCharges grant (<paramref name="chargesConsented"/>) nothing is charged and the
     /// subscription ends, as a cancelled one would: a second guard behind the cancellation that withdrawing it causes.
+    /// While the tenant's processing is restricted (<paramref name="processingRestricted"/>) the renewal pauses: nothing
+    /// is charged or changed, and a run after the restriction is lifted renews it.
     /// </summary>
     public Renewal Begin(IApplicationDbContext context, Subscription subscription, IReadOnlyList<Charge> attempts, PaymentMethod? card,
-        bool chargesConsented, DateTimeOffset now)
+        bool chargesConsented, bool processingRestricted, DateTimeOffset now)
     {
         var renewal = new Renewal(subscription);
         if (subscription.IsDueToEnd(now))
@@ -81,6 +90,14 @@ public sealed class RenewalSteps(IPaylovClient paylov, ISecretProtector secrets,
         if (attempts.Any(c => c.Status == ChargeStatus.Succeeded))
         {
             renewal.Outcome = RenewalOutcome.Skipped;
+            return renewal;
+        }
+
+        if (processingRestricted)
+        {
+            logger.LogWarning("Renewal of subscription {SubscriptionId} (tenant {TenantId}) paused: the tenant's processing is restricted",
+                subscription.Id, subscription.TenantId);
+            renewal.Outcome = RenewalOutcome.Restricted;
             return renewal;
         }
 

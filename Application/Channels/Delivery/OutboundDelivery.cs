@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using VirtuOps.Application.ProcessingRestriction.Common;
 using VirtuOps.Domain.Conversations;
 
 namespace VirtuOps.Application.Channels.Delivery;
@@ -43,8 +44,10 @@ public sealed class OutboundDelivery(IApplicationDbContext context, IServiceScop
     {
         // One instant for the whole pass: claims, pacing and retry times all count from it.
         var now = time.GetUtcNow();
-        // The worker serves every tenant, so the scan looks across them.
-        var outbox = context.Messages.IgnoreQueryFilters().AsNoTracking();
+        // The worker serves every tenant, so the scan looks across them; a restricted tenant's messages wait, due, until
+        // the restriction is lifted (and are not the next due time meanwhile, which would wake the worker at once).
+        var restricted = ProcessingRestrictions.RestrictedTenantIds(context);
+        var outbox = context.Messages.IgnoreQueryFilters().AsNoTracking().Where(m => !restricted.Contains(m.TenantId));
         await ParkQueuedBehindAsync(now, cancellationToken);
         var due = await outbox.DueAt(now)
             .Join(context.Conversations.IgnoreQueryFilters(), m => m.ConversationId, c => c.Id,

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using VirtuOps.Application.Channels.Common;
 using VirtuOps.Application.Conversations.Common;
+using VirtuOps.Application.ProcessingRestriction.Common;
 using VirtuOps.Domain.Channels;
 using VirtuOps.Domain.Conversations;
 
@@ -31,8 +32,11 @@ public sealed class OutboundMessageSender(
         // No concurrency token column is needed: the update only matches while the row still holds what the scan read.
         DateTimeOffset? leaseUntil = now + options.Value.ClaimLease;
         // Both writes take turns with the webhook commits through the process's writer.
+        // A restriction saved since the scan is seen here, under the writer: nothing of a restricted tenant is sent.
+        var restricted = ProcessingRestrictions.RestrictedTenantIds(context);
         var claimed = await writer.RunExclusiveAsync(() => context.Messages
-            .Where(m => m.Id == due.Id && m.DeliveryStatus == DeliveryStatus.Pending && m.NextDeliveryAt == due.NextDeliveryAt)
+            .Where(m => m.Id == due.Id && m.DeliveryStatus == DeliveryStatus.Pending && m.NextDeliveryAt == due.NextDeliveryAt
+                && !restricted.Contains(m.TenantId))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextDeliveryAt, leaseUntil), cancellationToken), cancellationToken);
         if (claimed == 0)
             return DeliveryOutcome.Skipped;

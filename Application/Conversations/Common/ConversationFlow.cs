@@ -1,6 +1,7 @@
 using VirtuOps.Application.Bots.Common;
 using VirtuOps.Application.Channels.Common;
 using VirtuOps.Application.Erasure.Common;
+using VirtuOps.Application.ProcessingRestriction.Common;
 using VirtuOps.Domain.Billing;
 using VirtuOps.Domain.Bots;
 using VirtuOps.Domain.Conversations;
@@ -16,10 +17,11 @@ public sealed record ReceivedMessage(Conversation Conversation, Message Message,
 /// <summary>
 /// What happens when a customer writes, on any channel: the message is stored, then the bot answers, hands over
 /// to a human, or stays quiet because a human has the conversation. One save; live updates after it. Scoped: it
-/// remembers the conversations it touched in its scope, for a caller that saves many messages at once.
+/// remembers the conversations it touched in its scope, for a caller that saves many messages at once. While the
+/// tenant's processing is restricted the message is only stored: the bot neither answers nor hands over.
 /// </summary>
 public sealed class ConversationFlow(IApplicationDbContext context, BotResponder responder, IConversationNotifier notifier,
-    IOutboundDeliverySignal delivery, TimeProvider time)
+    IOutboundDeliverySignal delivery, ProcessingRestrictions restrictions, TimeProvider time)
 {
     public const string HumanRequestedNotice =
         "Operatorga ulanmoqdasiz, tez orada javob beramiz. / Соединяем с оператором, скоро ответим. / Connecting you to an operator.";
@@ -95,7 +97,7 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
     public async Task<MessageDto?> RequestHumanAsync(Bot bot, Contact contact, CancellationToken cancellationToken)
     {
         var conversation = await LatestAsync(bot, contact, cancellationToken);
-        if (conversation is null || !conversation.BotMayAnswer)
+        if (conversation is null || !conversation.BotMayAnswer || await restrictions.IsRestrictedAsync(bot.TenantId, cancellationToken))
             return null;
 
         var notice = conversation.RequestHuman(HumanRequestedNotice, time.GetUtcNow());
@@ -127,7 +129,7 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
     private async Task<Message?> ReplyAsync(Bot bot, Conversation conversation, string text, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (!conversation.BotMayAnswer)
+        if (!conversation.BotMayAnswer || await restrictions.IsRestrictedAsync(bot.TenantId, cancellationToken))
             return null;
         if (bot.Status == BotStatus.Paused || bot.IsHandoffRequest(text))
             return conversation.RequestHuman(HumanRequestedNotice, now);

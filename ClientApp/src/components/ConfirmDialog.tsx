@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useReadOnly } from '../features/restriction/readOnly';
 
 interface ConfirmDialogProps {
   title: string;
@@ -15,6 +16,7 @@ export function ConfirmDialog({ title, children, confirmLabel, pending, onConfir
   const { t } = useTranslation();
   const id = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const readOnly = useReadOnly();
   // Focus the harmless choice, so Enter pressed by habit does not confirm.
   useEffect(() => cancelRef.current?.focus(), []);
 
@@ -23,7 +25,7 @@ export function ConfirmDialog({ title, children, confirmLabel, pending, onConfir
       <h2 id={`${id}-title`}>{title}</h2>
       <div id={`${id}-text`}>{children}</div>
       <div className="actions">
-        <button type="button" className="button button--danger" disabled={pending} onClick={onConfirm}>
+        <button type="button" className="button button--danger" disabled={pending || readOnly} onClick={onConfirm}>
           {pending && <span className="spinner" aria-hidden="true" />}
           {confirmLabel}
         </button>

@@ -1,9 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isOwner, isTenantMember, useAccount } from '../features/auth/account';
 import { useSignOut } from '../features/auth/useSignOut';
 import { PaymentFailedBanner } from '../features/billing/PaymentFailedBanner';
+import { AcceptDocumentsStep } from '../features/restriction/AcceptDocumentsStep';
+import { AllowedWhileRestricted, ReadOnlyProvider } from '../features/restriction/readOnly';
+import { RestrictionBanner } from '../features/restriction/RestrictionBanner';
 import { systemStatusQuery } from '../features/system/SystemStatusPage';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { SiteFooter } from './SiteFooter';
@@ -13,6 +16,11 @@ export function Layout() {
   const account = useAccount().data;
   const status = useQuery(systemStatusQuery);
   const signOut = useSignOut();
+  const onPrivacyPage = useLocation().pathname.startsWith('/privacy');
+  const restricted = !!account?.restriction?.restricted;
+  // A new document version is accepted before anything else; a withdrawn one the restricted owner takes back in the
+  // banner. The Privacy page stays reachable, for those who would rather export or erase their data.
+  const mustAccept = !!account && account.documentsToAccept.length > 0 && !account.restriction?.withdrawnConsents.length && !onPrivacyPage;
 
   return (
     <div className="layout">
@@ -74,8 +82,17 @@ export function Layout() {
         </div>
       </header>
       <main className="main">
+        {account && <RestrictionBanner account={account} />}
         <PaymentFailedBanner />
-        <Outlet />
+        <ReadOnlyProvider readOnly={restricted}>
+          {mustAccept && account ? (
+            <AllowedWhileRestricted>
+              <AcceptDocumentsStep account={account} />
+            </AllowedWhileRestricted>
+          ) : (
+            <Outlet />
+          )}
+        </ReadOnlyProvider>
       </main>
       <SiteFooter />
     </div>

@@ -1,3 +1,5 @@
+import { useReadOnly } from '../features/restriction/readOnly';
+
 interface SubmitButtonProps {
   pending: boolean;
   label: string;
@@ -5,10 +7,14 @@ interface SubmitButtonProps {
   disabled?: boolean;
 }
 
-/** A form's submit button: disabled with a spinner while the request runs, so it is not sent twice. */
+/**
+ * A form's submit button: disabled with a spinner while the request runs, so it is not sent twice, and while the
+ * tenant's processing is restricted (the API would refuse the write).
+ */
 export function SubmitButton({ pending, label, pendingLabel, disabled = false }: SubmitButtonProps) {
+  const readOnly = useReadOnly();
   return (
-    <button type="submit" className="button" disabled={pending || disabled}>
+    <button type="submit" className="button" disabled={pending || disabled || readOnly}>
       {pending && <span className="spinner" aria-hidden="true" />}
       {pending ? pendingLabel : label}
     </button>

@@ -26,6 +26,7 @@ export const demoAccount: CurrentAccountDto = {
   tenantId: '0196f2c4-0000-7000-8000-000000000002',
   tenantName: 'Demo Doʻkon',
   roles: ['Owner'],
+  documentsToAccept: [],
 };
 
 export const demoAgent: CurrentAccountDto = { ...demoAccount, fullName: 'Malika Yusupova', email: 'agent@virtuops.uz', roles: ['Agent'] };
@@ -86,6 +87,9 @@ export const privacyClient = {
   getMyConsents: vi.fn(never),
   withdrawConsent: vi.fn(never),
   grantAiDataSharing: vi.fn(never),
+  acceptLegalDocument: vi.fn(never),
+  restrictProcessing: vi.fn(never),
+  liftRestriction: vi.fn(never),
   getMyPrivacyRequests: vi.fn(never),
   submitPrivacyRequest: vi.fn(never),
   sendPublicPrivacyRequest: vi.fn(never),

@@ -157,7 +157,7 @@ public sealed class ApiKeyAndTeamTests(VirtuOpsApiFactory factory) : IClassFixtu
         var query = QueryHelpers.ParseQuery((await owner.LatestLinkToAsync("agent@example.uz")).Query);
 
         using var agent = new SpaClient(factory);
-        (await agent.Http.PostAsJsonAsync("/api/auth/reset-password", new { userId = query["userId"].ToString(), token = query["token"].ToString(), newPassword = "Agent-parol-2026" }))
+        (await agent.Http.PostAsJsonAsync("/api/auth/reset-password", new { userId = query["userId"].ToString(), token = query["token"].ToString(), newPassword = "Agent-parol-2026", acceptPrivacyPolicy = true }))
             .StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await agent.SignInAsync("agent@example.uz", "Agent-parol-2026")).StatusCode.ShouldBe(HttpStatusCode.OK);
 

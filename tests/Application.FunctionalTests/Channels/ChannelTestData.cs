@@ -44,7 +44,7 @@ public static partial class ChannelTestData
         (await owner.Http.PostAsJsonAsync("/api/team/invitations", new { fullName = "Malika Nazarova", email })).StatusCode.ShouldBe(HttpStatusCode.Created);
         var query = QueryHelpers.ParseQuery((await owner.LatestLinkToAsync(email)).Query);
         var agent = new SpaClient(factory);
-        (await agent.Http.PostAsJsonAsync("/api/auth/reset-password", new { userId = query["userId"].ToString(), token = query["token"].ToString(), newPassword = "Agent-parol-2026" }))
+        (await agent.Http.PostAsJsonAsync("/api/auth/reset-password", new { userId = query["userId"].ToString(), token = query["token"].ToString(), newPassword = "Agent-parol-2026", acceptPrivacyPolicy = true }))
             .StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await agent.SignInAsync(email, "Agent-parol-2026")).StatusCode.ShouldBe(HttpStatusCode.OK);
         return agent;

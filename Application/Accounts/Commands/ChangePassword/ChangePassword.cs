@@ -9,6 +9,7 @@ namespace VirtuOps.Application.Accounts.Commands.ChangePassword;
 /// browser stays signed in. The address gets a notice, with a way back in should it not have been its owner.
 /// </summary>
 [Authorize]
+[AllowedWhileRestricted]
 public sealed record ChangePasswordCommand(string CurrentPassword, string NewPassword) : ICommand;
 
 public sealed class ChangePasswordCommandHandler(

@@ -4,6 +4,7 @@ namespace VirtuOps.Application.Accounts.Commands.SetTwoFactor;
 
 /// <summary>Turns two-factor sign-in by SMS on or off. It needs a verified phone; platform staff cannot turn it off.</summary>
 [Authorize]
+[AllowedWhileRestricted]
 public sealed record SetTwoFactorCommand(bool Enabled) : ICommand;
 
 public sealed class SetTwoFactorCommandHandler(ICurrentUser currentUser, IIdentityService identity) : ICommandHandler<SetTwoFactorCommand>

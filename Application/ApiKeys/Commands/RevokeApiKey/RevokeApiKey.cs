@@ -4,6 +4,7 @@ namespace VirtuOps.Application.ApiKeys.Commands.RevokeApiKey;
 
 /// <summary>Revokes a key at once; requests with it are refused from then on.</summary>
 [Authorize(Roles = Roles.Owner)]
+[AllowedWhileRestricted]
 public sealed record RevokeApiKeyCommand(Guid Id) : ICommand;
 
 public sealed class RevokeApiKeyCommandHandler(IApplicationDbContext context, TimeProvider time) : ICommandHandler<RevokeApiKeyCommand>

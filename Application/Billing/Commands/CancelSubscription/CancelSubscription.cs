@@ -8,6 +8,7 @@ namespace VirtuOps.Application.Billing.Commands.CancelSubscription;
 /// (and removed at Paylov). The service runs until the end of the month already paid for.
 /// </summary>
 [Authorize(Roles = Roles.Owner)]
+[AllowedWhileRestricted]
 public sealed record CancelSubscriptionCommand : ICommand;
 
 public sealed class CancelSubscriptionCommandHandler(SubscriptionCancellation cancellation) : ICommandHandler<CancelSubscriptionCommand>

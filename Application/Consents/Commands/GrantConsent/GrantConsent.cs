@@ -10,6 +10,7 @@ namespace VirtuOps.Application.Consents.Commands.GrantConsent;
 /// Without this grant the built-in engine answers. (Sign-up and billing record their own consents.)
 /// </summary>
 [Authorize(Roles = Roles.Owner)]
+[AllowedWhileRestricted]
 public sealed record GrantAiDataSharingCommand : ICommand;
 
 public sealed class GrantAiDataSharingCommandHandler(ICurrentUser currentUser, IApplicationDbContext context, IClientInfo client, IOptions<LegalDocumentsOptions> legal, TimeProvider time)

@@ -1,16 +1,21 @@
 using VirtuOps.Application.Billing.Common;
 using VirtuOps.Application.PrivacyRequests.Common;
+using VirtuOps.Application.ProcessingRestriction.Common;
+using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.PrivacyRequests;
+using VirtuOps.Domain.Tenants;
 
 namespace VirtuOps.Application.Consents.Commands.WithdrawConsent;
 
 /// <summary>
 /// Withdraws a consent the user currently holds. The withdrawal is appended to the history with its time, origin
 /// and effect; processing done before it stays lawful (Privacy Policy, section 7). Withdrawing RecurringCharges
-/// cancels the subscription at once, exactly as Cancel does (which records the withdrawal).
+/// cancels the subscription at once, exactly as Cancel does (which records the withdrawal). The owner's withdrawal of
+/// the Privacy Policy or the Public Offer restricts the tenant's processing until they accept it again or erase the account.
 /// </summary>
 [Authorize]
+[AllowedWhileRestricted]
 public sealed record WithdrawConsentCommand(ConsentKind Kind) : ICommand<ConsentWithdrawnDto>;
 
 public sealed record ConsentWithdrawnDto(ConsentKind Kind, DateTimeOffset WithdrawnAt, string Effect);
@@ -39,6 +44,9 @@ public sealed class WithdrawConsentCommandHandler(
 
         var now = time.GetUtcNow();
         context.ConsentRecords.Add(ConsentRecord.Withdraw(userId, currentUser.TenantId, command.Kind, latest.DocumentVersion, now, client.IpAddress, client.UserAgent, effect));
+        var restriction = ConsentRestrictions.WithdrawalOf(command.Kind);
+        if (restriction != TenantRestrictions.None && currentUser.IsInRole(Roles.Owner) && currentUser.TenantId is { } tenantId)
+            (await context.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken)).Restrict(restriction, now);
         await context.SaveChangesAsync(cancellationToken);
         return new ConsentWithdrawnDto(command.Kind, now, effect);
     }
@@ -47,7 +55,7 @@ public sealed class WithdrawConsentCommandHandler(
     private static string EffectOf(ConsentKind kind) => kind switch
     {
         ConsentKind.PrivacyPolicy or ConsentKind.PublicOffer =>
-            "The service cannot be provided without this consent: processing beyond storage stops and the account can be erased on request.",
+            "The service cannot be provided without this consent: for the owner, processing of the account's data is restricted to storage (bots stop, nothing is sent to third parties) until the document is accepted again or the account is erased.",
         ConsentKind.RecurringCharges => SubscriptionCancellation.ConsentWithdrawalEffect,
         ConsentKind.AiDataSharing => "Tenant data is no longer sent to external AI providers; the built-in engine answers.",
         _ => "Recorded.",

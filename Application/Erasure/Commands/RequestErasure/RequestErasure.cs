@@ -14,6 +14,7 @@ namespace VirtuOps.Application.Erasure.Commands.RequestErasure;
 /// the erasure can be cancelled with the e-mail and password. Asking again while one is pending returns that one.
 /// </summary>
 [Authorize]
+[AllowedWhileRestricted]
 public sealed record RequestErasureCommand(string Password) : ICommand<ErasureScheduledDto>;
 
 public sealed record ErasureScheduledDto(ErasureScope Scope, DateTimeOffset RequestedAt, DateTimeOffset PurgeAfter);

@@ -5,6 +5,7 @@ namespace VirtuOps.Application.PrivacyRequests.Commands.SubmitPrivacyRequest;
 
 /// <summary>A signed-in user writes to the privacy team ("Contact the privacy team"); the answer is due in 15 business days.</summary>
 [Authorize]
+[AllowedWhileRestricted]
 public sealed record SubmitPrivacyRequestCommand(PrivacyRequestKind Kind, string Text) : ICommand<PrivacyRequestDto>;
 
 public sealed class SubmitPrivacyRequestCommandHandler(IApplicationDbContext context, PrivacyRequestRecorder privacyRequests)

@@ -2,6 +2,7 @@ namespace VirtuOps.Application.Sessions.Commands.EndSession;
 
 /// <summary>Signs one of the user's browsers out (e.g. a lost phone); the session is refused from its next request.</summary>
 [Authorize]
+[AllowedWhileRestricted]
 public sealed record EndSessionCommand(Guid Id) : ICommand;
 
 public sealed class EndSessionCommandHandler(ICurrentUser currentUser, IApplicationDbContext context, TimeProvider time)

@@ -4106,6 +4106,174 @@ export class PrivacyClient {
     }
 
     /**
+     * Accepts the current version of the Privacy Policy or (the owner) the Public Offer; lifts the restriction a withdrawal caused.
+     * @return No Content
+     */
+    acceptLegalDocument(kind: ConsentKind, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/privacy/consents/{kind}/accept";
+        if (kind === undefined || kind === null)
+            throw new globalThis.Error("The parameter 'kind' must be defined.");
+        url_ = url_.replace("{kind}", encodeURIComponent("" + kind));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAcceptLegalDocument(_response);
+        });
+    }
+
+    protected processAcceptLegalDocument(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * The owner restricts the processing of the tenant's data: kept, read-only, bots silent, nothing sent to third parties.
+     * @return OK
+     */
+    restrictProcessing(signal?: AbortSignal): Promise<ProcessingRestrictionDto> {
+        let url_ = this.baseUrl + "/api/privacy/restriction";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRestrictProcessing(_response);
+        });
+    }
+
+    protected processRestrictProcessing(response: Response): Promise<ProcessingRestrictionDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProcessingRestrictionDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProcessingRestrictionDto>(null as any);
+    }
+
+    /**
+     * The owner lifts the restriction they asked for; the answer says whether a withdrawn consent still restricts it.
+     * @return OK
+     */
+    liftRestriction(signal?: AbortSignal): Promise<ProcessingRestrictionDto> {
+        let url_ = this.baseUrl + "/api/privacy/restriction";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processLiftRestriction(_response);
+        });
+    }
+
+    protected processLiftRestriction(response: Response): Promise<ProcessingRestrictionDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProcessingRestrictionDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProcessingRestrictionDto>(null as any);
+    }
+
+    /**
      * Erase my data, with my password typed again: an owner's erasure takes the whole company, an agent's their own
     account. Signs out everywhere at once; the purge follows after the grace period (PurgeAfter).
      * @return OK
@@ -5642,6 +5810,8 @@ export interface CurrentAccountDto {
     tenantId?: string | undefined;
     tenantName?: string | undefined;
     roles: string[];
+    documentsToAccept: LegalDocumentToAcceptDto[];
+    restriction?: ProcessingRestrictionDto;
 }
 
 export interface DataExportDto {
@@ -5776,6 +5946,11 @@ export interface KnowledgeImportResultDto {
 
 export type KnowledgeSource = "Manual" | "GoogleSheet";
 
+export interface LegalDocumentToAcceptDto {
+    kind: ConsentKind;
+    version: string;
+}
+
 export interface LegalDocumentsDto {
     privacyPolicyVersion: string;
     privacyPolicyUrl: string;
@@ -5872,6 +6047,13 @@ export interface ProblemDetails {
     [key: string]: any;
 }
 
+export interface ProcessingRestrictionDto {
+    restricted: boolean;
+    since?: string | undefined;
+    ownerRequested: boolean;
+    withdrawnConsents: ConsentKind[];
+}
+
 export interface RegisterCommand {
     fullName: string;
     email: string;
@@ -5898,6 +6080,7 @@ export interface ResetPasswordCommand {
     userId: string;
     token: string;
     newPassword: string;
+    acceptPrivacyPolicy: boolean;
 }
 
 export interface RotationResult {

@@ -26,4 +26,19 @@ describe('ResetPasswordPage', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('avvalgi barcha kirishlar yakunlandi');
     expect(screen.queryByTestId('signed-in-as')).not.toBeInTheDocument();
   });
+
+  it('lets an invited agent join only by ticking the Privacy Policy, and sends that acceptance', async () => {
+    getCurrentAccount.mockRejectedValue(problemOf(401));
+    const resetPassword = vi.mocked(authClient.resetPassword).mockResolvedValue();
+    renderRoute('/reset-password?userId=0196f2c4-0000-7000-8000-000000000001&token=abc&invited=1');
+    const user = userEvent.setup();
+
+    const policy = await screen.findByRole('checkbox', { name: /Maxfiylik siyosati/ });
+    expect(policy).not.toBeChecked();
+    await user.type(screen.getByLabelText('Yangi parol'), 'Agent-parol-2026');
+    await user.click(policy);
+    await user.click(screen.getByRole('button', { name: 'Parolni saqlash' }));
+
+    expect(resetPassword).toHaveBeenCalledWith(expect.objectContaining({ newPassword: 'Agent-parol-2026', acceptPrivacyPolicy: true }));
+  });
 });

@@ -1,14 +1,16 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { authClient } from '../../api/client';
 import type { ResetPasswordCommand } from '../../api/generated/virtuops-api';
 import { toProblem } from '../../api/problem';
+import { CheckboxField } from '../../components/CheckboxField';
 import { FormField } from '../../components/FormField';
 import { FormProblem } from '../../components/FormProblem';
 import { SubmitButton } from '../../components/SubmitButton';
 import { reloadAccount } from './account';
+import { legalDocumentsQuery } from './SignUpPage';
 
 /** Opened from the e-mailed link: a password reset, or an invited agent's first password (`invited=1`). */
 export function ResetPasswordPage() {
@@ -19,6 +21,9 @@ export function ResetPasswordPage() {
   const invited = params.get('invited') === '1';
   const queryClient = useQueryClient();
   const [newPassword, setNewPassword] = useState('');
+  // An invited agent joins by accepting the Privacy Policy; unticked at first, as acceptance must be their own act.
+  const [acceptsPolicy, setAcceptsPolicy] = useState(false);
+  const legal = useQuery({ ...legalDocumentsQuery, enabled: invited });
   const reset = useMutation({
     mutationFn: async (command: ResetPasswordCommand) => {
       await authClient.resetPassword(command);
@@ -51,7 +56,7 @@ export function ResetPasswordPage() {
   const problem = reset.isError ? toProblem(reset.error) : undefined;
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    reset.mutate({ userId, token, newPassword });
+    reset.mutate({ userId, token, newPassword, acceptPrivacyPolicy: invited && acceptsPolicy });
   };
 
   return (
@@ -59,7 +64,7 @@ export function ResetPasswordPage() {
       <h1>{title}</h1>
       {invited && <p>{t('resetPassword.invitedIntro')}</p>}
       {/* A used or expired link comes back as an error on "token", which is not a field here. */}
-      <FormProblem problem={problem} fields={['newPassword']} />
+      <FormProblem problem={problem} fields={['newPassword', 'acceptPrivacyPolicy']} />
       {problem?.fieldErrors.token && (
         <p>
           <Link to="/forgot-password">{t('resetPassword.askAgain')}</Link>
@@ -76,6 +81,20 @@ export function ResetPasswordPage() {
           />
         </FormField>
         <p className="muted hint">{t('password.rules')}</p>
+        {invited && (
+          <CheckboxField
+            name="acceptPrivacyPolicy"
+            checked={acceptsPolicy}
+            onChange={setAcceptsPolicy}
+            errors={problem?.fieldErrors.acceptPrivacyPolicy}
+          >
+            <Trans
+              i18nKey="signUp.acceptPolicy"
+              values={{ version: legal.data?.privacyPolicyVersion ?? '…' }}
+              components={{ document: <a href={legal.data?.privacyPolicyUrl} target="_blank" rel="noopener" /> }}
+            />
+          </CheckboxField>
+        )}
         <SubmitButton pending={reset.isPending} label={t('resetPassword.submit')} pendingLabel={t('forms.sending')} />
       </form>
     </section>

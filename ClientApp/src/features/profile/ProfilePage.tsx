@@ -8,6 +8,7 @@ import { FormProblem } from '../../components/FormProblem';
 import { SubmitButton } from '../../components/SubmitButton';
 import { reloadAccount, useSignedInAccount, userDataKey } from '../auth/account';
 import { ChangePhoneForm } from '../auth/ChangePhoneForm';
+import { AllowedWhileRestricted } from '../restriction/readOnly';
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -40,7 +41,10 @@ export function ProfilePage() {
 
       <h2>{t('profile.passwordTitle')}</h2>
       <p className="muted">{t('profile.passwordIntro')}</p>
-      <PasswordForm />
+      {/* Keeping the account safe stays possible while the tenant's processing is restricted. */}
+      <AllowedWhileRestricted>
+        <PasswordForm />
+      </AllowedWhileRestricted>
     </section>
   );
 }

@@ -1468,6 +1468,12 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTimeOffset?>("RestrictedSince")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Restrictions")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.ToTable("Tenants");

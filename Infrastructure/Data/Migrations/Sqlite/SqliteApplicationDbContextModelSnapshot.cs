@@ -1459,6 +1459,12 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RestrictedSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Restrictions")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("Tenants");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using VirtuOps.Application.Channels.Inbound.Common;
+using VirtuOps.Application.ProcessingRestriction.Common;
 using VirtuOps.Domain.Channels;
 
 namespace VirtuOps.Application.Channels.Inbound.Commands.ProcessInboundEvents;
@@ -68,10 +69,13 @@ public sealed class ProcessInboundEventsCommandHandler(
         return new InboundRunSummary(processed, ignored, failed);
     }
 
-    // The processor serves every tenant, so it looks across them.
+    // The processor serves every tenant, so it looks across them. A restricted tenant's events stay Pending, untouched,
+    // until the restriction is lifted: then they are new again to this query and processed once.
     private Task<List<PendingEvent>> PendingAsync(bool retried, int count, CancellationToken cancellationToken)
     {
-        var pending = context.InboundEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.State == InboundEventState.Pending);
+        var restricted = ProcessingRestrictions.RestrictedTenantIds(context);
+        var pending = context.InboundEvents.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => e.State == InboundEventState.Pending && !restricted.Contains(e.TenantId));
         return (retried ? pending.Where(e => e.Attempts > 0) : pending.Where(e => e.Attempts == 0))
             .OrderBy(e => e.ReceivedAt)
             .Take(count)

@@ -11,6 +11,7 @@ namespace VirtuOps.Application.Privacy.Exports.Commands.RequestDataExport;
 /// account's. Built in the background and e-mailed as a link; while one is still being built, asking again returns it.
 /// </summary>
 [Authorize(Roles = Roles.Owner + "," + Roles.Agent)]
+[AllowedWhileRestricted]
 public sealed record RequestDataExportCommand(UserLanguage Language) : ICommand<DataExportDto>;
 
 public sealed class RequestDataExportCommandHandler(

@@ -1,0 +1,18 @@
+using VirtuOps.Domain.Tenants;
+
+namespace VirtuOps.Application.Common.Exceptions;
+
+/// <summary>The tenant's processing is restricted, so this cannot be done now (HTTP 409).</summary>
+public sealed class ProcessingRestrictedException(TenantRestrictions restrictions) : Exception(DetailOf(restrictions))
+{
+    public TenantRestrictions Restrictions { get; } = restrictions;
+
+    private static string DetailOf(TenantRestrictions restrictions)
+    {
+        var why = restrictions.HasFlag(TenantRestrictions.PrivacyPolicyWithdrawn) || restrictions.HasFlag(TenantRestrictions.PublicOfferWithdrawn)
+            ? "the owner withdrew the consent to the Privacy Policy or the Public Offer"
+            : "the owner asked for it";
+        return $"Processing of this account's data is restricted because {why}: the data is kept and can be read, exported or erased, "
+            + "but nothing can be changed and the bots do not answer. The owner can lift the restriction (or accept the documents again) on the Privacy page.";
+    }
+}

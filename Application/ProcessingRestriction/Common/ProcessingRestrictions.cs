@@ -1,0 +1,48 @@
+using VirtuOps.Application.Channels.Common;
+using VirtuOps.Domain.Tenants;
+
+namespace VirtuOps.Application.ProcessingRestriction.Common;
+
+/// <summary>
+/// Whether a tenant's processing is restricted (Privacy Policy, section 8): the one question every path that would act
+/// on a tenant's data asks. Read once per tenant and scope: the inbox processor answers many messages in one scope.
+/// </summary>
+public sealed class ProcessingRestrictions(IApplicationDbContext context, IInboundEventSignal inbound, IOutboundDeliverySignal delivery)
+{
+    private readonly Dictionary<Guid, TenantRestrictions> _known = [];
+
+    public async Task<TenantRestrictions> OfAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        if (!_known.TryGetValue(tenantId, out var restrictions))
+            _known[tenantId] = restrictions = await context.Tenants.AsNoTracking()
+                .Where(t => t.Id == tenantId).Select(t => t.Restrictions).SingleOrDefaultAsync(cancellationToken);
+        return restrictions;
+    }
+
+    public async Task<bool> IsRestrictedAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        await OfAsync(tenantId, cancellationToken) != TenantRestrictions.None;
+
+    public async Task ThrowIfRestrictedAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        var restrictions = await OfAsync(tenantId, cancellationToken);
+        if (restrictions != TenantRestrictions.None)
+            throw new ProcessingRestrictedException(restrictions);
+    }
+
+    /// <summary>
+    /// Once a lifted restriction is saved: the webhooks stored meanwhile are processed and the answers queued before it
+    /// are sent now, not at the workers' next sweep.
+    /// </summary>
+    public void Lifted(Tenant tenant)
+    {
+        _known[tenant.Id] = tenant.Restrictions;
+        if (tenant.IsRestricted)
+            return;
+        inbound.EventsStored();
+        delivery.MessagesQueued();
+    }
+
+    /// <summary>The ids of the restricted tenants, for the workers' scans across tenants to leave out.</summary>
+    public static IQueryable<Guid> RestrictedTenantIds(IApplicationDbContext context) =>
+        context.Tenants.Where(t => t.Restrictions != TenantRestrictions.None).Select(t => t.Id);
+}

@@ -1,0 +1,20 @@
+namespace VirtuOps.Domain.Tenants;
+
+/// <summary>
+/// Why a tenant's processing is restricted (Privacy Policy, section 8): its data is kept, but nothing more is done
+/// with it. Several reasons may hold at once; each is lifted by its own act, and the tenant is free only when none is left.
+/// </summary>
+[Flags]
+public enum TenantRestrictions
+{
+    None = 0,
+
+    /// <summary>The owner asked for the restriction; the owner lifts it.</summary>
+    OwnerRequest = 1,
+
+    /// <summary>The owner withdrew the Privacy Policy consent; lifted by accepting its current version again.</summary>
+    PrivacyPolicyWithdrawn = 2,
+
+    /// <summary>The owner withdrew the Public Offer consent; lifted by accepting its current version again.</summary>
+    PublicOfferWithdrawn = 4,
+}

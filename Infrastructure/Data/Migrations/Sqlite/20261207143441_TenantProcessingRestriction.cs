@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class TenantProcessingRestriction : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "RestrictedSince",
+                table: "Tenants",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Restrictions",
+                table: "Tenants",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "RestrictedSince",
+                table: "Tenants");
+
+            migrationBuilder.DropColumn(
+                name: "Restrictions",
+                table: "Tenants");
+        }
+    }
+}
