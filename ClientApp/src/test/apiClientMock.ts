@@ -98,8 +98,6 @@ export const privacyClient = {
   getMyDataExports: vi.fn(never),
   requestErasure: vi.fn(never),
   cancelErasure: vi.fn(never),
-  restrictProcessing: vi.fn(never),
-  liftRestriction: vi.fn(never),
 };
 export const devClient = { getDevOutbox: vi.fn(never) };
 export const botsClient = {

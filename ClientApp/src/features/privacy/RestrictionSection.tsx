@@ -30,33 +30,33 @@ export function RestrictionSection() {
 
   return (
     <section aria-labelledby="privacy-restriction">
-      <h2 id="privacy-restriction">{t('restriction.title')}</h2>
-      <p>{t('restriction.intro')}</p>
+      <h2 id="privacy-restriction">{t('privacyRestriction.title')}</h2>
+      <p>{t('privacyRestriction.intro')}</p>
       {change.isError && <ProblemMessage problem={toProblem(change.error)} />}
       <p role="status" data-testid="restriction-state">
         {restriction?.ownerRequested ? (
           <>
-            {t('restriction.onSince')} {restriction.since && <DateTime value={restriction.since} />}
+            {t('privacyRestriction.onSince')} {restriction.since && <DateTime value={restriction.since} />}
           </>
         ) : (
-          t('restriction.off')
+          t('privacyRestriction.off')
         )}
       </p>
       {confirming && (
         <ConfirmDialog
-          title={t('restriction.confirmTitle')}
-          confirmLabel={t('restriction.restrict')}
+          title={t('privacyRestriction.confirmTitle')}
+          confirmLabel={t('privacyRestriction.restrict')}
           pending={change.isPending}
           onConfirm={() => change.mutate(true)}
           onCancel={() => setConfirming(false)}
         >
-          <p>{t('restriction.confirmText')}</p>
+          <p>{t('privacyRestriction.confirmText')}</p>
         </ConfirmDialog>
       )}
       {restriction?.ownerRequested ? (
         <button type="button" className="button" disabled={change.isPending} onClick={() => change.mutate(false)}>
           {change.isPending && <span className="spinner" aria-hidden="true" />}
-          {t('restriction.lift')}
+          {t('privacyRestriction.lift')}
         </button>
       ) : (
         <button
@@ -68,7 +68,7 @@ export function RestrictionSection() {
             setConfirming(true);
           }}
         >
-          {t('restriction.restrict')}
+          {t('privacyRestriction.restrict')}
         </button>
       )}
     </section>
