@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using VirtuOps.Application.PrivacyRequests.Common;
+using Application.FunctionalTests.Privacy;
 using VirtuOps.Domain.PrivacyRequests;
 
 namespace Application.FunctionalTests.Contacts;
@@ -40,5 +41,22 @@ public sealed class ContactErasureTests(VirtuOpsApiFactory factory) : IClassFixt
             .Select(m => m.Text).ToListAsync());
         texts.ShouldContain("Yana salom");
         texts.ShouldNotContain("Meni oʻchiring");
+    }
+}
+
+// A class (and so an app) of its own: the shop's Telegram account can be connected once per app.
+public sealed class ContactErasureWhileRestrictedTests(VirtuOpsApiFactory factory) : IClassFixture<VirtuOpsApiFactory>
+{
+    [Fact]
+    public async Task A_customers_erasure_is_carried_out_while_the_tenants_processing_is_restricted()
+    {
+        var shop = await TelegramShop.OpenAsync(factory, "erase-restricted@example.uz", "+998901001602");
+        await shop.CustomerWritesAsync(9301, 555000666, "Meni oʻchiring");
+        var contactId = await shop.ContactIdOfAsync(555000666);
+        await RestrictionTestSteps.RestrictAsync(shop.Owner);
+
+        (await shop.Owner.Http.DeleteAsync($"/api/contacts/{contactId}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        (await factory.QueryDatabaseAsync(db => db.Contacts.IgnoreQueryFilters().AnyAsync(c => c.Id == contactId))).ShouldBeFalse();
     }
 }

@@ -12,7 +12,9 @@ namespace VirtuOps.Application.Contacts.Commands.EraseContact;
 /// the job.
 /// </summary>
 // Irreversible, so the owner's decision, like the tenant's other settings of personal data.
+// Allowed while restricted: a customer's erasure is their right, which the tenant's restriction does not suspend.
 [Authorize(Roles = Roles.Owner)]
+[AllowedWhileRestricted]
 public sealed record EraseContactCommand(Guid Id) : ICommand;
 
 public sealed class EraseContactCommandHandler(IApplicationDbContext context, PrivacyRequestRecorder privacyRequests)

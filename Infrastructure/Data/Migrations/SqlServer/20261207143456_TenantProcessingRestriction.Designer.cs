@@ -1094,6 +1094,8 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("ConversationId", "SentAt");
 
+                    b.HasIndex("TenantId", "SentAt");
+
                     b.HasIndex(new[] { "ConversationId", "SentAt" }, "IX_Messages_Pending_ConversationId_SentAt")
                         .HasFilter("[DeliveryStatus] = 'Pending'");
 
@@ -1460,6 +1462,9 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
 
                     b.Property<long>("LimitedInserts")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("MessageRetentionDays")
+                        .HasColumnType("int");
 
                     b.Property<string>("Name")
                         .IsRequired()

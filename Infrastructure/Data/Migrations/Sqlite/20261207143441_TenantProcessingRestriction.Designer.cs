@@ -1085,6 +1085,8 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ConversationId", "SentAt");
 
+                    b.HasIndex("TenantId", "SentAt");
+
                     b.HasIndex(new[] { "ConversationId", "SentAt" }, "IX_Messages_Pending_ConversationId_SentAt")
                         .HasFilter("[DeliveryStatus] = 'Pending'");
 
@@ -1450,6 +1452,9 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("LimitedInserts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MessageRetentionDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
