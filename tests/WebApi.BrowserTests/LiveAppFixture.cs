@@ -55,6 +55,10 @@ public sealed class LiveAppFixture : IAsyncLifetime
         _app.StartServer();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
+        // The test command runs the functional tests beside these on CI's two cores: a bot's first answer there took over
+        // Playwright's default 5 s (seen in a fresh-clone run). Web-first assertions still pass as soon as the page is right.
+        Assertions.SetDefaultExpectTimeout(15_000);
+
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (./test.sh does).");
         _playwright = await Playwright.CreateAsync();
