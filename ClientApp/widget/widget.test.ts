@@ -191,6 +191,30 @@ describe('widget', () => {
     expect(ui().byTestId<HTMLButtonElement>('virtuops-handoff')?.hidden).toBe(true);
   });
 
+  it('keeps the handoff status when a reload that started before the handoff is answered after it', async () => {
+    const question = message('q1', 'Contact', 'Savol', 1);
+    const reply = message('r1', 'Bot', 'Javob', 2);
+    const notice = message('n1', 'Bot', 'Operatorga ulanmoqdasiz.', 3);
+    let answerReload: (value: { conversationId: string; status: 'Bot'; messages: MessageDto[] }) => void = () => {};
+    const server = fakeServer({
+      send: vi.fn(() => Promise.resolve<WidgetReplyDto>({ conversationId, status: 'Bot', received: question, reply })),
+      handoff: vi.fn(() => Promise.resolve(notice)),
+    });
+    await startWidget(server.api);
+    await ui().send('Savol');
+    // The hub joins (which reloads the conversation); the server reads it before the handoff, the answer comes after.
+    vi.mocked(server.api.conversation).mockImplementationOnce(() => new Promise((resolve) => (answerReload = resolve)));
+    server.live().joined();
+    ui().byTestId<HTMLButtonElement>('virtuops-handoff')?.click();
+    await vi.waitFor(() => expect(ui().byTestId('virtuops-status')?.textContent).toContain('Operatorga ulanmoqdasiz'));
+
+    answerReload({ conversationId, status: 'Bot', messages: [question, reply] });
+
+    await vi.waitFor(() => expect(ui().messages()).toHaveLength(3));
+    expect(ui().byTestId('virtuops-status')?.textContent).toContain('Operatorga ulanmoqdasiz');
+    expect(ui().byTestId<HTMLButtonElement>('virtuops-handoff')?.hidden).toBe(true);
+  });
+
   it('says politely when the chat is rate limited (the visitor, the address or the bot), and sends the same message again on request', async () => {
     const question = message('q1', 'Contact', 'Salom', 1);
     const send = vi

@@ -34,6 +34,8 @@ export class Widget {
   private status: ConversationStatus | undefined;
   /** When the newest message behind the shown status was sent: an older event must not take the status back. */
   private statusAt = Number.NEGATIVE_INFINITY;
+  /** Counts the statuses taken in, so a reload knows whether newer news came while it was on its way. */
+  private statusesTaken = 0;
   private stopListening: (() => void) | undefined;
 
   constructor(private readonly options: WidgetOptions) {
@@ -83,8 +85,10 @@ export class Widget {
   /** The conversation as the server has it; merged, so nothing shown twice and nothing lost. */
   private async reload() {
     try {
+      const takenBefore = this.statusesTaken;
       const conversation = await this.options.api.conversation();
-      this.accept(conversation.messages, conversation.status, true);
+      // The server's current word, unless a newer status (the handoff's) arrived while it was on its way.
+      this.accept(conversation.messages, conversation.status, this.statusesTaken === takenBefore);
       if (conversation.conversationId) this.listen();
     } catch {
       // History is a nicety: the visitor can still write, and the hub brings new replies.
@@ -158,7 +162,7 @@ export class Widget {
   /**
    * Takes in messages and the status they came with. A hub event can arrive after a later answer (the bot's reply
    * event after the handoff notice), so a status counts only when its news is at least as new as the shown one's; a
-   * reload is the server's current word and always counts.
+   * reload is the server's current word and counts unless another status came in while it was on its way.
    */
   private accept(messages: MessageDto[], status: ConversationStatus | undefined, current = false) {
     for (const message of messages) this.received.set(message.id, message);
@@ -166,6 +170,7 @@ export class Widget {
     if (status && (current || newest >= this.statusAt)) {
       this.status = status;
       this.statusAt = Math.max(this.statusAt, newest);
+      this.statusesTaken++;
     }
     this.render();
   }
