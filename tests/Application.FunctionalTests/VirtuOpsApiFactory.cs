@@ -41,6 +41,8 @@ public class VirtuOpsApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={_databasePath}");
         builder.UseSetting("Database:SeedDemoData", "true");
+        // Export zips beside the database: apps sharing the content root must not sweep each other's files as orphans.
+        builder.UseSetting("Privacy:Exports:Directory", _databasePath + ".exports");
         // Tests run renewals themselves, at the moments they choose on their clock.
         builder.UseSetting("Billing:RunRenewalJob", "false");
         // ...and deliver outgoing channel messages themselves (or turn the worker on), so nothing is sent unasked.
@@ -100,6 +102,8 @@ public class VirtuOpsApiFactory : WebApplicationFactory<Program>
         {
             foreach (var suffix in new[] { "", "-wal", "-shm" })
                 File.Delete(_databasePath + suffix);
+            if (Directory.Exists(_databasePath + ".exports"))
+                Directory.Delete(_databasePath + ".exports", recursive: true);
         }
         GC.SuppressFinalize(this);
     }

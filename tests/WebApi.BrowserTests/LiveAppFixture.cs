@@ -40,6 +40,8 @@ public sealed class LiveAppFixture : IAsyncLifetime
             builder.UseSetting("App:PublicBaseUrl", baseUrl);
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:ConnectionString", $"Data Source={databasePath}");
+            // Export zips beside the database: apps sharing the content root must not sweep each other's files as orphans.
+            builder.UseSetting("Privacy:Exports:Directory", databasePath + ".exports");
             builder.UseSetting("Database:SeedDemoData", "true");
             builder.UseSetting("Meta:GraphBaseUrl", graphBaseUrl);
         }
@@ -118,5 +120,7 @@ public sealed class LiveAppFixture : IAsyncLifetime
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(_databasePath + suffix);
+        if (Directory.Exists(_databasePath + ".exports"))
+            Directory.Delete(_databasePath + ".exports", recursive: true);
     }
 }
