@@ -35,4 +35,6 @@ internal static class MetaWire
     public sealed record InstagramMessage(string Text);
 
     public sealed record InstagramSent(string? RecipientId, string? MessageId);
+
+    public sealed record Success(bool? Success);
 }

@@ -68,10 +68,10 @@ public abstract class ErasureRule(Type entityType, ErasureTreatment treatment, s
 public static class ErasureCatalog
 {
     /// <summary>
-    /// Rows per DELETE: each batch is one short turn of the single SQLite writer, as in the retention purge (about
-    /// 20 ms at 500 rows), so webhooks wait milliseconds, not the whole purge.
+    /// Rows per DELETE: each batch is one short turn of the single SQLite writer (about 8 ms at 200 messages, 47 ms at
+    /// 500; bench/Erasure.Load/RESULTS.md), so webhooks wait milliseconds, not the whole purge.
     /// </summary>
-    public const int BatchSize = 500;
+    public const int BatchSize = 200;
 
     private const string FiscalReason =
         "Kept for the period the tax law requires of accounting records (5 years); holds no name, e-mail or phone, and the tenant it points to is anonymised.";
@@ -80,16 +80,17 @@ public static class ErasureCatalog
     [
         new Batched<DataExport>((db, s) => db.DataExports.IgnoreQueryFilters().Where(e => s.IsTenant ? e.TenantId == s.TenantId : s.UserIds.Contains(e.UserId)),
             "Data exports (their zip files are deleted first)."),
-        // The two large tables are found through their parents' indexed keys: they have no index on TenantId, and a
-        // scan for it would read the whole table for every batch.
+        // Found through the connections' indexed keys: the table has no index on TenantId, and a scan for it would
+        // read the whole table for every batch.
         new Batched<InboundEvent>((db, s) => s.IsTenant
                 ? db.InboundEvents.IgnoreQueryFilters().Where(e => db.ChannelConnections.IgnoreQueryFilters()
                     .Where(c => c.TenantId == s.TenantId).Select(c => c.Id).Contains(e.ChannelConnectionId))
                 : null,
             "Stored webhook payloads: the customers' messages as the channel delivered them."),
+        // Oldest first along (TenantId, SentAt): consecutive messages share pages of the table and of its time-ordered
+        // keys, so a batch rewrites a few pages; taken conversation by conversation, every row was on a page of its own.
         new Batched<Message>((db, s) => s.IsTenant
-                ? db.Messages.IgnoreQueryFilters().Where(m => db.Conversations.IgnoreQueryFilters()
-                    .Where(c => c.TenantId == s.TenantId).Select(c => c.Id).Contains(m.ConversationId))
+                ? db.Messages.IgnoreQueryFilters().Where(m => m.TenantId == s.TenantId).OrderBy(m => m.SentAt)
                 : null,
             "Conversation messages."),
         TenantRows<Conversation>(db => db.Conversations, "Conversations with the tenant's customers."),
@@ -164,10 +165,22 @@ public static class ErasureCatalog
                 // the large tables) would make SQLite re-scan the table inside the writer's turn.
                 await writer.RunExclusiveAsync(
                     () => context.Set<T>().IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken), cancellationToken);
+                await CopyLogBackAsync(context, cancellationToken);
                 if (ids.Count < BatchSize)
                     return;
             }
         }
+    }
+
+    /// <summary>
+    /// Copies the batch's pages from SQLite's write-ahead log into the database outside the writer's turn. Left to the
+    /// automatic checkpoint, that copy (with an fsync, about 300 ms) runs inside whichever commit fills the log, often
+    /// a webhook's.
+    /// </summary>
+    private static async Task CopyLogBackAsync(ApplicationDbContext context, CancellationToken cancellationToken)
+    {
+        if (context.Database.IsSqlite())
+            await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
     }
 
     /// <summary>For the few rows of an account (its roles, claims, its own row): one statement.</summary>

@@ -44,7 +44,7 @@ internal static class ChannelsLoad
         // Warm-up (JIT, connection pools, SQLite page cache); not reported.
         await runner.ClosedLoopAsync("warm-up", bareCalls, options.Concurrency, TimeSpan.FromSeconds(2));
         await runner.ClosedLoopAsync("warm-up", webhooks.Next, options.Concurrency, TimeSpan.FromSeconds(2));
-        await WaitForInboxAsync(app.Services, TimeSpan.FromSeconds(60));
+        await Inbox.WaitUntilProcessedAsync(app.Services, TimeSpan.FromSeconds(60));
 
         var bareOpen = await runner.OpenLoopAsync("Bare endpoint, fixed rate", bareCalls, options.Rate, open);
         webhooks.Prepare(options.Rate * options.Seconds);
@@ -57,7 +57,7 @@ internal static class ChannelsLoad
         var rounds = new List<(RunResult Bare, RunResult Webhooks)>();
         for (var round = 1; round <= options.Rounds; round++)
         {
-            await WaitForInboxAsync(app.Services, TimeSpan.FromMinutes(5));
+            await Inbox.WaitUntilProcessedAsync(app.Services, TimeSpan.FromMinutes(5));
             var bare = await runner.ClosedLoopAsync($"Bare endpoint, max rate, {round}", bareCalls, options.Concurrency, closed);
             webhooks.Prepare(30_000 * options.ClosedSeconds); // more than the app acknowledges in that time on this machine
             rounds.Add((bare, await runner.ClosedLoopAsync($"Webhooks, max rate, {round}", webhooks.Next, options.Concurrency, closed)));
@@ -92,7 +92,7 @@ internal static class ChannelsLoad
         if (options.RunProcessor)
         {
             var drain = Stopwatch.StartNew();
-            var pending = await WaitForInboxAsync(app.Services, TimeSpan.FromMinutes(5));
+            var pending = await Inbox.WaitUntilProcessedAsync(app.Services, TimeSpan.FromMinutes(5));
             var drained = drain.Elapsed;
             var processed = await ProcessedAsync(app.Services);
             Console.WriteLine(string.Create(invariant,
@@ -128,20 +128,5 @@ internal static class ChannelsLoad
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         return await db.InboundEvents.IgnoreQueryFilters().CountAsync(e => e.State == InboundEventState.Processed);
-    }
-
-    /// <summary>Polls until the processor has emptied the inbox (or the time is up); returns what is still pending.</summary>
-    private static async Task<int> WaitForInboxAsync(IServiceProvider services, TimeSpan limit)
-    {
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            var pending = await db.InboundEvents.IgnoreQueryFilters().CountAsync(e => e.State == InboundEventState.Pending);
-            if (pending == 0 || waited.Elapsed > limit)
-                return pending;
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-        }
     }
 }

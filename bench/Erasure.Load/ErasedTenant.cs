@@ -14,7 +14,7 @@ namespace Erasure.Load;
 /// <summary>
 /// The tenant to erase: an owner, a bot, 1,000 customers with a conversation each, and the messages spread over them.
 /// The first message of each conversation goes through EF; the rest are copies made by one SQL statement, since a
-/// million inserts through the app would take longer than the benchmark.
+/// million inserts through the app would take longer than the benchmark, shaped like the app's own rows.
 /// </summary>
 internal static class ErasedTenant
 {
@@ -59,17 +59,30 @@ internal static class ErasedTenant
                 columns.Add($"\"{reader.GetString(0)}\"");
         }
 
+        // As the app writes them: one message a second over the last days, each in a conversation other than the one
+        // before, with a version-7 id of its second (in EF's text form), so ids, rowids and SentAt all follow time.
+        // SentAt is stored by DateTimeOffsetToBinaryConverter: (ticks / 1000) << 11 for a UTC time, so a second is 10,000 << 11.
         var list = string.Join(", ", columns);
+        var values = string.Join(", ", columns.Select(c => c == "\"SentAt\"" ? "t.\"SentAt\" - ($copies - n.i + 1) * 20480000" : $"t.{c}"));
         await using (var copy = connection.CreateCommand())
         {
-            // Each template row copied (messages / conversations - 1) times, each copy with a fresh id in EF's text form.
+            // The templates numbered 0..999 by their key, so each copy finds its template by one lookup.
             copy.CommandText = $"""
+                CREATE TEMP TABLE t AS SELECT * FROM Messages WHERE TenantId = $tenant ORDER BY Id;
+                CREATE TEMP TABLE k (k INTEGER PRIMARY KEY, rid INTEGER NOT NULL);
+                INSERT INTO k (k, rid) SELECT rowid - 1, rowid FROM temp.t;
                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $copies)
                 INSERT INTO Messages (Id, {list})
-                SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4) || '-' || substr(h, 21, 12), {list}
-                FROM (SELECT hex(randomblob(16)) AS h, t.* FROM Messages AS t, n WHERE t.TenantId = $tenant)
+                SELECT printf('%08X-%04X-7%s-8%s-%s', (ms >> 16), (ms & 65535), substr(hex(randomblob(2)), 1, 3), substr(hex(randomblob(2)), 1, 3), hex(randomblob(6))), {values}
+                FROM (SELECT n.i, $nowMs - ($copies - n.i + 1) * 1000 AS ms FROM n) AS n
+                JOIN temp.k AS k ON k.k = (n.i * 7919) % $conversations
+                JOIN temp.t AS t ON t.rowid = k.rid;
+                DROP TABLE temp.k;
+                DROP TABLE temp.t;
                 """;
-            copy.Parameters.AddWithValue("$copies", messages / Conversations - 1);
+            copy.Parameters.AddWithValue("$copies", messages - Conversations);
+            copy.Parameters.AddWithValue("$conversations", Conversations);
+            copy.Parameters.AddWithValue("$nowMs", now.ToUnixTimeMilliseconds());
             copy.Parameters.AddWithValue("$tenant", tenant.Id.ToString().ToUpperInvariant());
             copy.CommandTimeout = 0;
             await copy.ExecuteNonQueryAsync();

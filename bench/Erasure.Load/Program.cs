@@ -43,6 +43,8 @@ internal static class ErasureLoad
         var runner = new LoadRunner(http);
         await runner.ClosedLoopAsync("warm-up", webhooks.BareCalls(), 8, TimeSpan.FromSeconds(2));
         await runner.ClosedLoopAsync("warm-up", webhooks.Next, 8, TimeSpan.FromSeconds(2));
+        // The warm-up's backlog is answered first: the baseline is the steady rate alone, not the rate plus a drain.
+        await Inbox.WaitUntilProcessedAsync(app.Services, TimeSpan.FromMinutes(5));
 
         using var memory = new PeakMemory();
         webhooks.Prepare(rate * baselineSeconds);

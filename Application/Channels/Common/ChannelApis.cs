@@ -32,6 +32,12 @@ public interface IMetaGraphApi
 
     /// <summary>Sends an Instagram text message; <paramref name="humanAgent"/> adds the HUMAN_AGENT tag. Returns the message id.</summary>
     Task<string> SendInstagramTextAsync(string accountId, string accessToken, string recipientId, string text, bool humanAgent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stops Meta's webhooks to our app for a WhatsApp Business Account or an Instagram account
+    /// (<c>DELETE /{id}/subscribed_apps</c>).
+    /// </summary>
+    Task UnsubscribeAppAsync(string accountId, string accessToken, CancellationToken cancellationToken);
 }
 
 public enum ChannelFailure

@@ -5,13 +5,15 @@ using VirtuOps.Domain.Conversations;
 namespace VirtuOps.Application.Channels.Common;
 
 /// <summary>
-/// The one way a channel is disconnected, by the owner or by an erasure: Telegram's webhook is removed first, as far
-/// as Telegram lets us (a failure is recorded rather than keeping the connection alive), then the credentials are
-/// deleted. For Meta the owner removes the webhook in Meta's dashboard; until then its deliveries are refused (404).
+/// The one way a channel is disconnected, by the owner or by an erasure: the provider is told to stop sending us the
+/// channel's webhooks first (Telegram's webhook removed; Meta's app subscription of the WhatsApp Business Account or
+/// Instagram account dropped), as far as it lets us (a failure is recorded rather than keeping the connection alive),
+/// then the credentials are deleted.
 /// </summary>
 public sealed class ChannelDisconnection(
     IApplicationDbContext context,
     ITelegramBotApi telegram,
+    IMetaGraphApi meta,
     ISecretProtector secrets,
     WebhookConnectionCache webhookConnections,
     TimeProvider time,
@@ -22,17 +24,15 @@ public sealed class ChannelDisconnection(
         if (!connection.IsConnected)
             return;
 
-        if (connection.Channel == Channel.Telegram)
+        try
         {
-            try
-            {
-                await telegram.DeleteWebhookAsync(secrets.UnprotectCredentials(connection).AccessToken, cancellationToken);
-            }
-            catch (ChannelApiException ex)
-            {
-                logger.LogWarning("Telegram did not remove the webhook of connection {ConnectionId} ({Failure}); disconnecting anyway", connection.Id, ex.Failure);
-                connection.ErrorOccurred($"The webhook could not be removed at Telegram: {ex.Message}", time.GetUtcNow());
-            }
+            await StopWebhooksAsync(connection, cancellationToken);
+        }
+        catch (ChannelApiException ex)
+        {
+            logger.LogWarning("{Channel} did not stop the webhooks of connection {ConnectionId} ({Failure}); disconnecting anyway",
+                connection.Channel, connection.Id, ex.Failure);
+            connection.ErrorOccurred($"The webhooks could not be stopped at {connection.Channel}: {ex.Message}", time.GetUtcNow());
         }
 
         connection.Disconnect(time.GetUtcNow());
@@ -40,4 +40,25 @@ public sealed class ChannelDisconnection(
         // This instance stops accepting the channel's webhooks at once (other instances within the cache's lifetime).
         webhookConnections.Forget(connection.Id);
     }
+
+    private async Task StopWebhooksAsync(ChannelConnection connection, CancellationToken cancellationToken)
+    {
+        switch (connection.Channel)
+        {
+            case Channel.Telegram:
+                await telegram.DeleteWebhookAsync(AccessToken(connection), cancellationToken);
+                break;
+            // The subscription belongs to the whole business account: it stays while another of its numbers is connected.
+            case Channel.WhatsApp when connection.BusinessAccountId is { } businessAccountId
+                && !await context.ChannelConnections.IgnoreQueryFilters().AnyAsync(c => c.Id != connection.Id
+                    && c.Channel == Channel.WhatsApp && c.BusinessAccountId == businessAccountId && c.DisconnectedAt == null, cancellationToken):
+                await meta.UnsubscribeAppAsync(businessAccountId, AccessToken(connection), cancellationToken);
+                break;
+            case Channel.Instagram:
+                await meta.UnsubscribeAppAsync(connection.AccountId, AccessToken(connection), cancellationToken);
+                break;
+        }
+    }
+
+    private string AccessToken(ChannelConnection connection) => secrets.UnprotectCredentials(connection).AccessToken;
 }

@@ -109,6 +109,46 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
         return notice.ToDto();
     }
 
+    /// <summary>
+    /// Once a tenant's restriction is lifted: the bot answers, oldest first, the customers' text messages it stayed
+    /// quiet on while it lasted (a widget's messages are stored at once; channels' webhooks wait in the inbox and are
+    /// answered when processed). A message something was sent after (an agent's answer, the processor's) is left alone.
+    /// </summary>
+    public async Task AnswerHeldAsync(Guid tenantId, DateTimeOffset restrictedSince, CancellationToken cancellationToken)
+    {
+        var held = await context.Messages
+            .Where(m => m.TenantId == tenantId && m.SentAt >= restrictedSince
+                && m.Direction == MessageDirection.Inbound && m.ContentType == MessageContentType.Text
+                && context.Conversations.Any(c => c.Id == m.ConversationId && c.Status == ConversationStatus.Bot)
+                && !context.Messages.Any(r => r.ConversationId == m.ConversationId && r.Direction == MessageDirection.Outbound && r.SentAt >= m.SentAt))
+            .OrderBy(m => m.SentAt)
+            .Select(m => new { m.ConversationId, m.Text })
+            .ToListAsync(cancellationToken);
+        if (held.Count == 0)
+            return;
+
+        var conversationIds = held.Select(m => m.ConversationId).Distinct().ToList();
+        var conversations = await context.Conversations.Where(c => conversationIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var botIds = conversations.Values.Select(c => c.BotId).Distinct().ToList();
+        var bots = await context.Bots.Where(b => botIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, cancellationToken);
+        var replies = new List<(Conversation Conversation, Message Reply)>();
+        foreach (var message in held)
+        {
+            var conversation = conversations[message.ConversationId];
+            if (bots.TryGetValue(conversation.BotId, out var bot) && await ReplyAsync(bot, conversation, message.Text, cancellationToken) is { } reply)
+            {
+                context.Messages.Add(reply);
+                replies.Add((conversation, reply));
+            }
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
+        if (replies.Any(r => r.Reply.AwaitsDelivery))
+            delivery.MessagesQueued();
+        foreach (var answered in replies.GroupBy(r => r.Conversation))
+            await NotifyAsync(answered.Key, [.. answered.Select(r => r.Reply.ToDto())], cancellationToken);
+    }
+
     public async Task NotifyAsync(Conversation conversation, IReadOnlyList<MessageDto> messages, CancellationToken cancellationToken)
     {
         var summary = await context.SummaryAsync(conversation.Id, cancellationToken);

@@ -200,7 +200,42 @@ public sealed class ConnectChannelTests(ChannelsApiFactory factory) : IClassFixt
         var stored = await factory.QueryDatabaseAsync(db => db.ChannelConnections.IgnoreQueryFilters().SingleAsync(c => c.Id == connection.Id));
         stored.IsConnected.ShouldBeFalse();
         stored.EncryptedCredentials.ShouldBeEmpty();
-        stored.LastError.ShouldNotBeNull().ShouldContain("webhook could not be removed");
+        stored.LastError.ShouldNotBeNull().ShouldContain("webhooks could not be stopped");
+    }
+
+    [Fact]
+    public async Task Disconnecting_meta_channels_drops_the_app_subscription_once_no_number_of_the_business_account_is_left()
+    {
+        var (owner, botId) = await OwnerWithBotAsync("meta-disconnect@example.uz", "+998901000320");
+        using var _ = owner;
+        var secondBotId = (await BotTestData.CreateBotAsync(owner, "Ikkinchi raqam")).Id;
+        const string appSecret = "0123456789abcdef0123456789abcdef";
+        const string businessAccountId = "102290129340420";
+        Graph.AddBusinessAccount(businessAccountId, "EAAGdisconnectToken");
+        Graph.AddWhatsAppNumber("106540352242421", "EAAGdisconnectToken", "+998 71 200 04 21", "Disconnect One");
+        Graph.AddWhatsAppNumber("106540352242422", "EAAGdisconnectToken", "+998 71 200 04 22", "Disconnect Two");
+        Graph.AddInstagramAccount("17841405822304420", "IGQdisconnectToken", "virtuops.disconnect");
+        var first = await ReadAsync(await owner.Http.PostAsJsonAsync($"/api/bots/{botId}/channels/whatsapp", new
+        {
+            phoneNumberId = "106540352242421", businessAccountId, accessToken = "EAAGdisconnectToken", appSecret,
+        }));
+        var second = await ReadAsync(await owner.Http.PostAsJsonAsync($"/api/bots/{secondBotId}/channels/whatsapp", new
+        {
+            phoneNumberId = "106540352242422", businessAccountId, accessToken = "EAAGdisconnectToken", appSecret,
+        }));
+        var instagram = await ReadAsync(await owner.Http.PostAsJsonAsync($"/api/bots/{botId}/channels/instagram", new
+        {
+            accountId = "17841405822304420", accessToken = "IGQdisconnectToken", appSecret,
+        }));
+
+        (await owner.Http.DeleteAsync($"/api/channels/{first.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        Graph.Unsubscribed.ShouldNotContain(businessAccountId, "the other number of the business account still receives messages");
+
+        (await owner.Http.DeleteAsync($"/api/channels/{second.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await owner.Http.DeleteAsync($"/api/channels/{instagram.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        Graph.Unsubscribed.Count(id => id == businessAccountId).ShouldBe(1);
+        Graph.Unsubscribed.Count(id => id == "17841405822304420").ShouldBe(1);
+        Graph.Requests.Where(r => r.HttpMethod == "DELETE").ShouldAllBe(r => r.AccessToken == "EAAGdisconnectToken" || r.AccessToken == "IGQdisconnectToken");
     }
 
     [Fact]

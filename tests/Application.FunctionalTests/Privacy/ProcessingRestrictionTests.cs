@@ -95,7 +95,7 @@ public sealed class ProcessingRestrictionTests(VirtuOpsApiFactory factory) : ICl
     }
 
     [Fact]
-    public async Task A_restricted_tenants_widget_visitor_is_stored_but_gets_no_bot_reply_and_the_playground_refuses()
+    public async Task A_restricted_tenants_widget_visitor_is_stored_gets_no_bot_reply_until_the_lifting_and_the_playground_refuses()
     {
         using var owner = new SpaClient(factory);
         await owner.RegisterVerifiedOwnerAsync("restrict-widget@example.uz", "+998901000804");
@@ -115,6 +115,9 @@ public sealed class ProcessingRestrictionTests(VirtuOpsApiFactory factory) : ICl
         await (await owner.Http.PostAsJsonAsync($"/api/bots/{bot.Id}/playground", new { question = "Soat nechida ochilasiz?" })).ShouldBeRestrictedAsync();
 
         await LiftAsync(owner);
+        var afterLifting = await factory.QueryDatabaseAsync(db => db.Messages.IgnoreQueryFilters()
+            .Where(m => db.Conversations.IgnoreQueryFilters().Any(c => c.Id == m.ConversationId && c.BotId == bot.Id)).OrderBy(m => m.SentAt).Select(m => m.Text).ToListAsync());
+        afterLifting.ShouldBe(["Soat nechida ochilasiz?", "Har kuni 9:00 dan 21:00 gacha ishlaymiz."], "the question kept during the restriction is answered once it is lifted");
         var answered = await visitor.PostAsJsonAsync($"/api/widget/{bot.WidgetKey}/messages", new { text = "Soat nechida ochilasiz?" });
         (await answered.Content.ReadFromJsonAsync<WidgetReplyDto>(SpaClient.Json))!.Reply.ShouldNotBeNull().Text.ShouldBe("Har kuni 9:00 dan 21:00 gacha ishlaymiz.");
     }

@@ -24,6 +24,7 @@ internal sealed record GraphSentMessage(string Channel, string AccountId, string
 /// (<see cref="AddWhatsAppNumber"/>, <see cref="AddInstagramAccount"/>); a wrong token is answered with
 /// OAuthException 190. Records every request in order and can fail the next requests with rate limits (130429,
 /// optional Retry-After), 5xx or a delay; <see cref="CloseWindow"/> makes sends to a customer fail with 131047.
+/// <c>DELETE /{id}/subscribed_apps</c> of a known business or Instagram account is recorded in <see cref="Unsubscribed"/>.
 /// </summary>
 internal sealed class FakeGraphServer : IAsyncDisposable
 {
@@ -44,6 +45,7 @@ internal sealed class FakeGraphServer : IAsyncDisposable
     private readonly ConcurrentQueue<GraphSentMessage> _sent = new();
     private readonly ConcurrentDictionary<string, (string Token, JsonObject Fields)> _objects = new();
     private readonly ConcurrentDictionary<string, bool> _closedWindows = new();
+    private readonly ConcurrentQueue<string> _unsubscribed = new();
     private readonly FakeChannelFaults _faults = new();
     private int _ids;
 
@@ -55,6 +57,13 @@ internal sealed class FakeGraphServer : IAsyncDisposable
     public IReadOnlyList<GraphRequest> Requests => [.. _requests];
 
     public IReadOnlyList<GraphSentMessage> Sent => [.. _sent];
+
+    /// <summary>The business accounts and Instagram accounts our app was unsubscribed from, in order.</summary>
+    public IReadOnlyList<string> Unsubscribed => [.. _unsubscribed];
+
+    /// <summary>A WhatsApp Business Account whose webhook subscription the token may drop.</summary>
+    public void AddBusinessAccount(string businessAccountId, string accessToken) =>
+        _objects[businessAccountId] = (accessToken, new JsonObject { ["id"] = businessAccountId });
 
     public void AddWhatsAppNumber(string phoneNumberId, string accessToken, string displayPhoneNumber, string verifiedName) =>
         _objects[phoneNumberId] = (accessToken, new JsonObject
@@ -96,6 +105,7 @@ internal sealed class FakeGraphServer : IAsyncDisposable
         var app = builder.Build();
         var server = new FakeGraphServer(app);
         server.AddWhatsAppNumber(PhoneNumberId, WhatsAppToken, DisplayPhoneNumber, VerifiedName);
+        server.AddBusinessAccount(BusinessAccountId, WhatsAppToken);
         server.AddInstagramAccount(InstagramAccountId, InstagramToken, InstagramUsername);
         app.Run(server.HandleAsync);
 
@@ -150,6 +160,12 @@ internal sealed class FakeGraphServer : IAsyncDisposable
             return Error(400, $"Unsupported request - method type: {context.Request.Method.ToLowerInvariant()}", "GraphMethodException", 100, 33);
         if (token != known.Token)
             return Error(401, "Invalid OAuth access token - Cannot parse access token", "OAuthException", 190);
+
+        if (context.Request.Method == "DELETE" && segments is [var subscriber, "subscribed_apps"])
+        {
+            _unsubscribed.Enqueue(subscriber);
+            return Results.Json(new JsonObject { ["success"] = true });
+        }
 
         if (!isSend)
         {

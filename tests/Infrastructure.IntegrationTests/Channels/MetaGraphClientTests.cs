@@ -163,6 +163,19 @@ public sealed class MetaGraphClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unsubscribing_deletes_the_apps_subscription_of_the_business_account_with_the_bearer_token()
+    {
+        var meta = CreateClient();
+
+        await meta.UnsubscribeAppAsync(FakeGraphServer.BusinessAccountId, WhatsAppToken, CancellationToken.None);
+
+        _graph.Requests.ShouldHaveSingleItem().ShouldBe(new GraphRequest("DELETE", $"/{FakeGraphServer.BusinessAccountId}/subscribed_apps", "", WhatsAppToken, null));
+        _graph.Unsubscribed.ShouldBe([FakeGraphServer.BusinessAccountId]);
+        var refused = await Should.ThrowAsync<ChannelApiException>(() => meta.UnsubscribeAppAsync(FakeGraphServer.BusinessAccountId, "EAAGwrongToken", CancellationToken.None));
+        refused.Failure.ShouldBe(ChannelFailure.Unauthorized);
+    }
+
+    [Fact]
     public async Task An_invalid_access_token_is_unauthorized()
     {
         var meta = CreateClient();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VirtuOps.Application.Accounts.Common;
+using VirtuOps.Application.Conversations.Common;
 using VirtuOps.Application.ProcessingRestriction.Common;
 using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Consents;
@@ -17,7 +18,7 @@ public sealed record AcceptLegalDocumentCommand(ConsentKind Kind) : ICommand;
 
 public sealed class AcceptLegalDocumentCommandHandler(
     ICurrentUser currentUser, IApplicationDbContext context, IClientInfo client, IOptions<LegalDocumentsOptions> legal,
-    ProcessingRestrictions restrictions, TimeProvider time) : ICommandHandler<AcceptLegalDocumentCommand>
+    ProcessingRestrictions restrictions, ConversationFlow conversations, TimeProvider time) : ICommandHandler<AcceptLegalDocumentCommand>
 {
     public async ValueTask<Unit> Handle(AcceptLegalDocumentCommand command, CancellationToken cancellationToken)
     {
@@ -33,10 +34,14 @@ public sealed class AcceptLegalDocumentCommandHandler(
         var tenant = owner && currentUser.TenantId is { } tenantId
             ? await context.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken)
             : null;
+        var restrictedSince = tenant?.RestrictedSince;
         tenant?.Lift(ConsentRestrictions.WithdrawalOf(command.Kind));
         await context.SaveChangesAsync(cancellationToken);
-        if (tenant is not null)
-            restrictions.Lifted(tenant);
+        if (tenant is null)
+            return Unit.Value;
+        restrictions.Lifted(tenant);
+        if (!tenant.IsRestricted && restrictedSince is { } since)
+            await conversations.AnswerHeldAsync(tenant.Id, since, cancellationToken);
         return Unit.Value;
     }
 }

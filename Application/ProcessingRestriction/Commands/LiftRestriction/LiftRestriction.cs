@@ -1,3 +1,4 @@
+using VirtuOps.Application.Conversations.Common;
 using VirtuOps.Application.ProcessingRestriction.Common;
 using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Tenants;
@@ -13,15 +14,19 @@ namespace VirtuOps.Application.ProcessingRestriction.Commands.LiftRestriction;
 [AllowedWhileRestricted]
 public sealed record LiftRestrictionCommand : ICommand<ProcessingRestrictionDto>;
 
-public sealed class LiftRestrictionCommandHandler(ICurrentUser currentUser, IApplicationDbContext context, ProcessingRestrictions restrictions)
+public sealed class LiftRestrictionCommandHandler(
+    ICurrentUser currentUser, IApplicationDbContext context, ProcessingRestrictions restrictions, ConversationFlow conversations)
     : ICommandHandler<LiftRestrictionCommand, ProcessingRestrictionDto>
 {
     public async ValueTask<ProcessingRestrictionDto> Handle(LiftRestrictionCommand command, CancellationToken cancellationToken)
     {
         var tenant = await context.Tenants.SingleAsync(t => t.Id == currentUser.TenantId, cancellationToken);
+        var restrictedSince = tenant.RestrictedSince;
         tenant.Lift(TenantRestrictions.OwnerRequest);
         await context.SaveChangesAsync(cancellationToken);
         restrictions.Lifted(tenant);
+        if (!tenant.IsRestricted && restrictedSince is { } since)
+            await conversations.AnswerHeldAsync(tenant.Id, since, cancellationToken);
         return ProcessingRestrictionDto.Of(tenant);
     }
 }
