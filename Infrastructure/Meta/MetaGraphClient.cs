@@ -56,7 +56,7 @@ internal sealed class MetaGraphClient(HttpClient httpClient, ILogger<MetaGraphCl
 
     public async Task UnsubscribeAppAsync(string accountId, string accessToken, CancellationToken cancellationToken)
     {
-        var answer = await CallAsync<Success>(HttpMethod.Delete, $"{Escape(accountId)}/subscribed_apps", accessToken, null,
+        var answer = await CallAsync<SuccessAnswer>(HttpMethod.Delete, $"{Escape(accountId)}/subscribed_apps", accessToken, null,
             "unsubscribe the app from the account's webhooks", cancellationToken);
         if (answer.Success is not true)
             throw new ChannelApiException(ChannelFailure.Transient, "Meta did not confirm that the app was unsubscribed from the account's webhooks.");

@@ -36,5 +36,5 @@ internal static class MetaWire
 
     public sealed record InstagramSent(string? RecipientId, string? MessageId);
 
-    public sealed record Success(bool? Success);
+    public sealed record SuccessAnswer(bool? Success);
 }
