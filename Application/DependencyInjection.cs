@@ -15,6 +15,7 @@ public static class DependencyInjection
         // a property's first failure, so null or empty input is a field error and never a NullReferenceException.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         services.AddValidatorsFromAssembly(Assembly.GetExecutingAssembly(), ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddScoped<IStaffAuditTrail, StaffAudit.StaffAuditTrail>();
         return services;
     }
 }

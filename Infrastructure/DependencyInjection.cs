@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<ISaveChangesInterceptor, TenantStampInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, AuditableEntityInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
+        services.AddScoped<ISaveChangesInterceptor, AppendOnlyInterceptor>();
 
         switch (database.Provider)
         {

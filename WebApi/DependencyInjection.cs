@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddScoped<IClientInfo, ClientInfo>();
         services.AddAuthorization();
+        services.AddAdminApi();
         services.AddSpaAntiforgery();
         services.AddRateLimits(configuration);
         services.AddSecurityHeaders();

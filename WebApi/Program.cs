@@ -76,6 +76,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseAccessLog();
+app.UseStaffAudit();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 

@@ -16,6 +16,7 @@ using VirtuOps.Domain.Privacy;
 using VirtuOps.Domain.PrivacyRequests;
 using VirtuOps.Domain.Sessions;
 using VirtuOps.Domain.Sms;
+using VirtuOps.Domain.StaffAudit;
 using VirtuOps.Domain.Tenants;
 using VirtuOps.Domain.Verification;
 using VirtuOps.Infrastructure.Identity;
@@ -79,6 +80,8 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentTen
     public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
 
     public DbSet<UnconfirmedPrivacyRequest> UnconfirmedPrivacyRequests => Set<UnconfirmedPrivacyRequest>();
+
+    public DbSet<StaffAuditEntry> StaffAuditLog => Set<StaffAuditEntry>();
 
     /// <summary>Read by the query filters each time a query runs, so one model serves every tenant.</summary>
     internal Guid? CurrentTenantId => currentTenant.Id;

@@ -15,6 +15,7 @@ using VirtuOps.Domain.Privacy;
 using VirtuOps.Domain.PrivacyRequests;
 using VirtuOps.Domain.Sessions;
 using VirtuOps.Domain.Sms;
+using VirtuOps.Domain.StaffAudit;
 using VirtuOps.Domain.Tenants;
 using VirtuOps.Domain.Verification;
 using VirtuOps.Infrastructure.Data;
@@ -122,6 +123,7 @@ public static class ErasureCatalog
         Kept<Subscription>(FiscalReason),
         Kept<Charge>(FiscalReason),
         Kept<FiscalReceiptRecord>(FiscalReason),
+        Kept<StaffAuditEntry>("The record of what platform staff did with the customer's data (ids, operation, staff's reason, outcome), kept as the accountability the privacy policy promises; append-only, so never changed; it holds no name, e-mail or phone of the customer."),
         Kept<ErasureRequest>("The record that the erasure was asked for and carried out: ids and times only."),
         NotPersonal<SmsDelivery>("Delivery reports keep only the last four digits of a number and no link to an account."),
         NotPersonal<ApplicationRole>("The role names."),

@@ -9,9 +9,7 @@ public sealed class Security : IEndpointGroup
 
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin/secrets").WithTags("Admin")
-            .RequireAuthorization().RequireAntiforgeryToken()
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        var group = app.MapAdminGroup("/secrets");
         group.MapPost("/rotate", RotateSecretKeys);
     }
 

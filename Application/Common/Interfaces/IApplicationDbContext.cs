@@ -10,6 +10,7 @@ using VirtuOps.Domain.Privacy;
 using VirtuOps.Domain.PrivacyRequests;
 using VirtuOps.Domain.Sessions;
 using VirtuOps.Domain.Sms;
+using VirtuOps.Domain.StaffAudit;
 using VirtuOps.Domain.Tenants;
 using VirtuOps.Domain.Verification;
 
@@ -62,6 +63,9 @@ public interface IApplicationDbContext
     DbSet<PrivacyRequest> PrivacyRequests { get; }
 
     DbSet<UnconfirmedPrivacyRequest> UnconfirmedPrivacyRequests { get; }
+
+    /// <summary>Append-only: entries are added, never changed or removed (the context refuses it).</summary>
+    DbSet<StaffAuditEntry> StaffAuditLog { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -641,6 +641,99 @@ export class AdminClient {
     }
 
     /**
+     * Back-office calls newest first: who, when, which operation, which tenant, the reason and the outcome. Pass the
+    previous page's `nextCursor` as `cursor` for the next page; filter by tenant, caller, operation (its
+    start, e.g. "GET /api/admin/tenants") and time span [from, to).
+     * @param cursor (optional) 
+     * @param pageSize (optional) 
+     * @param tenantId (optional) 
+     * @param actorUserId (optional) 
+     * @param operation (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
+     * @return OK
+     */
+    getStaffAuditLog(cursor?: number | undefined, pageSize?: number | undefined, tenantId?: string | undefined, actorUserId?: string | undefined, operation?: string | undefined, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<StaffAuditEntryDtoCursorPage> {
+        let url_ = this.baseUrl + "/api/admin/audit-log?";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (tenantId === null)
+            throw new globalThis.Error("The parameter 'tenantId' cannot be null.");
+        else if (tenantId !== undefined)
+            url_ += "tenantId=" + encodeURIComponent("" + tenantId) + "&";
+        if (actorUserId === null)
+            throw new globalThis.Error("The parameter 'actorUserId' cannot be null.");
+        else if (actorUserId !== undefined)
+            url_ += "actorUserId=" + encodeURIComponent("" + actorUserId) + "&";
+        if (operation === null)
+            throw new globalThis.Error("The parameter 'operation' cannot be null.");
+        else if (operation !== undefined)
+            url_ += "operation=" + encodeURIComponent("" + operation) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetStaffAuditLog(_response);
+        });
+    }
+
+    protected processGetStaffAuditLog(response: Response): Promise<StaffAuditEntryDtoCursorPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StaffAuditEntryDtoCursorPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<StaffAuditEntryDtoCursorPage>(null as any);
+    }
+
+    /**
      * @return OK
      */
     rotateSecretKeys(signal?: AbortSignal): Promise<RotationResult> {
@@ -3936,6 +4029,83 @@ export class KnowledgeClient {
     }
 }
 
+export class PlatformAccessClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Who from the platform (Admin or Support) looked at or changed this tenant's data: newest first, with the reason given.
+     * @param cursor (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getPlatformAccess(cursor?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<PlatformAccessDtoCursorPage> {
+        let url_ = this.baseUrl + "/api/security/platform-access?";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPlatformAccess(_response);
+        });
+    }
+
+    protected processGetPlatformAccess(response: Response): Promise<PlatformAccessDtoCursorPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PlatformAccessDtoCursorPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PlatformAccessDtoCursorPage>(null as any);
+    }
+}
+
 export class PrivacyClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -6004,6 +6174,20 @@ export interface PlanDto {
     maxMessagesPerMonth: number;
 }
 
+export interface PlatformAccessDto {
+    id: number;
+    occurredAt: string;
+    staffRole: string;
+    operation: string;
+    reason?: string | undefined;
+    statusCode: number;
+}
+
+export interface PlatformAccessDtoCursorPage {
+    items: PlatformAccessDto[];
+    nextCursor?: number | undefined;
+}
+
 export interface PlaygroundAnswerDto {
     answer: string;
     source: AnswerSource;
@@ -6124,6 +6308,23 @@ export interface SignInResultDto {
 
 export interface SignInWithCodeCommand {
     code: string;
+}
+
+export interface StaffAuditEntryDto {
+    id: number;
+    occurredAt: string;
+    actorUserId?: string | undefined;
+    actorRole: string;
+    operation: string;
+    path: string;
+    tenantId?: string | undefined;
+    reason?: string | undefined;
+    statusCode: number;
+}
+
+export interface StaffAuditEntryDtoCursorPage {
+    items: StaffAuditEntryDto[];
+    nextCursor?: number | undefined;
 }
 
 export interface StartCheckoutCommand {

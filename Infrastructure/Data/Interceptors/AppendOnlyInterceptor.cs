@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using VirtuOps.Domain.StaffAudit;
+
+namespace VirtuOps.Infrastructure.Data.Interceptors;
+
+/// <summary>The staff audit log is append-only: a save that would change or delete an entry is refused.</summary>
+internal sealed class AppendOnlyInterceptor : BeforeSaveInterceptor
+{
+    protected override void BeforeSave(DbContext context)
+    {
+        if (context.ChangeTracker.Entries<StaffAuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Staff audit log entries cannot be changed or deleted.");
+    }
+}

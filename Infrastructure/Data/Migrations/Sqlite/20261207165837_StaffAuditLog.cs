@@ -1,0 +1,52 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class StaffAuditLog : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "StaffAuditLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActorRole = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
+                    Operation = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffAuditLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffAuditLog_ActorUserId_Id",
+                table: "StaffAuditLog",
+                columns: new[] { "ActorUserId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffAuditLog_TenantId_Id",
+                table: "StaffAuditLog",
+                columns: new[] { "TenantId", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "StaffAuditLog");
+        }
+    }
+}
