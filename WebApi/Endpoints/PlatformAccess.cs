@@ -8,7 +8,7 @@ public sealed class PlatformAccess : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/security/platform-access").WithTags("PlatformAccess");
+        var group = app.MapGroup("/api/security/platform-access").WithTags("PlatformAccess").RequireAuthorization();
         group.MapGet("/", GetPlatformAccess)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -5982,6 +5982,7 @@ export interface CurrentAccountDto {
     roles: string[];
     documentsToAccept: LegalDocumentToAcceptDto[];
     restriction?: ProcessingRestrictionDto;
+    trialEndsAt?: string | undefined;
 }
 
 export interface DataExportDto {
@@ -6236,6 +6237,7 @@ export interface ProcessingRestrictionDto {
     since?: string | undefined;
     ownerRequested: boolean;
     withdrawnConsents: ConsentKind[];
+    paymentRequired: boolean;
 }
 
 export interface RegisterCommand {
@@ -6347,7 +6349,7 @@ export interface SubscriptionDto {
     nextRetryAt?: string | undefined;
 }
 
-export type SubscriptionStatus = "Trialing" | "Active" | "PastDue" | "Suspended" | "Canceled";
+export type SubscriptionStatus = "Trialing" | "Active" | "PastDue" | "Suspended" | "Canceled" | "Expired";
 
 export interface SystemDetailsDto {
     version: string;
