@@ -104,7 +104,7 @@ public sealed class PaylovCallbackTests : IAsyncLifetime
         await owner.RegisterVerifiedOwnerAsync("callback@example.uz", "+998901000300");
         (await BillingTestSteps.SubscribeAsync(_factory, owner)).Status.ShouldBe(CheckoutStatus.Completed);
         _factory.Time.Advance(TimeSpan.FromDays(32));
-        return await BillingTestSteps.PaylovChargedButNotSavedAsync(_factory);
+        return await BillingTestSteps.RenewalCrashedAsync(_factory);
     }
 
     private Task<ChargeStatus> StatusOfAsync(Charge charge) =>
