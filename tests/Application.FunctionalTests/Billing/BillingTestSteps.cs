@@ -60,9 +60,9 @@ public static class BillingTestSteps
 
     /// <summary>
     /// The state a crash leaves mid-renewal: our pending charge row is saved, then the renewal's Paylov calls are made
-    /// up to <paramref name="crash"/>, and nothing after them is saved.
+    /// up to <paramref name="crash"/>, and nothing after them is saved. Returns the charge and Paylov's transaction.
     /// </summary>
-    public static async Task<Charge> RenewalCrashedAsync(VirtuOpsApiFactory factory, RenewalCrash crash = RenewalCrash.AfterPay)
+    public static async Task<(Charge Charge, string TransactionId)> RenewalCrashedAsync(VirtuOpsApiFactory factory, RenewalCrash crash = RenewalCrash.AfterPay)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VirtuOps.Infrastructure.Data.ApplicationDbContext>();
@@ -76,13 +76,13 @@ public static class BillingTestSteps
         var userId = PaylovUser.Of(subscription.TenantId);
         var transactionId = await paylov.CreateChargeAsync(new NewCharge(userId, pending.AmountTiyin, pending.IdempotencyKey), CancellationToken.None);
         if (crash == RenewalCrash.AfterCreate)
-            return pending;
+            return (pending, transactionId);
 
         pending.CreatedAtPaylov(transactionId);
         await db.SaveChangesAsync();
         var card = await db.PaymentMethods.SingleAsync(p => p.RemovedAt == null);
         var cardId = scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(card.EncryptedToken, card.Id.ToString());
         (await paylov.PayAsync(new PayRequest(transactionId, cardId, userId), CancellationToken.None)).State.ShouldBe(PaylovTransactionState.Succeeded);
-        return pending;
+        return (pending, transactionId);
     }
 }

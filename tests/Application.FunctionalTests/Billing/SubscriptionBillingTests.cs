@@ -104,7 +104,7 @@ public sealed class SubscriptionBillingTests : IAsyncLifetime
         var subscription = await SubscriptionOfAsync("billing-crash@example.uz");
         factory.Time.Advance(TimeSpan.FromDays(32));
 
-        var pending = await BillingTestSteps.RenewalCrashedAsync(factory);
+        var (pending, _) = await BillingTestSteps.RenewalCrashedAsync(factory);
 
         var run = await BillingTestSteps.RunBillingJobAsync(factory);
 
