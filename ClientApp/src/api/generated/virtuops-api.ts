@@ -5812,6 +5812,7 @@ export interface CurrentAccountDto {
     roles: string[];
     documentsToAccept: LegalDocumentToAcceptDto[];
     restriction?: ProcessingRestrictionDto;
+    trialEndsAt?: string | undefined;
 }
 
 export interface DataExportDto {
@@ -6052,6 +6053,7 @@ export interface ProcessingRestrictionDto {
     since?: string | undefined;
     ownerRequested: boolean;
     withdrawnConsents: ConsentKind[];
+    paymentRequired: boolean;
 }
 
 export interface RegisterCommand {
@@ -6146,7 +6148,7 @@ export interface SubscriptionDto {
     nextRetryAt?: string | undefined;
 }
 
-export type SubscriptionStatus = "Trialing" | "Active" | "PastDue" | "Suspended" | "Canceled";
+export type SubscriptionStatus = "Trialing" | "Active" | "PastDue" | "Suspended" | "Canceled" | "Expired";
 
 export interface SystemDetailsDto {
     version: string;
