@@ -34,6 +34,7 @@ using VirtuOps.Infrastructure.Paylov;
 using VirtuOps.Infrastructure.Sms;
 using VirtuOps.Infrastructure.Security;
 using VirtuOps.Infrastructure.Jobs;
+using VirtuOps.Infrastructure.Webhooks;
 
 namespace VirtuOps.Infrastructure;
 
@@ -91,6 +92,7 @@ public static class DependencyInjection
         services.AddChannelDelivery(configuration);
         services.AddChannelInbound(configuration);
         services.AddDataExports(configuration);
+        services.AddOutgoingWebhooks(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
 
