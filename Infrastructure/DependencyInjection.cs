@@ -50,6 +50,8 @@ public static class DependencyInjection
             .ValidateOnStart();
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
+        // First, so the deliveries it adds are stamped and audited by the ones after it.
+        services.AddScoped<ISaveChangesInterceptor, WebhookOutboxInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, TenantStampInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, AuditableEntityInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
@@ -137,6 +139,7 @@ public static class DependencyInjection
         services.AddChannelDeliveryWorker(configuration);
         services.AddChannelInboundProcessor(configuration);
         services.AddDataExportWorker(configuration);
+        services.AddWebhookDeliveryWorker(configuration);
 
         services.AddQuartz(quartz =>
         {

@@ -75,6 +75,13 @@ public sealed class WebhookSubscription : TenantOwnedEntity
         EncryptedPreviousSecret = encryptedPreviousSecret;
     }
 
+    /// <summary>The owner redelivered an event after fixing the receiver: deliveries go out again.</summary>
+    public void Enable()
+    {
+        DisabledAt = null;
+        DisabledReason = null;
+    }
+
     public void Disable(string reason, DateTimeOffset at)
     {
         if (DisabledAt is not null)

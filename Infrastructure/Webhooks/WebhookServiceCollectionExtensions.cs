@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using VirtuOps.Application.Webhooks.Common;
+using VirtuOps.Application.Webhooks.Delivery;
 
 namespace VirtuOps.Infrastructure.Webhooks;
 
@@ -18,6 +20,20 @@ public static class WebhookServiceCollectionExtensions
             .Validate(o => o.DeliveryLogRetentionDays is >= 1 and <= 3650, "Webhooks:DeliveryLogRetentionDays is between 1 and 3650.")
             .ValidateOnStart();
         services.AddSingleton<IWebhookTargetGuard, WebhookTargetGuard>();
+        services.AddSingleton<WebhookDeliverySignal>();
+        services.AddSingleton<IWebhookDeliverySignal>(sp => sp.GetRequiredService<WebhookDeliverySignal>());
+        services.AddHttpClient(WebhookHttpClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookHttpClient.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>()));
+        services.AddSingleton<IWebhookClient, WebhookHttpClient>();
+        services.AddScoped<WebhookDispatcher>();
+        return services;
+    }
+
+    /// <summary>The delivery worker, unless <c>Webhooks:RunWorker</c> is false.</summary>
+    public static IServiceCollection AddWebhookDeliveryWorker(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.GetValue($"{WebhookOptions.SectionName}:{nameof(WebhookOptions.RunWorker)}", true))
+            services.AddHostedService<WebhookDeliveryWorker>();
         return services;
     }
 }

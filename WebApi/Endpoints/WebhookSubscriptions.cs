@@ -1,7 +1,9 @@
 using VirtuOps.Application.Webhooks.Commands.CreateWebhookSubscription;
 using VirtuOps.Application.Webhooks.Commands.DeleteWebhookSubscription;
+using VirtuOps.Application.Webhooks.Commands.RedeliverWebhook;
 using VirtuOps.Application.Webhooks.Commands.RotateWebhookSecret;
 using VirtuOps.Application.Webhooks.Common;
+using VirtuOps.Application.Webhooks.Queries.GetWebhookDeliveries;
 using VirtuOps.Application.Webhooks.Queries.GetWebhookSubscriptions;
 
 namespace VirtuOps.WebApi.Endpoints;
@@ -19,6 +21,8 @@ public sealed class WebhookSubscriptions : IEndpointGroup
         group.MapPost("/", CreateWebhookSubscription);
         group.MapDelete("/{id:guid}", DeleteWebhookSubscription).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/rotate-secret", RotateWebhookSecret).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/deliveries", GetWebhookDeliveries).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redeliver", RedeliverWebhook).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     public static async Task<Ok<IReadOnlyList<WebhookSubscriptionDto>>> GetWebhookSubscriptions(ISender sender, CancellationToken cancellationToken) =>
@@ -39,6 +43,16 @@ public sealed class WebhookSubscriptions : IEndpointGroup
 
     public static async Task<Ok<RotatedWebhookSecretDto>> RotateWebhookSecret(ISender sender, Guid id, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new RotateWebhookSecretCommand(id), cancellationToken));
+
+    public static async Task<Ok<IReadOnlyList<WebhookDeliveryDto>>> GetWebhookDeliveries(ISender sender, Guid id, int? limit,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetWebhookDeliveriesQuery(id, limit), cancellationToken));
+
+    public static async Task<Accepted> RedeliverWebhook(ISender sender, Guid id, Guid deliveryId, CancellationToken cancellationToken)
+    {
+        await sender.Send(new RedeliverWebhookCommand(id, deliveryId), cancellationToken);
+        return TypedResults.Accepted((string?)null);
+    }
 
     /// <summary>A subscription is a few hundred bytes; anything over 64 kB is refused as a field error, not read into a command.</summary>
     private static async ValueTask<object?> RefuseLargeBodies(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
