@@ -31,5 +31,6 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
     mockReset: true,
+    testTimeout: 15000,
   },
 });

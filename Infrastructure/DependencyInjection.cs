@@ -149,6 +149,7 @@ public static class DependencyInjection
             PurgeErasuresJob.Schedule(quartz);
             PurgeExpiredDataExportsJob.Schedule(quartz);
             ChargeSubscriptionsJob.Schedule(quartz, configuration);
+            EndTrialsJob.Schedule(quartz, configuration);
             RemindOfDuePrivacyRequestsJob.Schedule(quartz);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
@@ -164,6 +165,11 @@ public static class DependencyInjection
                 "Billing:Plans needs at least one plan, each with a price and a 17-digit MXIK code.")
             .Validate(o => CronExpression.TryParse(o.ChargeCron, out _), "Billing:ChargeCron is not a valid Quartz cron expression.")
             .Validate(o => o.ChargeConcurrency is >= 1 and <= 256, "Billing:ChargeConcurrency is between 1 and 256.")
+            .Validate(o => o.TrialDays is >= 1 and <= 365, "Billing:TrialDays is between 1 and 365.")
+            .Validate(o => o.DefaultPlan.Length == 0 || o.Find(o.DefaultPlan) is not null, "Billing:DefaultPlan is not one of Billing:Plans.")
+            .Validate(o => CronExpression.TryParse(o.TrialCron, out _), "Billing:TrialCron is not a valid Quartz cron expression.")
+            .Validate(o => new[] { o.UnavailableMessage.Uz, o.UnavailableMessage.Ru, o.UnavailableMessage.En }.All(m => !string.IsNullOrWhiteSpace(m) && m.Length <= 1000),
+                "Billing:UnavailableMessage needs Uz, Ru and En texts of at most 1000 characters.")
             .ValidateOnStart();
         services.AddScoped<BillingMail>();
         services.AddScoped<SubscriptionCancellation>();

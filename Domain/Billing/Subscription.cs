@@ -14,6 +14,9 @@ public sealed class Subscription : TenantOwnedEntity
 
     public const int PlanCodeMaxLength = 32;
 
+    /// <summary>Days before a trial ends on which the owner is reminded to add a card, once each.</summary>
+    public static readonly IReadOnlyList<int> TrialReminderDaysBefore = [3, 1];
+
     private Subscription(string planCode, DateTimeOffset currentPeriodStart, DateTimeOffset currentPeriodEnd)
     {
         PlanCode = planCode;
@@ -39,11 +42,51 @@ public sealed class Subscription : TenantOwnedEntity
 
     public DateTimeOffset? NextRetryAt { get; private set; }
 
+    /// <summary>The last trial reminder sent, in days before the trial's end; null before the first.</summary>
+    public int? TrialRemindedDaysBefore { get; private set; }
+
     public static Subscription StartTrial(string planCode, DateTimeOffset now, int trialDays) =>
         new(planCode, now, now.AddDays(trialDays));
 
-    /// <summary>Bots answer unless the subscription lapsed or ended.</summary>
-    public bool ServiceEnabled => Status is not (SubscriptionStatus.Suspended or SubscriptionStatus.Canceled);
+    /// <summary>For a trial started at sign-up, before anyone is signed in to stamp the tenant.</summary>
+    public static Subscription StartTrial(Guid tenantId, string planCode, DateTimeOffset now, int trialDays)
+    {
+        var subscription = StartTrial(planCode, now, trialDays);
+        subscription.AssignTenant(tenantId);
+        return subscription;
+    }
+
+    /// <summary>Bots answer unless the subscription lapsed, ended, or its trial ran out.</summary>
+    public bool ServiceEnabled => Status is not (SubscriptionStatus.Suspended or SubscriptionStatus.Canceled or SubscriptionStatus.Expired);
+
+    /// <summary>
+    /// The trial reminder owed now (3 or 1, the days before the end), or null. A reminder missed is not sent late
+    /// once the next one is due, and none is sent twice.
+    /// </summary>
+    public int? TrialReminderDue(DateTimeOffset now)
+    {
+        if (Status != SubscriptionStatus.Trialing || now >= CurrentPeriodEnd)
+            return null;
+        int? due = null;
+        foreach (var days in TrialReminderDaysBefore)
+        {
+            if (now >= CurrentPeriodEnd.AddDays(-days))
+                due = days;
+        }
+
+        return due < (TrialRemindedDaysBefore ?? int.MaxValue) ? due : null;
+    }
+
+    public void TrialReminded(int daysBefore) => TrialRemindedDaysBefore = daysBefore;
+
+    /// <summary>A trial without a card has ended: the tenant waits, read-only, for a plan to be paid for. Returns whether it ended now.</summary>
+    public bool ExpireTrial(DateTimeOffset now)
+    {
+        if (Status != SubscriptionStatus.Trialing || now < CurrentPeriodEnd)
+            return false;
+        Status = SubscriptionStatus.Expired;
+        return true;
+    }
 
     /// <summary>Whether a renewal should be attempted now (the period ended, or a dunning retry is due).</summary>
     public bool IsDueForCharge(DateTimeOffset now) => Status switch
@@ -131,7 +174,7 @@ public sealed class Subscription : TenantOwnedEntity
     /// <summary>A new card: the owner wants to go on, and a lapsed renewal is retried at once with a fresh schedule.</summary>
     public void CardUpdated(DateTimeOffset now)
     {
-        if (Status == SubscriptionStatus.Canceled)
+        if (Status is SubscriptionStatus.Canceled or SubscriptionStatus.Expired)
             throw new DomainRuleViolationException("The subscription has ended; subscribe again.");
         CancelAtPeriodEnd = false;
         if (Status is SubscriptionStatus.PastDue or SubscriptionStatus.Suspended)

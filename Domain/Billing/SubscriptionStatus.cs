@@ -16,4 +16,7 @@ public enum SubscriptionStatus
 
     /// <summary>Ended by the owner at the end of a paid period; never charged again.</summary>
     Canceled = 4,
+
+    /// <summary>The trial ended without a card: the tenant is read-only until a plan is paid for.</summary>
+    Expired = 5,
 }

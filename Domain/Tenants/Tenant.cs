@@ -20,6 +20,9 @@ public sealed class Tenant : BaseAuditableEntity
 
     public bool IsRestricted => Restrictions != TenantRestrictions.None;
 
+    /// <summary>Restricted for a reason of the Privacy Policy: nothing is done with the data, not even answering.</summary>
+    public bool HoldsProcessing => (Restrictions & TenantRestrictionGroups.HoldingProcessing) != TenantRestrictions.None;
+
     /// <summary>Messages older than this many days are deleted by the nightly retention purge; null keeps them all.</summary>
     public int? MessageRetentionDays { get; private set; }
 

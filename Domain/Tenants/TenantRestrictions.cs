@@ -17,4 +17,20 @@ public enum TenantRestrictions
 
     /// <summary>The owner withdrew the Public Offer consent; lifted by accepting its current version again.</summary>
     PublicOfferWithdrawn = 4,
+
+    /// <summary>
+    /// The trial ended without a card: the tenant is read-only and its bots tell customers the service is temporarily
+    /// unavailable, but customers' messages are still taken in and stored. Lifted by paying for a plan.
+    /// </summary>
+    PaymentRequired = 8,
+}
+
+public static class TenantRestrictionGroups
+{
+    /// <summary>
+    /// The reasons of the Privacy Policy's restriction: nothing at all is done with the data (webhooks wait unprocessed,
+    /// bots stay silent, nothing is sent). <see cref="TenantRestrictions.PaymentRequired"/> only makes the tenant read-only.
+    /// </summary>
+    public const TenantRestrictions HoldingProcessing =
+        TenantRestrictions.OwnerRequest | TenantRestrictions.PrivacyPolicyWithdrawn | TenantRestrictions.PublicOfferWithdrawn;
 }

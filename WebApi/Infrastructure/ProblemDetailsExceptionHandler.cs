@@ -31,7 +31,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             ForbiddenAccessException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Not allowed.", Detail = forbidden.Message },
             TooManyRequestsException tooMany => new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests.", Detail = tooMany.Message },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
-            ProcessingRestrictedException restricted => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Processing is restricted.", Detail = restricted.Message },
+            ProcessingRestrictedException restricted => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = restricted.Title, Detail = restricted.Message },
             ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
             // A provider outage or rate limit while connecting or disconnecting a channel: trying again later may work.
             ChannelApiException provider => new ProblemDetails

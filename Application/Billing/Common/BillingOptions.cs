@@ -30,7 +30,20 @@ public sealed class BillingOptions
 
     public List<PlanDefinition> Plans { get; set; } = [];
 
+    /// <summary>How long the trial that sign-up starts lasts; no card is asked for until it ends.</summary>
     public int TrialDays { get; set; } = 14;
+
+    /// <summary>The plan a sign-up's trial is of (its limits apply); the first configured plan when empty.</summary>
+    public string DefaultPlan { get; set; } = string.Empty;
+
+    /// <summary>Cron (Quartz syntax) of the trial job: reminders before a trial ends, and the paywall when it has ended. Hourly by default.</summary>
+    public string TrialCron { get; set; } = "0 5 * * * ?";
+
+    /// <summary>What the bots answer, in the customer's language, while a tenant whose trial ended has not paid.</summary>
+    public UnavailableMessages UnavailableMessage { get; set; } = new();
+
+    public PlanDefinition DefaultPlanDefinition => (DefaultPlan.Length == 0 ? Plans.FirstOrDefault() : Find(DefaultPlan))
+        ?? throw new InvalidOperationException("Billing:DefaultPlan is not a configured plan.");
 
     /// <summary>Cron (Quartz syntax) of the renewal job; daily at 06:00 by default.</summary>
     public string ChargeCron { get; set; } = "0 0 6 * * ?";
@@ -45,4 +58,28 @@ public sealed class BillingOptions
     public int ChargeConcurrency { get; set; } = 16;
 
     public PlanDefinition? Find(string code) => Plans.Find(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>The section <c>Billing:UnavailableMessage</c>: one text per language the product speaks.</summary>
+public sealed class UnavailableMessages
+{
+    public string Uz { get; set; } = "Kechirasiz, xizmat vaqtincha mavjud emas. Xabaringiz saqlandi, keyinroq javob beramiz.";
+
+    public string Ru { get; set; } = "Извините, сервис временно недоступен. Ваше сообщение сохранено, мы ответим позже.";
+
+    public string En { get; set; } = "Sorry, this service is temporarily unavailable. Your message has been saved and we will reply later.";
+
+    private static readonly string[] EnglishWords = ["the", "is", "are", "you", "your", "what", "how", "when", "where", "hello", "hi", "please", "can", "do", "i", "my", "price"];
+
+    /// <summary>
+    /// The text in the language the customer wrote in, as far as one message tells: Cyrillic is Russian unless it has
+    /// letters only Uzbek uses (ў, қ, ғ, ҳ); Latin is English when it has common English words, else Uzbek.
+    /// </summary>
+    public string InLanguageOf(string customerText)
+    {
+        if (customerText.Any(c => c is >= '\u0400' and <= '\u04FF'))
+            return customerText.Any(c => "ўқғҳЎҚҒҲ".Contains(c)) ? Uz : Ru;
+        var words = customerText.ToLowerInvariant().Split([' ', ',', '.', '?', '!', '\'', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Any(w => EnglishWords.Contains(w)) ? En : Uz;
+    }
 }

@@ -17,7 +17,8 @@ public sealed class ChargeDueSubscriptionsCommandHandler(IApplicationDbContext c
         var now = time.GetUtcNow();
         // The job serves every tenant, so it looks across them.
         var due = await context.Subscriptions.IgnoreQueryFilters()
-            .Where(s => s.Status != Domain.Billing.SubscriptionStatus.Suspended && s.Status != Domain.Billing.SubscriptionStatus.Canceled)
+            .Where(s => s.Status != Domain.Billing.SubscriptionStatus.Suspended && s.Status != Domain.Billing.SubscriptionStatus.Canceled
+                && s.Status != Domain.Billing.SubscriptionStatus.Expired)
             .Where(s => s.CurrentPeriodEnd <= now || s.NextRetryAt <= now)
             .Select(s => new DueSubscription(s.Id, s.TenantId))
             .ToListAsync(cancellationToken);

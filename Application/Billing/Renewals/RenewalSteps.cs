@@ -54,10 +54,11 @@ public sealed class RenewalSteps(IPaylovClient paylov, ISecretProtector secrets,
     }
 
 
-    /// <summary>The tenants among <paramref name="tenantIds"/> whose processing is restricted: their renewals pause.</summary>
+    /// <summary>The tenants among <paramref name="tenantIds"/> whose processing is held (Privacy Policy): their renewals pause.</summary>
     public static async Task<HashSet<Guid>> RestrictedTenantsAsync(IApplicationDbContext context, IReadOnlyCollection<Guid> tenantIds, CancellationToken cancellationToken) =>
         [.. await context.Tenants.AsNoTracking()
-            .Where(t => tenantIds.Contains(t.Id) && t.Restrictions != Domain.Tenants.TenantRestrictions.None)
+            .Where(t => tenantIds.Contains(t.Id)
+                && (t.Restrictions & Domain.Tenants.TenantRestrictionGroups.HoldingProcessing) != Domain.Tenants.TenantRestrictions.None)
             .Select(t => t.Id)
             .ToListAsync(cancellationToken)];
 
@@ -80,7 +81,8 @@ public sealed class RenewalSteps(IPaylovClient paylov, ISecretProtector secrets,
             return renewal;
         }
 
-        if (!subscription.IsDueForCharge(now))
+        // A trial without a card is not charged: the trial job ends it and puts the tenant behind the paywall.
+        if (!subscription.IsDueForCharge(now) || (subscription.Status == SubscriptionStatus.Trialing && card is null))
         {
             renewal.Outcome = RenewalOutcome.NotDue;
             return renewal;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using VirtuOps.Application.ProcessingRestriction.Common;
+using VirtuOps.Domain.Tenants;
 
 namespace VirtuOps.Application.Common.Behaviours;
 
@@ -13,16 +14,19 @@ public sealed class ProcessingRestrictionBehaviour<TMessage, TResponse>(ICurrent
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
+    private static readonly TenantRestrictions Allowed =
+        typeof(TMessage).GetCustomAttribute<AllowedWhileRestrictedAttribute>(inherit: true)?.Reasons ?? TenantRestrictions.None;
+
     private static readonly bool Checked = typeof(TMessage).IsAssignableTo(typeof(IBaseCommand))
         && typeof(TMessage).IsDefined(typeof(AuthorizeAttribute), inherit: true)
-        && !typeof(TMessage).IsDefined(typeof(AllowedWhileRestrictedAttribute), inherit: true);
+        && Allowed != (TenantRestrictions)~0;
 
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken) =>
         Checked && currentUser.TenantId is { } tenantId ? CheckAndHandle(tenantId, message, next, cancellationToken) : next(message, cancellationToken);
 
     private async ValueTask<TResponse> CheckAndHandle(Guid tenantId, TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        await restrictions.ThrowIfRestrictedAsync(tenantId, cancellationToken);
+        await restrictions.ThrowIfRestrictedAsync(tenantId, cancellationToken, Allowed);
         return await next(message, cancellationToken);
     }
 }

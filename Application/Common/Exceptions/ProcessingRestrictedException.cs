@@ -7,8 +7,16 @@ public sealed class ProcessingRestrictedException(TenantRestrictions restriction
 {
     public TenantRestrictions Restrictions { get; } = restrictions;
 
+    /// <summary>A trial that ended unpaid is a paywall, not the Privacy Policy's restriction: it says so.</summary>
+    public bool OnlyPaymentRequired => Restrictions == TenantRestrictions.PaymentRequired;
+
+    public string Title => OnlyPaymentRequired ? "Payment is required." : "Processing is restricted.";
+
     private static string DetailOf(TenantRestrictions restrictions)
     {
+        if (restrictions == TenantRestrictions.PaymentRequired)
+            return "The trial has ended: the account can be read but not changed, and the bots tell customers the service is "
+                + "temporarily unavailable (their messages are kept). The owner can choose a plan and pay on the Billing page.";
         var why = restrictions.HasFlag(TenantRestrictions.PrivacyPolicyWithdrawn) || restrictions.HasFlag(TenantRestrictions.PublicOfferWithdrawn)
             ? "the owner withdrew the consent to the Privacy Policy or the Public Offer"
             : "the owner asked for it";

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using VirtuOps.Application.Billing.Common;
 using VirtuOps.Application.Bots.Common;
 using VirtuOps.Application.Channels.Common;
 using VirtuOps.Application.Erasure.Common;
@@ -18,10 +20,11 @@ public sealed record ReceivedMessage(Conversation Conversation, Message Message,
 /// What happens when a customer writes, on any channel: the message is stored, then the bot answers, hands over
 /// to a human, or stays quiet because a human has the conversation. One save; live updates after it. Scoped: it
 /// remembers the conversations it touched in its scope, for a caller that saves many messages at once. While the
-/// tenant's processing is restricted the message is only stored: the bot neither answers nor hands over.
+/// tenant's processing is restricted the message is only stored: the bot neither answers nor hands over. While the
+/// tenant's trial has ended unpaid, the bot answers that the service is temporarily unavailable.
 /// </summary>
 public sealed class ConversationFlow(IApplicationDbContext context, BotResponder responder, IConversationNotifier notifier,
-    IOutboundDeliverySignal delivery, ProcessingRestrictions restrictions, TimeProvider time)
+    IOutboundDeliverySignal delivery, ProcessingRestrictions restrictions, IOptions<BillingOptions> billing, TimeProvider time)
 {
     public const string HumanRequestedNotice =
         "Operatorga ulanmoqdasiz, tez orada javob beramiz. / Соединяем с оператором, скоро ответим. / Connecting you to an operator.";
@@ -97,7 +100,7 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
     public async Task<MessageDto?> RequestHumanAsync(Bot bot, Contact contact, CancellationToken cancellationToken)
     {
         var conversation = await LatestAsync(bot, contact, cancellationToken);
-        if (conversation is null || !conversation.BotMayAnswer || await restrictions.IsRestrictedAsync(bot.TenantId, cancellationToken))
+        if (conversation is null || !conversation.BotMayAnswer || await restrictions.HoldsProcessingAsync(bot.TenantId, cancellationToken))
             return null;
 
         var notice = conversation.RequestHuman(HumanRequestedNotice, time.GetUtcNow());
@@ -169,8 +172,10 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
     private async Task<Message?> ReplyAsync(Bot bot, Conversation conversation, string text, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (!conversation.BotMayAnswer || await restrictions.IsRestrictedAsync(bot.TenantId, cancellationToken))
+        if (!conversation.BotMayAnswer || await restrictions.HoldsProcessingAsync(bot.TenantId, cancellationToken))
             return null;
+        if (await restrictions.AwaitsPaymentAsync(bot.TenantId, cancellationToken))
+            return conversation.ReplyAsBot(billing.Value.UnavailableMessage.InLanguageOf(text), now, confidence: null, knowledgeEntryId: null);
         if (bot.Status == BotStatus.Paused || bot.IsHandoffRequest(text))
             return conversation.RequestHuman(HumanRequestedNotice, now);
         // A lapsed subscription stops the bots; the tenant's people can still answer.

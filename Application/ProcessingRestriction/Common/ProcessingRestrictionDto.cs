@@ -4,10 +4,12 @@ using VirtuOps.Domain.Tenants;
 namespace VirtuOps.Application.ProcessingRestriction.Common;
 
 /// <summary>
-/// Whether the tenant's processing is restricted, since when and why: at the owner's request (the owner lifts it)
-/// and/or because consents were withdrawn (lifted by accepting those documents again).
+/// Whether the tenant's processing is restricted, since when and why: at the owner's request (the owner lifts it),
+/// because consents were withdrawn (lifted by accepting those documents again) and/or because the trial ended unpaid
+/// (<see cref="PaymentRequired"/>: read-only until a plan is paid for).
 /// </summary>
-public sealed record ProcessingRestrictionDto(bool Restricted, DateTimeOffset? Since, bool OwnerRequested, IReadOnlyList<ConsentKind> WithdrawnConsents)
+public sealed record ProcessingRestrictionDto(bool Restricted, DateTimeOffset? Since, bool OwnerRequested, IReadOnlyList<ConsentKind> WithdrawnConsents,
+    bool PaymentRequired)
 {
     public static ProcessingRestrictionDto Of(Tenant tenant) => Of(tenant.Restrictions, tenant.RestrictedSince);
 
@@ -18,7 +20,8 @@ public sealed record ProcessingRestrictionDto(bool Restricted, DateTimeOffset? S
             withdrawn.Add(ConsentKind.PrivacyPolicy);
         if (restrictions.HasFlag(TenantRestrictions.PublicOfferWithdrawn))
             withdrawn.Add(ConsentKind.PublicOffer);
-        return new ProcessingRestrictionDto(restrictions != TenantRestrictions.None, since, restrictions.HasFlag(TenantRestrictions.OwnerRequest), withdrawn);
+        return new ProcessingRestrictionDto(restrictions != TenantRestrictions.None, since, restrictions.HasFlag(TenantRestrictions.OwnerRequest), withdrawn,
+            restrictions.HasFlag(TenantRestrictions.PaymentRequired));
     }
 }
 

@@ -21,13 +21,19 @@ public sealed class ProcessingRestrictions(IApplicationDbContext context, IInbou
         return restrictions;
     }
 
-    public async Task<bool> IsRestrictedAsync(Guid tenantId, CancellationToken cancellationToken) =>
-        await OfAsync(tenantId, cancellationToken) != TenantRestrictions.None;
+    /// <summary>Whether nothing may be done with the tenant's data (the Privacy Policy's restriction): bots stay silent.</summary>
+    public async Task<bool> HoldsProcessingAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        (await OfAsync(tenantId, cancellationToken) & TenantRestrictionGroups.HoldingProcessing) != TenantRestrictions.None;
 
-    public async Task ThrowIfRestrictedAsync(Guid tenantId, CancellationToken cancellationToken)
+    /// <summary>Whether the tenant's trial ended unpaid: read-only, and its bots say the service is temporarily unavailable.</summary>
+    public async Task<bool> AwaitsPaymentAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        (await OfAsync(tenantId, cancellationToken)).HasFlag(TenantRestrictions.PaymentRequired);
+
+    /// <summary>Refuses a write of a restricted tenant, unless every reason it is restricted for is among <paramref name="allowed"/>.</summary>
+    public async Task ThrowIfRestrictedAsync(Guid tenantId, CancellationToken cancellationToken, TenantRestrictions allowed = TenantRestrictions.None)
     {
         var restrictions = await OfAsync(tenantId, cancellationToken);
-        if (restrictions != TenantRestrictions.None)
+        if ((restrictions & ~allowed) != TenantRestrictions.None)
             throw new ProcessingRestrictedException(restrictions);
     }
 
@@ -38,14 +44,17 @@ public sealed class ProcessingRestrictions(IApplicationDbContext context, IInbou
     public void Lifted(Tenant tenant)
     {
         _known[tenant.Id] = tenant.Restrictions;
-        if (tenant.IsRestricted)
+        if (tenant.HoldsProcessing)
             return;
         inbound.EventsStored();
         delivery.MessagesQueued();
         webhooks.EventsQueued();
     }
 
-    /// <summary>The ids of the restricted tenants, for the workers' scans across tenants to leave out.</summary>
+    /// <summary>
+    /// The ids of the tenants whose processing is held, for the workers' scans across tenants to leave out. A tenant
+    /// that only awaits payment is not among them: its customers' messages are processed and told it is unavailable.
+    /// </summary>
     public static IQueryable<Guid> RestrictedTenantIds(IApplicationDbContext context) =>
-        context.Tenants.Where(t => t.Restrictions != TenantRestrictions.None).Select(t => t.Id);
+        context.Tenants.Where(t => (t.Restrictions & TenantRestrictionGroups.HoldingProcessing) != TenantRestrictions.None).Select(t => t.Id);
 }

@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import i18n, { defaultLanguage } from '../i18n';
+
+// findBy*/waitFor give up after 1 s by default; CI runs these beside the .NET tests on two busy cores.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(async () => {
   cleanup();

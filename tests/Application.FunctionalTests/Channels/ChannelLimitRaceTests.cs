@@ -15,8 +15,9 @@ public sealed class ChannelLimitApiFactory : ChannelsApiFactory
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {
         base.ConfigureSettings(builder);
-        builder.UseSetting("Plans:DefaultMaxBots", "20");
-        builder.UseSetting("Plans:DefaultMaxChannels", MaxChannels.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Sign-up's trial is of the default plan (Biznes, the second configured), so its limits are the ones met.
+        builder.UseSetting("Billing:Plans:1:MaxBots", "20");
+        builder.UseSetting("Billing:Plans:1:MaxChannels", MaxChannels.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
 

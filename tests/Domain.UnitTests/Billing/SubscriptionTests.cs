@@ -104,4 +104,40 @@ public sealed class SubscriptionTests
         (subscription.Status, subscription.FailedAttempts).ShouldBe((SubscriptionStatus.PastDue, 0));
         subscription.IsDueForCharge(now.AddDays(12)).ShouldBeTrue();
     }
+
+    [Fact]
+    public void A_trial_owes_its_3_day_then_its_1_day_reminder_once_each_and_a_missed_one_is_not_sent_late()
+    {
+        var trial = Subscription.StartTrial("biznes", Start, 14);
+        var end = Start.AddDays(14);
+
+        trial.TrialReminderDue(end.AddDays(-3).AddSeconds(-1)).ShouldBeNull();
+        trial.TrialReminderDue(end.AddDays(-3)).ShouldBe(3);
+        trial.TrialReminded(3);
+        trial.TrialReminderDue(end.AddDays(-2)).ShouldBeNull();
+        trial.TrialReminderDue(end.AddDays(-1)).ShouldBe(1);
+        trial.TrialReminded(1);
+        trial.TrialReminderDue(end.AddHours(-1)).ShouldBeNull();
+
+        var missed = Subscription.StartTrial("biznes", Start, 14);
+        missed.TrialReminderDue(end.AddHours(-12)).ShouldBe(1, "only the reminder due now is sent");
+        missed.TrialReminderDue(end).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_trial_expires_only_once_it_has_ended_stops_the_service_and_a_payment_starts_a_paid_month()
+    {
+        var trial = Subscription.StartTrial("biznes", Start, 14);
+
+        trial.ExpireTrial(Start.AddDays(14).AddSeconds(-1)).ShouldBeFalse();
+        trial.ExpireTrial(Start.AddDays(14)).ShouldBeTrue();
+        trial.Status.ShouldBe(SubscriptionStatus.Expired);
+        trial.ServiceEnabled.ShouldBeFalse();
+        trial.IsDueForCharge(Start.AddDays(30)).ShouldBeFalse();
+        Should.Throw<DomainRuleViolationException>(() => trial.CardUpdated(Start.AddDays(15)));
+
+        trial.ActivatePaid("pro", Start.AddDays(20));
+        trial.Status.ShouldBe(SubscriptionStatus.Active);
+        trial.CurrentPeriodEnd.ShouldBe(Start.AddDays(20).AddMonths(1));
+    }
 }

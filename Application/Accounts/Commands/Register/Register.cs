@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using VirtuOps.Application.Accounts.Common;
+using VirtuOps.Application.Billing.Common;
 using VirtuOps.Application.Common.Phones;
+using VirtuOps.Domain.Billing;
 using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.Tenants;
@@ -29,6 +31,7 @@ public sealed class RegisterCommandHandler(
     IClientInfo client,
     IOptions<LegalDocumentsOptions> legal,
     IOptions<AppLinksOptions> links,
+    IOptions<BillingOptions> billing,
     TimeProvider time) : ICommandHandler<RegisterCommand>
 {
     public async ValueTask<Unit> Handle(RegisterCommand command, CancellationToken cancellationToken)
@@ -50,6 +53,8 @@ public sealed class RegisterCommandHandler(
         var now = time.GetUtcNow();
         context.ConsentRecords.Add(ConsentRecord.Grant(userId, tenant.Id, ConsentKind.PrivacyPolicy, legal.Value.PrivacyPolicyVersion, now, client.IpAddress, client.UserAgent));
         context.ConsentRecords.Add(ConsentRecord.Grant(userId, tenant.Id, ConsentKind.PublicOffer, legal.Value.PublicOfferVersion, now, client.IpAddress, client.UserAgent));
+        // Every sign-up tries the default plan without a card; the trial job asks for one as the end nears.
+        context.Subscriptions.Add(Subscription.StartTrial(tenant.Id, billing.Value.DefaultPlanDefinition.Code, now, billing.Value.TrialDays));
         await identity.CreateUserAsync(userId, tenant.Id, command.FullName.Trim(), address, command.Password, phone, Roles.Owner, cancellationToken);
 
         var token = await identity.CreateRegistrationTokenAsync(userId, cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using VirtuOps.Application.Accounts.Common;
 using VirtuOps.Application.ProcessingRestriction.Common;
+using VirtuOps.Domain.Billing;
 
 namespace VirtuOps.Application.Accounts.Queries.GetCurrentAccount;
 
@@ -22,7 +23,8 @@ public sealed record CurrentAccountDto(
     string? TenantName,
     IReadOnlyList<string> Roles,
     IReadOnlyList<LegalDocumentToAcceptDto> DocumentsToAccept,
-    ProcessingRestrictionDto? Restriction);
+    ProcessingRestrictionDto? Restriction,
+    DateTimeOffset? TrialEndsAt);
 
 public sealed class GetCurrentAccountQueryHandler(ICurrentUser currentUser, IIdentityService identity, IApplicationDbContext context,
     IOptions<LegalDocumentsOptions> legal)
@@ -39,7 +41,10 @@ public sealed class GetCurrentAccountQueryHandler(ICurrentUser currentUser, IIde
         // Platform staff belong to no tenant and accept no customer documents.
         var toAccept = tenant is null ? [] : await LegalAcceptance.ToAcceptAsync(context, legal.Value, user.Id, user.Roles, cancellationToken);
         var restriction = tenant is null ? null : ProcessingRestrictionDto.Of(tenant.Restrictions, tenant.RestrictedSince);
+        // For the trial banner's countdown, shown to the whole team.
+        var trialEndsAt = tenant is null ? null : await context.Subscriptions.AsNoTracking()
+            .Where(s => s.Status == SubscriptionStatus.Trialing).Select(s => (DateTimeOffset?)s.CurrentPeriodEnd).SingleOrDefaultAsync(cancellationToken);
         return new CurrentAccountDto(user.Id, user.FullName, user.Email, user.PhoneNumber, user.PhoneNumberConfirmed,
-            user.TwoFactorEnabled, user.TenantId, tenant?.Name, user.Roles, toAccept, restriction is { Restricted: true } ? restriction : null);
+            user.TwoFactorEnabled, user.TenantId, tenant?.Name, user.Roles, toAccept, restriction is { Restricted: true } ? restriction : null, trialEndsAt);
     }
 }

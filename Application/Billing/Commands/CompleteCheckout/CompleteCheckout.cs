@@ -3,17 +3,21 @@ using VirtuOps.Application.Accounts.Common;
 using VirtuOps.Application.Billing.Common;
 using VirtuOps.Application.Billing.Payments;
 using VirtuOps.Application.Billing.Renewals;
+using VirtuOps.Application.ProcessingRestriction.Common;
 using VirtuOps.Domain.Billing;
 using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Consents;
+using VirtuOps.Domain.Tenants;
 
 namespace VirtuOps.Application.Billing.Commands.CompleteCheckout;
 
 /// <summary>
 /// The owner is back from Paylov's page: if the card was confirmed (with its SMS code) we keep its encrypted token,
 /// record the consent to recurring charges, and start or continue the subscription. Doing it twice does it once.
+/// Paying for a plan lifts the paywall of an ended trial at once.
 /// </summary>
 [Authorize(Roles = Roles.Owner)]
+[AllowedWhileRestricted(TenantRestrictions.PaymentRequired)]
 public sealed record CompleteCheckoutCommand(Guid CheckoutId) : ICommand<CheckoutResultDto>;
 
 public sealed record CheckoutResultDto(CheckoutStatus Status, string? FailureReason);
@@ -26,6 +30,7 @@ public sealed class CompleteCheckoutCommandHandler(
     ISecretProtector secrets,
     ReceiptIssuer receipts,
     RenewalProcessor renewals,
+    ProcessingRestrictions restrictions,
     IOptions<LegalDocumentsOptions> legal,
     TimeProvider time) : ICommandHandler<CompleteCheckoutCommand, CheckoutResultDto>
 {
@@ -57,6 +62,7 @@ public sealed class CompleteCheckoutCommandHandler(
         var subscription = await context.Subscriptions.SingleOrDefaultAsync(cancellationToken);
         Charge? firstPayment = null;
         FiscalReceiptRecord? receipt = null;
+        Tenant? paywalled = null;
         if (checkout.Purpose == CheckoutPurpose.Subscribe)
         {
             if (subscription is null)
@@ -69,6 +75,8 @@ public sealed class CompleteCheckoutCommandHandler(
                 subscription.ActivatePaid(checkout.PlanCode, now);
             }
 
+            paywalled = await context.Tenants.SingleAsync(t => t.Id == currentUser.TenantId, cancellationToken);
+            paywalled.Lift(TenantRestrictions.PaymentRequired);
             firstPayment = Charge.FirstPayment(subscription, checkout.PlanCode, checkout.AmountTiyin, result.TransactionId ?? checkout.PaylovSessionId, now);
             context.Charges.Add(firstPayment);
             receipt = FiscalReceiptRecord.For(firstPayment);
@@ -81,6 +89,8 @@ public sealed class CompleteCheckoutCommandHandler(
 
         checkout.Complete();
         await context.SaveChangesAsync(cancellationToken);
+        if (paywalled is not null)
+            restrictions.Lifted(paywalled);
 
         if (receipt is not null)
             await receipts.IssueAsync(receipt, firstPayment!, cancellationToken);

@@ -4,6 +4,7 @@ using VirtuOps.Application.Billing.Common;
 using VirtuOps.Application.Billing.Payments;
 using VirtuOps.Domain.Billing;
 using VirtuOps.Domain.Common;
+using VirtuOps.Domain.Tenants;
 
 namespace VirtuOps.Application.Billing.Commands.StartCheckout;
 
@@ -12,6 +13,7 @@ namespace VirtuOps.Application.Billing.Commands.StartCheckout;
 /// number, expiry and CVV are typed on Paylov's page; our server only ever learns the token and the masked number.
 /// </summary>
 [Authorize(Roles = Roles.Owner, RequireVerifiedPhone = true)]
+[AllowedWhileRestricted(TenantRestrictions.PaymentRequired)] // paying is the way out of the trial's paywall
 public sealed record StartCheckoutCommand(string PlanCode, CheckoutPurpose Purpose) : ICommand<CheckoutStartedDto>;
 
 public sealed record CheckoutStartedDto(Guid CheckoutId, string RedirectUrl);
@@ -25,7 +27,7 @@ public sealed class StartCheckoutCommandHandler(IApplicationDbContext context, I
         var subscription = await context.Subscriptions.SingleOrDefaultAsync(cancellationToken);
         if (command.Purpose == CheckoutPurpose.Subscribe && subscription is { Status: SubscriptionStatus.Active or SubscriptionStatus.PastDue })
             throw new ConflictException("You already have a subscription; change the plan or the card instead.");
-        if (command.Purpose == CheckoutPurpose.UpdateCard && subscription is null or { Status: SubscriptionStatus.Canceled })
+        if (command.Purpose == CheckoutPurpose.UpdateCard && subscription is null or { Status: SubscriptionStatus.Canceled or SubscriptionStatus.Expired })
             throw new ConflictException("There is no subscription to put a card on; subscribe instead.");
 
         var amount = command.Purpose == CheckoutPurpose.Subscribe ? plan.MonthlyPriceTiyin : 0;

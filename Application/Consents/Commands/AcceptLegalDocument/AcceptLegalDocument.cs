@@ -40,7 +40,7 @@ public sealed class AcceptLegalDocumentCommandHandler(
         if (tenant is null)
             return Unit.Value;
         restrictions.Lifted(tenant);
-        if (!tenant.IsRestricted && restrictedSince is { } since)
+        if (!tenant.HoldsProcessing && restrictedSince is { } since)
             await conversations.AnswerHeldAsync(tenant.Id, since, cancellationToken);
         return Unit.Value;
     }

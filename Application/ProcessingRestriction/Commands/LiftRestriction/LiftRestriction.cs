@@ -25,7 +25,7 @@ public sealed class LiftRestrictionCommandHandler(
         tenant.Lift(TenantRestrictions.OwnerRequest);
         await context.SaveChangesAsync(cancellationToken);
         restrictions.Lifted(tenant);
-        if (!tenant.IsRestricted && restrictedSince is { } since)
+        if (!tenant.HoldsProcessing && restrictedSince is { } since)
             await conversations.AnswerHeldAsync(tenant.Id, since, cancellationToken);
         return ProcessingRestrictionDto.Of(tenant);
     }

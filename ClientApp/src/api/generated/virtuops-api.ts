@@ -6206,6 +6206,7 @@ export interface CurrentAccountDto {
     roles: string[];
     documentsToAccept: LegalDocumentToAcceptDto[];
     restriction?: ProcessingRestrictionDto;
+    trialEndsAt?: string | undefined;
 }
 
 export interface DataExportDto {
@@ -6446,6 +6447,7 @@ export interface ProcessingRestrictionDto {
     since?: string | undefined;
     ownerRequested: boolean;
     withdrawnConsents: ConsentKind[];
+    paymentRequired: boolean;
 }
 
 export interface RegisterCommand {
@@ -6545,7 +6547,7 @@ export interface SubscriptionDto {
     nextRetryAt?: string | undefined;
 }
 
-export type SubscriptionStatus = "Trialing" | "Active" | "PastDue" | "Suspended" | "Canceled";
+export type SubscriptionStatus = "Trialing" | "Active" | "PastDue" | "Suspended" | "Canceled" | "Expired";
 
 export interface SystemDetailsDto {
     version: string;

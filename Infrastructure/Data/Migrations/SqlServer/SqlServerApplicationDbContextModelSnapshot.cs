@@ -543,6 +543,9 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("TrialRemindedDaysBefore")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TenantId")

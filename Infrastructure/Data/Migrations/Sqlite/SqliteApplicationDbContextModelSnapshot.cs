@@ -534,6 +534,9 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TrialRemindedDaysBefore")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TenantId")

@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class TrialReminders : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "TrialRemindedDaysBefore",
+                table: "Subscriptions",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "TrialRemindedDaysBefore",
+                table: "Subscriptions");
+        }
+    }
+}
