@@ -11,7 +11,7 @@ using VirtuOps.Infrastructure.Data;
 namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteApplicationDbContext))]
-    [Migration("20261207162402_OutgoingWebhooks")]
+    [Migration("20261207170348_OutgoingWebhooks")]
     partial class OutgoingWebhooks
     {
         /// <inheritdoc />
@@ -536,6 +536,9 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TrialRemindedDaysBefore")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -12,7 +12,7 @@ using VirtuOps.Infrastructure.Data;
 namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerApplicationDbContext))]
-    [Migration("20261207162419_OutgoingWebhooks")]
+    [Migration("20261207170406_OutgoingWebhooks")]
     partial class OutgoingWebhooks
     {
         /// <inheritdoc />
@@ -545,6 +545,9 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("TrialRemindedDaysBefore")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
