@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddScoped<IClientInfo, ClientInfo>();
         services.AddAuthorization();
+        services.AddApiAccess();
         services.AddSpaAntiforgery();
         services.AddRateLimits(configuration);
         services.AddSecurityHeaders();
@@ -42,7 +43,7 @@ public static class DependencyInjection
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
         {
-            options.SwaggerDoc("v1", new() { Title = "VirtuOps API", Version = "v1", Description = "AI customer-support bots for WhatsApp, Telegram, Instagram and the web." });
+            options.SwaggerDoc("v1", new() { Title = "VirtuOps API", Version = "v1", Description = ApiDescription });
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             // The endpoint's handler method name is the operationId, and so the method name in the TypeScript client.
@@ -60,13 +61,31 @@ public static class DependencyInjection
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = "X-Api-Key",
-                Description = "An integrator's key, created by the tenant owner under API keys. Scopes: read, write.",
+                Description = "An integrator's key, created by the tenant owner under API keys: Read scope for GET, Write scope for the rest.",
             });
-            // Two requirements: either scheme is enough.
-            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("cookie", document)] = [] });
-            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", document)] = [] });
+            // Each operation names the schemes that work there (x-access: anonymous, cookie-only or key-allowed).
+            options.OperationFilter<ApiAccessOperationFilter>();
         });
 
         return services;
     }
+
+    private const string ApiDescription = """
+        AI customer-support bots for WhatsApp, Telegram, Instagram and the web.
+
+        ## Authentication
+
+        Every operation says who may call it in `x-access` and in its security requirements:
+
+        - **cookie-only**: the SPA's sign-in cookie (`virtuops.session`, from `POST /api/auth/sign-in`). State-changing
+          requests also send the `XSRF-TOKEN` cookie's value in the `X-XSRF-TOKEN` header. The signed-in person's own
+          account (profile, sessions, two-factor, password, privacy) and API-key management are cookie-only.
+        - **key-allowed**: the cookie, or an integrator's API key in the `X-Api-Key` header (created by the owner under
+          API keys, shown once). A key acts for its tenant: GET needs the key's **Read** scope, every other method its
+          **Write** scope (`x-api-key-scope`). No antiforgery header is needed with a key.
+        - **anonymous**: no credential (sign-up, sign-in, the chat widget, legal documents).
+
+        A missing or revoked key answers 401; a key without the needed scope, or on a cookie-only operation, 403 with
+        `requiredScope` when a scope is missing; another tenant's ids answer 404. Errors are RFC 9457 problem details.
+        """;
 }

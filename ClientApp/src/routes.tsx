@@ -34,7 +34,7 @@ import { ProfilePage } from './features/profile/ProfilePage';
 import { SecurityPage } from './features/security/SecurityPage';
 import { SystemStatusPage } from './features/system/SystemStatusPage';
 import { TeamPage } from './features/team/TeamPage';
-import { AllowedWhileRestricted } from './features/restriction/readOnly';
+import { AllowedWhilePaymentRequired, AllowedWhileRestricted } from './features/restriction/readOnly';
 
 export const routes: RouteObject[] = [
   {
@@ -108,8 +108,8 @@ export const routes: RouteObject[] = [
           {
             element: <RequireRole role={roles.owner} />,
             children: [
-              { index: true, element: <BillingPage /> },
-              { path: 'return', element: <BillingReturnPage /> },
+              { index: true, element: <AllowedWhilePaymentRequired><BillingPage /></AllowedWhilePaymentRequired> },
+              { path: 'return', element: <AllowedWhilePaymentRequired><BillingReturnPage /></AllowedWhilePaymentRequired> },
             ],
           },
         ],

@@ -99,7 +99,8 @@ public sealed class Conversation : TenantOwnedEntity
     }
 
     /// <summary>An agent answers; the bot pauses for this conversation until handed back.</summary>
-    public Message ReplyAsAgent(Guid agentUserId, string text, DateTimeOffset at)
+    // The agent is null for a reply sent through the tenant's API key.
+    public Message ReplyAsAgent(Guid? agentUserId, string text, DateTimeOffset at)
     {
         if (Status == ConversationStatus.Closed)
             throw new DomainRuleViolationException("Reopen the conversation to reply.");

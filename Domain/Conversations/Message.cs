@@ -104,7 +104,7 @@ public sealed class Message : TenantOwnedEntity
             m.KnowledgeEntryId = knowledgeEntryId;
         });
 
-    internal static Message FromAgent(Conversation conversation, Guid agentUserId, string text, DateTimeOffset at) =>
+    internal static Message FromAgent(Conversation conversation, Guid? agentUserId, string text, DateTimeOffset at) =>
         Create(conversation, MessageDirection.Outbound, MessageAuthor.Agent, text, at, m => m.AgentUserId = agentUserId);
 
     public bool AwaitsDelivery => DeliveryStatus == DeliveryStatus.Pending;

@@ -5,8 +5,8 @@ namespace VirtuOps.Domain.PrivacyRequests;
 
 /// <summary>
 /// A data-subject request: someone exercising a privacy right, which must be answered by <see cref="DueAt"/>
-/// (15 business days after it was received, ZRU-547). The requester is a signed-in user (with their tenant) or, for
-/// a request sent signed out, only a confirmed e-mail address.
+/// (15 business days after it was received, ZRU-547). The requester is a signed-in user (with their tenant), a tenant
+/// through its API key, or, for a request sent signed out, only a confirmed e-mail address.
 /// </summary>
 public sealed class PrivacyRequest : BaseEntity
 {
@@ -58,8 +58,9 @@ public sealed class PrivacyRequest : BaseEntity
     public static PrivacyRequest Receive(PrivacyRequestKind kind, Guid? userId, Guid? tenantId, string? email, string? text,
         DateTimeOffset receivedAt, DateTimeOffset dueAt, DateTimeOffset remindAt)
     {
-        if (userId is null && string.IsNullOrWhiteSpace(email))
-            throw new DomainRuleViolationException("A privacy request needs a requester: a user or an e-mail address.");
+        // The tenant alone is the requester when it acts as controller through its API key (a contact's export or erasure).
+        if (userId is null && tenantId is null && string.IsNullOrWhiteSpace(email))
+            throw new DomainRuleViolationException("A privacy request needs a requester: a user, a tenant or an e-mail address.");
         if (dueAt <= receivedAt || remindAt > dueAt)
             throw new DomainRuleViolationException("A privacy request is due after it was received, and reminded of before it is due.");
 

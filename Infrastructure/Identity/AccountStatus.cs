@@ -14,4 +14,11 @@ internal sealed class AccountStatus(IServiceProvider services) : IAccountStatus
 {
     public Task<bool> IsPhoneVerifiedAsync(Guid userId, CancellationToken cancellationToken) =>
         services.GetRequiredService<ApplicationDbContext>().Users.AnyAsync(u => u.Id == userId && u.PhoneNumberConfirmed, cancellationToken);
+
+    public Task<bool> IsOwnerPhoneVerifiedAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<ApplicationDbContext>();
+        return db.Users.AnyAsync(u => u.TenantId == tenantId && u.PhoneNumberConfirmed
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Domain.Common.Roles.Owner)), cancellationToken);
+    }
 }

@@ -7,7 +7,7 @@ public sealed class AccessLog : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/account/access-log").WithTags("AccessLog");
+        var group = app.MapGroup("/api/account/access-log").WithTags("AccessLog").RequireAuthorization();
         group.MapGet("/", GetMyAccessLog)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -16,7 +16,7 @@ public sealed class Billing : IEndpointGroup
         var group = app.MapGroup("/api/billing").WithTags("Billing")
             .RequireAuthorization().RequireAntiforgeryToken()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapGet("/", GetBilling);
+        group.MapGet("/", GetBilling).AllowApiKeys();
         group.MapPost("/checkout", StartCheckout).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/checkout/{id:guid}/complete", CompleteCheckout).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/cancel", CancelSubscription).ProducesProblem(StatusCodes.Status404NotFound);

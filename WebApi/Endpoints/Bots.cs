@@ -29,7 +29,7 @@ public sealed class Bots : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/bots").WithTags("Bots")
-            .RequireAuthorization().RequireAntiforgeryToken()
+            .RequireAuthorization().AllowApiKeys().RequireAntiforgeryToken()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/", GetBots);
         group.MapPost("/", CreateBot).ProducesProblem(StatusCodes.Status422UnprocessableEntity);

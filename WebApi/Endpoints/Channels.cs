@@ -20,14 +20,14 @@ public sealed class Channels : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Channels")
-            .RequireAuthorization().RequireAntiforgeryToken()
+            .RequireAuthorization().AllowApiKeys().RequireAntiforgeryToken()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/bots/{id:guid}/channels", GetChannels);
         group.MapPost("/bots/{id:guid}/channels/telegram", ConnectTelegram).ProducesConnectProblems();
         group.MapPost("/bots/{id:guid}/channels/whatsapp", ConnectWhatsApp).ProducesConnectProblems();
         group.MapPost("/bots/{id:guid}/channels/instagram", ConnectInstagram).ProducesConnectProblems();
-        group.MapPost("/channels/{id:guid}/test", TestChannel).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/channels/{id:guid}/test", TestChannel).AllowReadApiKeys().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/channels/{id:guid}", DisconnectChannel).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 

@@ -9,7 +9,7 @@ public sealed class Contacts : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/contacts").WithTags("Contacts")
-            .RequireAuthorization().RequireAntiforgeryToken()
+            .RequireAuthorization().AllowApiKeys().RequireAntiforgeryToken()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/export", ExportContact);

@@ -11,7 +11,7 @@ public sealed class DemoRequests : IEndpointGroup
         var group = app.MapGroup("/api/demo-requests").WithTags("DemoRequests");
         group.MapPost("/", CreateDemoRequest).RequireRateLimiting(RateLimits.DemoRequests)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
-        group.MapGet("/", GetDemoRequests)
+        group.MapGet("/", GetDemoRequests).RequireAuthorization()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);

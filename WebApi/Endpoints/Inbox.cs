@@ -20,7 +20,7 @@ public sealed class Inbox : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/inbox/conversations").WithTags("Inbox")
-            .RequireAuthorization().RequireAntiforgeryToken()
+            .RequireAuthorization().AllowApiKeys().RequireAntiforgeryToken()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/", GetConversations);
         group.MapGet("/{id:guid}", GetConversation).ProducesProblem(StatusCodes.Status404NotFound);
@@ -31,7 +31,7 @@ public sealed class Inbox : IEndpointGroup
         group.MapPost("/{id:guid}/read", MarkConversationRead).ProducesProblem(StatusCodes.Status404NotFound);
 
         var messages = app.MapGroup("/api/inbox/messages").WithTags("Inbox")
-            .RequireAuthorization().RequireAntiforgeryToken()
+            .RequireAuthorization().AllowApiKeys().RequireAntiforgeryToken()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         messages.MapPost("/{id:guid}/retry", RetryMessageDelivery).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }

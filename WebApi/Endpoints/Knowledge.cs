@@ -10,7 +10,7 @@ public sealed class Knowledge : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/knowledge").WithTags("Knowledge")
-            .RequireAuthorization().RequireAntiforgeryToken()
+            .RequireAuthorization().AllowApiKeys().RequireAntiforgeryToken()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id:guid}", UpdateKnowledgeEntry);
         group.MapDelete("/{id:guid}", DeleteKnowledgeEntry);

@@ -12,7 +12,7 @@ public sealed class Team : IEndpointGroup
         var group = app.MapGroup("/api/team").WithTags("Team")
             .RequireAuthorization().RequireAntiforgeryToken()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapGet("/members", GetTeamMembers);
+        group.MapGet("/members", GetTeamMembers).AllowApiKeys();
         group.MapPost("/invitations", InviteAgent).RequireRateLimiting(RateLimits.Email)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapDelete("/members/{id:guid}", RemoveTeamMember).ProducesProblem(StatusCodes.Status404NotFound);

@@ -10,7 +10,7 @@ public sealed class Tenant : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tenant").WithTags("Tenant")
-            .RequireAuthorization().RequireAntiforgeryToken()
+            .RequireAuthorization().AllowApiKeys().RequireAntiforgeryToken()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/", GetMyTenant);
         group.MapPut("/", RenameTenant);

@@ -16,10 +16,15 @@ public sealed class PrivacyRequestRecorder(IApplicationDbContext context, ICurre
         return Add(kind, userId, currentUser.TenantId, email: null, text);
     }
 
-    /// <summary>A request the signed-in user's action fulfilled at once (e.g. a contact's export): recorded as answered.</summary>
+    /// <summary>
+    /// A request the tenant's action fulfilled at once (e.g. a contact's export), by a signed-in user or through an API
+    /// key (which has no user, so the key's prefix is written into the text): recorded as answered.
+    /// </summary>
     public PrivacyRequest RecordAnswered(PrivacyRequestKind kind, string text, string answer)
     {
-        var request = Record(kind, text);
+        var request = currentUser.UserId is null && currentUser.TenantId is { } tenantId
+            ? Add(kind, userId: null, tenantId, email: null, $"{text} (through {currentUser.Id})")
+            : Record(kind, text);
         request.AnswerNow(answer, request.ReceivedAt);
         return request;
     }

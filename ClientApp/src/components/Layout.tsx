@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isOwner, isTenantMember, useAccount } from '../features/auth/account';
 import { useSignOut } from '../features/auth/useSignOut';
 import { PaymentFailedBanner } from '../features/billing/PaymentFailedBanner';
+import { TrialBanner } from '../features/billing/TrialBanner';
 import { AcceptDocumentsStep } from '../features/restriction/AcceptDocumentsStep';
 import { AllowedWhileRestricted, ReadOnlyProvider } from '../features/restriction/readOnly';
 import { RestrictionBanner } from '../features/restriction/RestrictionBanner';
@@ -84,6 +85,7 @@ export function Layout() {
       </header>
       <main className="main">
         {account && <RestrictionBanner account={account} />}
+        {account && <TrialBanner account={account} />}
         <PaymentFailedBanner />
         <ReadOnlyProvider readOnly={restricted}>
           {mustAccept && account ? (

@@ -17,7 +17,7 @@ public sealed class ReplyToConversationCommandHandler(IApplicationDbContext cont
     {
         var conversation = await context.Conversations.SingleOrDefaultAsync(c => c.Id == command.Id, cancellationToken)
             ?? throw new NotFoundException("No such conversation.");
-        var reply = conversation.ReplyAsAgent(currentUser.UserId ?? throw new SignInRequiredException(), command.Text.Trim(), time.GetUtcNow());
+        var reply = conversation.ReplyAsAgent(currentUser.UserId, command.Text.Trim(), time.GetUtcNow());
         context.Messages.Add(reply);
         await context.SaveChangesAsync(cancellationToken);
         if (reply.AwaitsDelivery)

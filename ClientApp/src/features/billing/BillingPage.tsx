@@ -42,9 +42,9 @@ function BillingDetails({ billing }: { billing: BillingDto }) {
     onSettled: () => queryClient.invalidateQueries({ queryKey: billingQueryKey }),
   });
   const failure = checkout.error ?? changePlan.error;
-  // Ended, in a trial or suspended without a way back: a new checkout pays the first month.
-  const canSubscribe = !subscription || ['Trialing', 'Suspended', 'Canceled'].includes(subscription.status);
-  const live = !!subscription && subscription.status !== 'Canceled';
+  // Ended, in a trial (running or expired) or suspended without a way back: a new checkout pays the first month.
+  const canSubscribe = !subscription || ['Trialing', 'Expired', 'Suspended', 'Canceled'].includes(subscription.status);
+  const live = !!subscription && subscription.status !== 'Canceled' && subscription.status !== 'Expired';
 
   return (
     <>

@@ -12,7 +12,7 @@ const getCurrentAccount = vi.mocked(accountClient.getCurrentAccount);
 
 const restrictedOwner: CurrentAccountDto = {
   ...demoAccount,
-  restriction: { restricted: true, since: '2026-12-07T10:00:00Z', ownerRequested: true, withdrawnConsents: [] },
+  restriction: { restricted: true, since: '2026-12-07T10:00:00Z', ownerRequested: true, withdrawnConsents: [], paymentRequired: false },
 };
 
 describe('RestrictionBanner', () => {
@@ -30,7 +30,7 @@ describe('RestrictionBanner', () => {
     getCurrentAccount.mockResolvedValue(restrictedOwner);
     const lift = vi.mocked(privacyClient.liftRestriction).mockImplementation(() => {
       getCurrentAccount.mockResolvedValue(demoAccount);
-      return Promise.resolve({ restricted: false, ownerRequested: false, withdrawnConsents: [] });
+      return Promise.resolve({ restricted: false, ownerRequested: false, withdrawnConsents: [], paymentRequired: false });
     });
     renderRoute('/account/profile');
 
@@ -45,7 +45,7 @@ describe('RestrictionBanner', () => {
     getCurrentAccount.mockResolvedValue({
       ...demoAccount,
       documentsToAccept: [{ kind: 'PrivacyPolicy', version: '2026-04-12' }],
-      restriction: { restricted: true, since: '2026-12-07T10:00:00Z', ownerRequested: false, withdrawnConsents: ['PrivacyPolicy'] },
+      restriction: { restricted: true, since: '2026-12-07T10:00:00Z', ownerRequested: false, withdrawnConsents: ['PrivacyPolicy'], paymentRequired: false },
     });
     const accept = vi.mocked(privacyClient.acceptLegalDocument).mockResolvedValue();
     renderRoute('/account/profile');

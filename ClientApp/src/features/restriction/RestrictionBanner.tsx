@@ -33,10 +33,13 @@ export function RestrictionBanner({ account }: { account: CurrentAccountDto }) {
   if (!restriction?.restricted) return null;
   const withdrawn = restriction.withdrawnConsents;
   const problem = lift.error ?? accept.error;
+  // The trial's paywall alone is not the Privacy Policy's restriction: it says so, and shows the way to pay.
+  const onlyPayment = restriction.paymentRequired && !restriction.ownerRequested && withdrawn.length === 0;
+  const title = onlyPayment ? t('restriction.paymentTitle') : t('restriction.title');
   return (
-    <div className="alert alert--warning" role="region" aria-label={t('restriction.title')} data-testid="restriction-banner">
+    <div className="alert alert--warning" role="region" aria-label={title} data-testid="restriction-banner">
       <p>
-        <strong>{t('restriction.title')}</strong>{' '}
+        <strong>{title}</strong>{' '}
         {restriction.since && (
           <>
             {t('restriction.since')} <DateTime value={restriction.since} />.
@@ -47,10 +50,16 @@ export function RestrictionBanner({ account }: { account: CurrentAccountDto }) {
       {withdrawn.map((kind) => (
         <p key={kind}>{t(kind === 'PublicOffer' ? 'restriction.offerWithdrawn' : 'restriction.policyWithdrawn')}</p>
       ))}
-      <p>{t('restriction.effect')}</p>
+      {restriction.paymentRequired && <p>{t('restriction.paymentRequired')}</p>}
+      {!onlyPayment && <p>{t('restriction.effect')}</p>}
       {problem && <ProblemMessage problem={toProblem(problem)} />}
       {owner ? (
         <div className="actions">
+          {restriction.paymentRequired && (
+            <Link className="button" to="/billing">
+              {t('restriction.choosePlan')}
+            </Link>
+          )}
           {restriction.ownerRequested && (
             <button type="button" className="button" disabled={lift.isPending} onClick={() => lift.mutate()}>
               {t('restriction.lift')}
@@ -61,10 +70,10 @@ export function RestrictionBanner({ account }: { account: CurrentAccountDto }) {
               {t('restriction.acceptAgain')}
             </button>
           )}
-          <Link to="/privacy">{t('restriction.erasure')}</Link>
+          {!onlyPayment && <Link to="/privacy">{t('restriction.erasure')}</Link>}
         </div>
       ) : (
-        <p className="muted">{t('restriction.askOwner')}</p>
+        <p className="muted">{t(onlyPayment ? 'restriction.askOwnerToPay' : 'restriction.askOwner')}</p>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import { useAccount } from '../auth/account';
 
 /**
  * True while the tenant's processing is restricted: the API refuses its writes (409), so the app's write buttons
@@ -13,6 +14,13 @@ export function ReadOnlyProvider({ readOnly, children }: { readOnly: boolean; ch
 /** The pages whose actions the API allows while restricted: the Privacy centre and account security. */
 export function AllowedWhileRestricted({ children }: { children: ReactNode }) {
   return <ReadOnlyContext.Provider value={false}>{children}</ReadOnlyContext.Provider>;
+}
+
+/** Paying for a plan is the way out of the trial's paywall, so the billing pages write while it is the only restriction. */
+export function AllowedWhilePaymentRequired({ children }: { children: ReactNode }) {
+  const restriction = useAccount().data?.restriction;
+  const onlyPayment = !!restriction?.paymentRequired && !restriction.ownerRequested && restriction.withdrawnConsents.length === 0;
+  return onlyPayment ? <AllowedWhileRestricted>{children}</AllowedWhileRestricted> : <>{children}</>;
 }
 
 export function useReadOnly(): boolean {

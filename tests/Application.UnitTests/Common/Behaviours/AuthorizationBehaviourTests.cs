@@ -44,6 +44,20 @@ public sealed class AuthorizationBehaviourTests
     }
 
     [Fact]
+    public async Task An_api_key_does_what_the_tenants_staff_may_when_its_tenants_owner_verified_their_phone()
+    {
+        (await Run(new StaffCommand(), new FakeCurrentUser("api-key:vo_abc", VerifiedUser, Roles.ApiWrite))).ShouldBe("handled");
+        await Should.ThrowAsync<ForbiddenAccessException>(async () =>
+            await Run(new StaffCommand(), new FakeCurrentUser("api-key:vo_abc", Guid.CreateVersion7(), Roles.ApiWrite)));
+    }
+
+    [Fact]
+    public async Task An_api_key_is_not_platform_staff()
+    {
+        await Should.ThrowAsync<ForbiddenAccessException>(async () => await Run(new StaffQuery(), new FakeCurrentUser("api-key:vo_abc", Roles.ApiRead, Roles.ApiWrite)));
+    }
+
+    [Fact]
     public async Task A_caller_without_any_required_role_is_forbidden()
     {
         await Should.ThrowAsync<ForbiddenAccessException>(async () => await Run(new StaffQuery(), new FakeCurrentUser("owner-1", Roles.Owner)));
