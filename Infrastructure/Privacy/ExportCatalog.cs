@@ -159,6 +159,7 @@ public static class ExportCatalog
         [typeof(UnconfirmedPrivacyRequest)] = "A signed-out request whose sender has not yet confirmed the e-mail address, deleted after 24 hours; not linked to an account.",
         [typeof(DataExport)] = "The export's own bookkeeping, shown in the Privacy centre and deleted with its file after 7 days.",
         [typeof(ErasureRequest)] = "The bookkeeping of an erasure (ids and times); the request itself is in privacy-requests.json.",
+        [typeof(Domain.Idempotency.IdempotentRequest)] = "Copies of API answers kept 24 hours so a retried request is not done twice; what they echo is exported from its own tables.",
     };
 
     /// <summary>The names of the model's entity types that are neither exported nor excluded; empty when the catalog is complete.</summary>
