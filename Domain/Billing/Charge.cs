@@ -67,6 +67,12 @@ public sealed class Charge : TenantOwnedEntity
         return charge;
     }
 
+    /// <summary>
+    /// Paylov created the receipt this attempt pays (no money moved yet). Saved before paying, so the attempt is only
+    /// ever paid, or paid again, by this one id; an attempt that lost it before saving had moved nothing.
+    /// </summary>
+    public void CreatedAtPaylov(string transactionId) => TransactionId ??= transactionId;
+
     public void Succeeded(string transactionId, DateTimeOffset at)
     {
         Status = ChargeStatus.Succeeded;
@@ -78,7 +84,7 @@ public sealed class Charge : TenantOwnedEntity
     {
         Status = ChargeStatus.Failed;
         FailureCode = failureCode;
-        TransactionId = transactionId;
+        TransactionId = transactionId ?? TransactionId;
         CompletedAt = at;
     }
 }

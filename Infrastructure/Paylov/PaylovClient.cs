@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -9,25 +8,25 @@ using static VirtuOps.Infrastructure.Paylov.PaylovWire;
 namespace VirtuOps.Infrastructure.Paylov;
 
 /// <summary>
-/// <see cref="IPaylovClient"/> over Paylov's JSON REST API (the assumed contract is in PaylovWireFormat.md). The
-/// HttpClient arrives with the base address, the merchant headers and the resilience pipeline (per-attempt timeout,
-/// retries) from <see cref="PaylovServiceCollectionExtensions.AddPaylov"/>.
+/// <see cref="IPaylovClient"/> over Paylov's documented merchant API (PaylovWireFormat.md). The HttpClient arrives with
+/// the base address, the bearer token (<see cref="PaylovAuthenticationHandler"/>) and the resilience pipeline
+/// (per-attempt timeout, retries) from <see cref="PaylovServiceCollectionExtensions.AddPaylov"/>.
 /// </summary>
 /// <remarks>
-/// Card tokens travel only in JSON bodies, never in a URL: the HttpClient logs every request URI. Exception
-/// messages and logs carry the operation, the HTTP status and our own ids, never a body, token or key.
+/// Paylov puts card ids in some URLs (card removal), so no request URL is logged: the HttpClient's loggers are off,
+/// and exception messages and logs carry the operation, the HTTP status, Paylov's error code and our own ids only,
+/// never a body, card id, token or key.
 /// </remarks>
 internal sealed class PaylovClient(HttpClient httpClient, ILogger<PaylovClient> logger) : IPaylovClient
 {
-    public async Task<CardBindingSession> StartCardBindingAsync(string externalId, long amountTiyin, Uri returnUrl, CancellationToken cancellationToken)
+    public async Task<CardBindingSession> StartCardBindingAsync(string externalId, string paylovUserId, long amountTiyin, Uri returnUrl, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(externalId);
         ArgumentNullException.ThrowIfNull(returnUrl);
 
-        // The external id doubles as the idempotency key, so a retried start returns the same session.
-        using var response = await SendAsync(HttpMethod.Post, "v1/cards/bind", "start a card binding",
-            new BindRequest(externalId, amountTiyin, Currency, returnUrl.AbsoluteUri), externalId, cancellationToken);
-        var session = await ReadAsync<BindSession>(response, "start a card binding", cancellationToken);
+        const string operation = "start a hosted card binding";
+        var answer = await SendAsync(HttpMethod.Post, HostedBindingPath, operation, new StartHostedBinding(paylovUserId, externalId, amountTiyin, returnUrl.AbsoluteUri), cancellationToken);
+        var session = ResultOf<HostedSession>(answer, operation);
         if (string.IsNullOrEmpty(session.SessionId) || !Uri.TryCreate(session.RedirectUrl, UriKind.Absolute, out var redirectUrl))
             throw new PaylovException("Paylov started a card binding without a session id or redirect URL.");
 
@@ -39,97 +38,167 @@ internal sealed class PaylovClient(HttpClient httpClient, ILogger<PaylovClient> 
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sessionId);
 
-        using var response = await SendAsync(HttpMethod.Get, $"v1/cards/bind/{Uri.EscapeDataString(sessionId)}", "read a card binding", null, null, cancellationToken);
-        var binding = await ReadAsync<BindStatus>(response, "read a card binding", cancellationToken);
-        var status = ParseBindingStatus(binding.Status)
-            ?? throw new PaylovException("Paylov answered a card binding with an unknown status.");
+        const string operation = "read a hosted card binding";
+        var answer = await SendAsync(HttpMethod.Get, $"{HostedBindingPath}{Uri.EscapeDataString(sessionId)}/", operation, null, cancellationToken);
+        var binding = ResultOf<HostedBinding>(answer, operation);
+        var status = binding.Status switch
+        {
+            "pending" => CardBindingStatus.Pending,
+            "confirmed" => CardBindingStatus.Confirmed,
+            "failed" => CardBindingStatus.Failed,
+            _ => throw new PaylovException("Paylov answered a card binding with an unknown status."),
+        };
         if (status != CardBindingStatus.Confirmed)
             return new CardBindingResult(status, null, binding.TransactionId, binding.FailureReason);
-
-        var card = binding.Card;
-        if (card is null || string.IsNullOrEmpty(card.Token) || string.IsNullOrEmpty(card.MaskedPan) || string.IsNullOrEmpty(card.Expiry)
-            || ParseCardType(card.CardType) is not { } cardType)
-            throw new PaylovException("Paylov confirmed a card binding without a complete card.");
-        return new CardBindingResult(status, new BoundCard(card.Token, card.MaskedPan, cardType, card.Expiry), binding.TransactionId, null);
+        return new CardBindingResult(status, ToBoundCard(binding.Card), binding.TransactionId, null);
     }
 
-    public async Task<ChargeResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)
+    public async Task<string> CreateChargeAsync(NewCharge request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.IdempotencyKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.OrderKey);
 
-        var body = new PaymentRequest(request.CardToken, request.AmountTiyin, Currency, request.IdempotencyKey, request.Description, ToWire(request.Item));
-        using var response = await SendAsync(HttpMethod.Post, "v1/payments", "charge", body, request.IdempotencyKey, cancellationToken);
-        var result = ToResult(await ReadAsync<Payment>(response, "charge", cancellationToken), request.IdempotencyKey);
-        logger.LogInformation("Paylov charge {IdempotencyKey}: {State} (transaction {TransactionId}, error {ErrorCode})",
-            request.IdempotencyKey, result.State, result.TransactionId, result.ErrorCode);
+        const string operation = "create a receipt to pay";
+        var answer = await SendAsync(HttpMethod.Post, CreateReceiptPath, operation,
+            new CreateReceipt(request.PaylovUserId, ToSum(request.AmountTiyin), new Account(request.OrderKey)), cancellationToken);
+        var transactionId = ResultOf<Transaction>(answer, operation).TransactionId;
+        if (string.IsNullOrEmpty(transactionId))
+            throw new PaylovException("Paylov created a receipt without a transaction id.");
+
+        logger.LogInformation("Paylov receipt {TransactionId} created for charge {OrderKey}", transactionId, request.OrderKey);
+        return transactionId;
+    }
+
+    public async Task<ChargeResult> PayAsync(PayRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.TransactionId);
+
+        var answer = await SendAsync(HttpMethod.Post, PayReceiptPath, "pay a receipt",
+            new PayReceipt(request.TransactionId, request.CardId, request.PaylovUserId), cancellationToken);
+        var result = answer.Error is { } error
+            ? new ChargeResult(StateOfPaymentError(error.Code), request.TransactionId, error.Code)
+            : new ChargeResult(PaylovTransactionState.Succeeded, request.TransactionId, null);
+        logger.LogInformation("Paylov payment of {TransactionId}: {State} ({ErrorCode})", request.TransactionId, result.State, result.ErrorCode);
         return result;
     }
 
-    public async Task<ChargeResult> GetTransactionAsync(string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<ChargeResult> GetTransactionAsync(string transactionId, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(transactionId);
 
-        using var response = await SendAsync(HttpMethod.Get, $"v1/payments/by-external-id/{Uri.EscapeDataString(idempotencyKey)}",
-            "read a transaction", null, null, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-            return new ChargeResult(PaylovTransactionState.NotFound, null, null, null);
-        return ToResult(await ReadAsync<Payment>(response, "read a transaction", cancellationToken), idempotencyKey);
+        var answer = await SendAsync(HttpMethod.Get, Query(TransactionsPath, "transactionId", transactionId), "read a transaction", null, cancellationToken);
+        if (answer.Error is { Code: "transaction_not_found" })
+            return new ChargeResult(PaylovTransactionState.NotFound, transactionId, answer.Error.Code);
+        if (answer.Error is { } error)
+            throw Refused("read a transaction", error);
+        return new ChargeResult(StateOfTransaction(answer.Result), transactionId, null);
     }
 
-    public async Task RemoveCardAsync(string cardToken, CancellationToken cancellationToken)
+    public async Task RefundAsync(string transactionId, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(cardToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(transactionId);
 
-        // A POST with the token in the body rather than DELETE v1/cards/{token}: a path would put the token in the logs.
-        using var response = await SendAsync(HttpMethod.Post, "v1/cards/remove", "remove a card", new RemoveCardRequest(cardToken), null, cancellationToken);
+        var answer = await SendAsync(HttpMethod.Post, CancelPaymentPath, "refund a payment", new CancelPayment(transactionId), cancellationToken);
+        if (answer.Error is { } error)
+            throw Refused("refund a payment", error);
+        logger.LogInformation("Paylov refunded {TransactionId}", transactionId);
+    }
+
+    public async Task RemoveCardAsync(string cardId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cardId);
+
+        // Paylov wants the card id in the query string; that URL is never logged (see the remarks above).
+        var answer = await SendAsync(HttpMethod.Delete, Query(DeleteCardPath, "userCardId", cardId), "remove a card", null, cancellationToken);
         // A card Paylov no longer knows is as removed as it gets: removing is idempotent.
-        if (response.StatusCode != HttpStatusCode.NotFound)
-            EnsureAccepted(response, "remove a card");
-        logger.LogInformation("Paylov card removed (HTTP {Status})", (int)response.StatusCode);
+        if (answer.Error is { } error && error.Code != "card_not_found")
+            throw Refused("remove a card", error);
+        logger.LogInformation("Paylov card removed ({Code})", answer.Error?.Code ?? "ok");
     }
 
-    public async Task<FiscalReceipt> CreateReceiptAsync(ReceiptRequest request, CancellationToken cancellationToken)
+    public async Task<FiscalReceipt> RegisterReceiptAsync(ReceiptRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.IdempotencyKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.TransactionId);
+        EnsureFiscallyValid(request);
 
-        var body = new CreateReceipt(request.TransactionId, request.CustomerEmail, [ToWire(request.Item)]);
-        using var response = await SendAsync(HttpMethod.Post, "v1/receipts", "create a receipt", body, request.IdempotencyKey, cancellationToken);
-        var receipt = await ReadAsync<Receipt>(response, "create a receipt", cancellationToken);
-        if (string.IsNullOrEmpty(receipt.ReceiptId) || string.IsNullOrEmpty(receipt.FiscalSign) || !Uri.TryCreate(receipt.ReceiptUrl, UriKind.Absolute, out var url))
-            throw new PaylovException("Paylov created a receipt without an id, fiscal sign or URL.");
+        const string operation = "register a fiscal receipt";
+        var answer = await SendAsync(HttpMethod.Post, RegisterReceiptPath, operation,
+            new RegisterReceipt(request.TransactionId, [.. request.Items.Select(ToWire)], ReceiptType: 0), cancellationToken);
+        Ofd? ofd;
+        if (answer.Error is { Code: "ofd_check_already_generated" })
+        {
+            // A repeat (our save of the first answer was lost): read the receipt already registered.
+            var status = await SendAsync(HttpMethod.Get, Query(ReceiptStatusPath, "transactionId", request.TransactionId), "read a fiscal receipt", null, cancellationToken);
+            ofd = ResultOf<Ofd>(status, "read a fiscal receipt");
+        }
+        else
+        {
+            ofd = ResultOf<Registered>(answer, operation).Ofd;
+        }
 
-        logger.LogInformation("Paylov receipt {ReceiptId} created for transaction {TransactionId}", receipt.ReceiptId, request.TransactionId);
-        return new FiscalReceipt(receipt.ReceiptId, receipt.FiscalSign, url);
+        var receiptId = IdText(ofd?.ReceiptId);
+        if (receiptId.Length == 0 || string.IsNullOrEmpty(ofd!.FiscalSign) || !Uri.TryCreate(ofd.ReceiptUrl, UriKind.Absolute, out var url))
+            throw new PaylovException("Paylov registered a receipt without an id, fiscal sign or URL.");
+
+        logger.LogInformation("Paylov fiscal receipt {ReceiptId} registered for transaction {TransactionId}", receiptId, request.TransactionId);
+        return new FiscalReceipt(receiptId, ofd.FiscalSign, url);
     }
 
-    private ChargeResult ToResult(Payment payment, string idempotencyKey)
+    /// <summary>The envelope's halves: a failure's <c>error</c>, or the <c>result</c> (a flat answer is its own result).</summary>
+    internal static (JsonElement Result, Error? Error) Unwrap(JsonElement answer)
     {
-        if (ParseState(payment.State) is { } state)
-            return new ChargeResult(state, payment.TransactionId, payment.ErrorCode, payment.ErrorMessage);
-
-        // A state we do not know may still have moved money: report it as pending so the caller reconciles later,
-        // rather than as a failure it might answer by charging again.
-        logger.LogWarning("Paylov answered transaction {IdempotencyKey} with an unknown state; treating it as pending", idempotencyKey);
-        return new ChargeResult(PaylovTransactionState.Pending, payment.TransactionId, payment.ErrorCode, payment.ErrorMessage);
+        if (answer.ValueKind != JsonValueKind.Object)
+            return (answer, null);
+        if (answer.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+            return (default, error.Deserialize<Error>(Json) ?? new Error(null, null));
+        if (answer.TryGetProperty("result", out var result))
+            return (result, null);
+        return (answer, null);
     }
+
+    private static BoundCard ToBoundCard(Card? card)
+    {
+        if (card is null || string.IsNullOrEmpty(card.CardId) || string.IsNullOrEmpty(card.Number) || string.IsNullOrEmpty(card.ExpireDate)
+            || ParseCardType(card.Processing ?? card.Vendor, card.Number) is not { } cardType)
+            throw new PaylovException("Paylov confirmed a card without a complete description.");
+        return new BoundCard(card.CardId, card.Number, cardType, card.ExpireDate);
+    }
+
+    private static T ResultOf<T>(Answer answer, string operation)
+    {
+        if (answer.Error is { } error)
+            throw Refused(operation, error);
+        try
+        {
+            return answer.Result.Deserialize<T>(Json)
+                ?? throw new PaylovUnavailableException($"Paylov answered the request to {operation} with an empty result; the outcome is unknown.");
+        }
+        catch (JsonException ex)
+        {
+            // Paylov accepted the request but we cannot read what it did: as unknown as a timeout.
+            throw new PaylovUnavailableException($"Paylov answered the request to {operation} with a result that is not the expected JSON; the outcome is unknown.", ex);
+        }
+    }
+
+    // Paylov's message is not quoted: it may echo what we sent.
+    private static PaylovException Refused(string operation, Error error) =>
+        new($"Paylov refused to {operation} ({error.Code ?? "no code"}).", error.Code);
+
+    private sealed record Answer(JsonElement Result, Error? Error);
 
     /// <summary>
-    /// Sends one request; the resilience handler repeats it on a timeout, a connection failure or a 5xx. Repeating a
-    /// charge is safe only because every attempt carries the same <c>Idempotency-Key</c> (the message's headers
-    /// travel with each attempt), so Paylov answers a repeat with the first attempt's result instead of charging
-    /// again. A 2xx/4xx, or a 5xx once the retries are spent, comes back; anything without an answer throws
-    /// <see cref="PaylovUnavailableException"/>.
+    /// Sends one request; the resilience handler repeats it on a timeout, a connection failure or a 5xx (safe for every
+    /// call: paying a transaction again answers <c>transaction_already_payed</c>, a repeated create moves no money).
+    /// Classifies by Paylov's error code, never by the HTTP status alone: declines come as 4xx with an error code. No
+    /// answer, a 5xx once the retries are spent, or a body we cannot read throws <see cref="PaylovUnavailableException"/>.
     /// </summary>
-    private async Task<HttpResponseMessage> SendAsync(
-        HttpMethod method, string path, string operation, object? body, string? idempotencyKey, CancellationToken cancellationToken)
+    private async Task<Answer> SendAsync(HttpMethod method, string path, string operation, object? body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (body is not null)
             request.Content = JsonContent.Create(body, body.GetType(), options: Json);
-        if (idempotencyKey is not null)
-            request.Headers.Add(IdempotencyKeyHeader, idempotencyKey);
 
         HttpResponseMessage response;
         try
@@ -142,36 +211,34 @@ internal sealed class PaylovClient(HttpClient httpClient, ILogger<PaylovClient> 
             throw new PaylovUnavailableException($"Paylov could not be reached or did not answer in time to {operation}; the outcome is unknown.", ex);
         }
 
-        if ((int)response.StatusCode >= 500)
+        using (response)
         {
             var status = (int)response.StatusCode;
-            response.Dispose();
-            logger.LogWarning("Paylov kept failing to {Operation} with HTTP {Status}", operation, status);
-            throw new PaylovUnavailableException($"Paylov failed to {operation} with HTTP {status} after the retries; the outcome is unknown.");
-        }
+            if (status >= 500)
+            {
+                logger.LogWarning("Paylov kept failing to {Operation} with HTTP {Status}", operation, status);
+                throw new PaylovUnavailableException($"Paylov failed to {operation} with HTTP {status} after the retries; the outcome is unknown.");
+            }
 
-        return response;
-    }
+            if (status == 401)
+                throw new PaylovException($"Paylov refused our credentials to {operation} (HTTP 401).", "unauthorized");
 
-    private static void EnsureAccepted(HttpResponseMessage response, string operation)
-    {
-        // Paylov's body is not quoted: it may echo what we sent.
-        if (!response.IsSuccessStatusCode)
-            throw new PaylovException($"Paylov refused to {operation}: HTTP {(int)response.StatusCode}.");
-    }
+            JsonElement json;
+            try
+            {
+                json = await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
+            }
+            catch (JsonException ex)
+            {
+                if (!response.IsSuccessStatusCode)
+                    throw new PaylovException($"Paylov refused to {operation}: HTTP {status}.", ex);
+                throw new PaylovUnavailableException($"Paylov answered the request to {operation} with a body that is not JSON; the outcome is unknown.", ex);
+            }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, string operation, CancellationToken cancellationToken) where T : class
-    {
-        EnsureAccepted(response, operation);
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
-                ?? throw new PaylovUnavailableException($"Paylov answered the request to {operation} with an empty body; the outcome is unknown.");
-        }
-        catch (JsonException ex)
-        {
-            // Paylov accepted the request but we cannot read what it did: as unknown as a timeout.
-            throw new PaylovUnavailableException($"Paylov answered the request to {operation} with a body that is not the expected JSON; the outcome is unknown.", ex);
+            var (result, error) = Unwrap(json);
+            if (error is null && !response.IsSuccessStatusCode)
+                throw new PaylovException($"Paylov refused to {operation}: HTTP {status}.");
+            return new Answer(result, error);
         }
     }
 

@@ -10,12 +10,25 @@ public sealed class PaylovOptions : IValidatableObject
 {
     public const string SectionName = "Paylov";
 
-    /// <summary>The API root, e.g. <c>https://api.paylov.uz</c>; configurable so tests point it at a local fake.</summary>
+    /// <summary>
+    /// The API root: <c>https://gw.paylov.uz</c> in production, <c>https://dev.gw.paylov.uz</c> for Paylov's sandbox
+    /// (which production host, gw or gw2, is an open question for Paylov); tests point it at a local fake.
+    /// </summary>
     public string? BaseUrl { get; set; }
 
-    public string MerchantId { get; set; } = string.Empty;
+    /// <summary>The OAuth2 client (<c>consumer_key</c>, <c>consumer_secret</c>) Paylov issues at onboarding.</summary>
+    public string ConsumerKey { get; set; } = string.Empty;
 
-    public string ApiKey { get; set; } = string.Empty;
+    public string ConsumerSecret { get; set; } = string.Empty;
+
+    /// <summary>The merchant's user name and password for the OAuth2 password grant.</summary>
+    public string UserName { get; set; } = string.Empty;
+
+    public string Password { get; set; } = string.Empty;
+
+    /// <summary>How long before its expiry an access token is refreshed, so no request leaves with a token about to lapse.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:30:00")]
+    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The HTTP Basic credentials Paylov sends with its callbacks (registered with the callback URL).</summary>
     public string CallbackUserName { get; set; } = string.Empty;
@@ -43,10 +56,11 @@ public sealed class PaylovOptions : IValidatableObject
 
         if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
             yield return new ValidationResult("Paylov:BaseUrl must be an absolute http(s) URL.", [nameof(BaseUrl)]);
-        if (string.IsNullOrWhiteSpace(MerchantId))
-            yield return new ValidationResult("Paylov:MerchantId is required with a BaseUrl.", [nameof(MerchantId)]);
-        if (string.IsNullOrWhiteSpace(ApiKey))
-            yield return new ValidationResult("Paylov:ApiKey is required with a BaseUrl.", [nameof(ApiKey)]);
+        foreach (var (value, name) in new[] { (ConsumerKey, nameof(ConsumerKey)), (ConsumerSecret, nameof(ConsumerSecret)), (UserName, nameof(UserName)), (Password, nameof(Password)) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                yield return new ValidationResult($"Paylov:{name} is required with a BaseUrl.", [name]);
+        }
         if (string.IsNullOrWhiteSpace(CallbackUserName))
             yield return new ValidationResult("Paylov:CallbackUserName is required with a BaseUrl, or every callback is rejected.", [nameof(CallbackUserName)]);
         if (string.IsNullOrWhiteSpace(CallbackPassword))

@@ -44,23 +44,27 @@ public static class PaylovServiceCollectionExtensions
             return services;
         }
 
-        services.AddHttpClient<IPaylovClient, PaylovClient>((sp, client) =>
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PaylovTokens>();
+        services.AddTransient<PaylovAuthenticationHandler>();
+        services.AddHttpClient(PaylovTokens.HttpClientName, (sp, client) =>
             {
                 var paylov = sp.GetRequiredService<IOptions<PaylovOptions>>().Value;
-                // A trailing slash keeps any path in the base URL when the relative API paths are added.
-                client.BaseAddress = new Uri(paylov.BaseUrl!.TrimEnd('/') + "/");
-                client.DefaultRequestHeaders.Add(PaylovWire.MerchantIdHeader, paylov.MerchantId);
-                client.DefaultRequestHeaders.Add(PaylovWire.ApiKeyHeader, paylov.ApiKey);
+                client.BaseAddress = BaseAddress(paylov);
+                client.Timeout = paylov.AttemptTimeout;
             })
-            // The factory's request logging puts header values (the API key) into the log state; it stays off.
-            .RemoveAllLoggers()
-            .AddResilienceHandler("Paylov", (pipeline, context) =>
+            // The factory's request logging puts URLs and header values (the consumer secret) into the log state.
+            .RemoveAllLoggers();
+        var paylovClient = services.AddHttpClient<IPaylovClient, PaylovClient>((sp, client) => client.BaseAddress = BaseAddress(sp.GetRequiredService<IOptions<PaylovOptions>>().Value))
+            // Off as well: the bearer token is a header, and card removal carries the card id in its URL.
+            .RemoveAllLoggers();
+        paylovClient.AddResilienceHandler("Paylov", (pipeline, context) =>
             {
                 var paylov = context.ServiceProvider.GetRequiredService<IOptions<PaylovOptions>>().Value;
-                // Every call may be repeated: charges, receipts and binding starts carry an Idempotency-Key that is
-                // the same on every attempt (Paylov answers a repeat with the first result, it does not charge
-                // again); status reads and card removal change nothing when repeated. No circuit breaker: a charge
-                // refused by an open circuit would only add a second kind of "unknown outcome".
+                // Every call may be repeated: paying a transaction again answers transaction_already_payed (no second
+                // charge), a repeated receipts/create moves no money (the id we store is the one paid), an OFD repeat
+                // answers ofd_check_already_generated, and reads and card removal change nothing. No circuit breaker:
+                // a charge refused by an open circuit would only add a second kind of "unknown outcome".
                 if (paylov.MaxRetries > 0)
                 {
                     pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -75,6 +79,11 @@ public static class PaylovServiceCollectionExtensions
                 // Inside the retry, so the timeout bounds each attempt and a slow attempt is repeated.
                 pipeline.AddTimeout(paylov.AttemptTimeout);
             });
+        // Inside the retry and the timeout: each attempt carries a current token, and a 401 is answered once with a fresh one.
+        paylovClient.AddHttpMessageHandler<PaylovAuthenticationHandler>();
         return services;
     }
+
+    // A trailing slash keeps any path in the base URL when the relative API paths are added.
+    private static Uri BaseAddress(PaylovOptions paylov) => new(paylov.BaseUrl!.TrimEnd('/') + "/");
 }

@@ -5,71 +5,168 @@ using VirtuOps.Application.Billing.Payments;
 namespace VirtuOps.Infrastructure.Paylov;
 
 /// <summary>
-/// The assumed Paylov wire format (see PaylovWireFormat.md): snake_case JSON, amounts in tiyin, business outcomes
-/// (declines) in the body of a 200, not in the HTTP status. Only this file and <see cref="PaylovClient"/> know it.
+/// Paylov's documented wire format (see PaylovWireFormat.md): paths under <c>merchant/</c> with a trailing slash,
+/// camelCase bodies except the OAuth2 token call and the OFD items (snake_case, named per field below), a
+/// <c>{result, error}</c> envelope with declines as error codes. Only this file and <see cref="PaylovClient"/> know it.
 /// </summary>
 internal static class PaylovWire
 {
-    public const string MerchantIdHeader = "X-Merchant-Id";
-    public const string ApiKeyHeader = "X-Api-Key";
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-    public const string Currency = "UZS";
+    public const string TokenPath = "merchant/oauth2/token/";
+    public const string CreateReceiptPath = "merchant/receipts/create/";
+    public const string PayReceiptPath = "merchant/receipts/pay/";
+    public const string TransactionsPath = "merchant/getTransactions/";
+    public const string CancelPaymentPath = "merchant/payment/cancel/";
+    public const string DeleteCardPath = "merchant/userCard/deleteUserCard/";
+    public const string RegisterReceiptPath = "merchant/fiscalization/register/";
+    public const string ReceiptStatusPath = "merchant/fiscalization/status/";
+
+    /// <summary>
+    /// ASSUMED: Paylov documents no hosted card page (an open question). These paths are used only by
+    /// <c>Paylov:CardBinding = Hosted</c> and will change when Paylov confirms one.
+    /// </summary>
+    public const string HostedBindingPath = "merchant/userCard/hostedBinding/";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public sealed record BindRequest(string ExternalId, long Amount, string Currency, string ReturnUrl);
+    public sealed record TokenRequest(
+        [property: JsonPropertyName("grant_type")] string GrantType,
+        [property: JsonPropertyName("username")] string? UserName = null,
+        [property: JsonPropertyName("password")] string? Password = null,
+        [property: JsonPropertyName("refresh_token")] string? RefreshToken = null);
 
-    public sealed record BindSession(string? SessionId, string? RedirectUrl);
+    public sealed record TokenAnswer(
+        [property: JsonPropertyName("access_token")] string? AccessToken,
+        [property: JsonPropertyName("expires_in")] int? ExpiresIn,
+        [property: JsonPropertyName("refresh_token")] string? RefreshToken,
+        [property: JsonPropertyName("refresh_expires_in")] int? RefreshExpiresIn);
 
-    public sealed record BindStatus(string? SessionId, string? Status, Card? Card, string? TransactionId, string? FailureReason);
+    public sealed record Error(string? Code, string? Message);
 
-    public sealed record Card(string? Token, string? MaskedPan, string? CardType, string? Expiry);
+    /// <summary><c>account</c> is required (an object); it carries our idempotency key so Paylov's records name our charge.</summary>
+    public sealed record CreateReceipt(string UserId, decimal Amount, Account Account);
 
-    public sealed record PaymentRequest(string CardToken, long Amount, string Currency, string ExternalId, string Description, Fiscal Fiscal);
+    public sealed record Account([property: JsonPropertyName("order_id")] string OrderId);
 
-    public sealed record Fiscal(string Title, string Mxik, string PackageCode, int Quantity, long Price, int VatPercent);
+    public sealed record Transaction(string? TransactionId);
 
-    public sealed record Payment(string? TransactionId, string? State, string? ErrorCode, string? ErrorMessage);
+    public sealed record PayReceipt(string TransactionId, string CardId, string UserId);
 
-    public sealed record RemoveCardRequest(string CardToken);
+    public sealed record CancelPayment(string TransactionId);
 
-    public sealed record CreateReceipt(string TransactionId, string CustomerEmail, IReadOnlyList<Fiscal> Items);
+    public sealed record RegisterReceipt(string TransactionId, IReadOnlyList<ReceiptItem> Items, int ReceiptType);
 
-    public sealed record Receipt(string? ReceiptId, string? FiscalSign, string? ReceiptUrl);
+    /// <summary>OFD items are snake_case where the names have two words; price and discount are tiyin per unit.</summary>
+    public sealed record ReceiptItem(
+        string Title,
+        long Price,
+        int Count,
+        long Discount,
+        string Code,
+        [property: JsonPropertyName("package_code")] string PackageCode,
+        [property: JsonPropertyName("vat_percent")] int VatPercent,
+        string Tin);
 
-    public static Fiscal ToWire(FiscalItem item) =>
-        new(item.Title, item.MxikCode, item.PackageCode, item.Quantity, item.PriceTiyin, item.VatPercent);
+    public sealed record Registered(Ofd? Ofd);
 
-    /// <summary>Null for a state this adapter does not know; the caller decides what an unknown state means.</summary>
-    public static PaylovTransactionState? ParseState(string? state) => state switch
+    /// <summary>The OFD receipt, as <c>register</c> (under <c>ofd</c>) and <c>status</c> (flat) return it.</summary>
+    public sealed record Ofd(string? ReceiptUrl, JsonElement? ReceiptId, string? FiscalSign, string? TerminalId);
+
+    public sealed record StartHostedBinding(string UserId, string ExternalId, long AmountInTiyin, string ReturnUrl);
+
+    public sealed record HostedSession(string? SessionId, string? RedirectUrl);
+
+    public sealed record HostedBinding(string? Status, Card? Card, string? TransactionId, string? FailureReason);
+
+    /// <summary>A card as Paylov describes it: <c>number</c> is masked (<c>860000******9999</c>), <c>expireDate</c> YYMM.</summary>
+    public sealed record Card(string? CardId, string? Number, string? ExpireDate, string? Processing, string? Vendor);
+
+    /// <summary>
+    /// Paylov refuses a receipt whose lines do not add up to the payment, a zero price, or a line without the seller's
+    /// STIR; this says so before calling, in our words (a configuration or code error, not an outcome to retry).
+    /// </summary>
+    public static void EnsureFiscallyValid(ReceiptRequest request)
     {
-        "success" => PaylovTransactionState.Succeeded,
-        "declined" => PaylovTransactionState.Declined,
+        if (request.Items.Count == 0 || request.Items.Sum(i => i.PriceTiyin * i.Quantity) != request.AmountTiyin)
+            throw new ArgumentException("The receipt lines must add up to the amount paid.", nameof(request));
+        if (request.Items.Any(i => i.PriceTiyin <= 0 || i.Quantity <= 0 || i.SellerTin.Length != 9 || !i.SellerTin.All(char.IsAsciiDigit)
+                || i.MxikCode.Length != 17 || !i.MxikCode.All(char.IsAsciiDigit)))
+            throw new ArgumentException("Every receipt line needs a positive price and quantity, a 17-digit MXIK code and the seller's 9-digit STIR.", nameof(request));
+    }
+
+    public static ReceiptItem ToWire(FiscalItem item) =>
+        new(item.Title, item.PriceTiyin, item.Quantity, 0, item.MxikCode, item.PackageCode, item.VatPercent, item.SellerTin);
+
+    /// <summary>
+    /// What a decline's error code means for a payment. <c>transaction_already_payed</c> arrives as a 4xx after the money
+    /// moved: it is a success. Every other code is a refusal that moved no money.
+    /// </summary>
+    public static PaylovTransactionState StateOfPaymentError(string? code) => code switch
+    {
+        "transaction_already_payed" => PaylovTransactionState.Succeeded,
         "insufficient_funds" => PaylovTransactionState.InsufficientFunds,
-        "expired_card" => PaylovTransactionState.ExpiredCard,
-        "needs_action" => PaylovTransactionState.NeedsAction,
-        "pending" => PaylovTransactionState.Pending,
-        "refunded" => PaylovTransactionState.Refunded,
-        _ => null,
+        "card_expired" => PaylovTransactionState.ExpiredCard,
+        "transaction_not_found" => PaylovTransactionState.NotFound,
+        _ => PaylovTransactionState.Declined,
     };
 
-    public static CardBindingStatus? ParseBindingStatus(string? status) => status switch
+    /// <summary>
+    /// <c>getTransactions</c>' answer is not documented, so it is read defensively: a transaction object (or the first of a
+    /// list) with a <c>status</c> or <c>state</c>. Only a status that clearly says paid or cancelled is taken; anything
+    /// else is <see cref="PaylovTransactionState.Pending"/>, which the caller settles by paying the stored id again
+    /// (safe: an already paid transaction answers <c>transaction_already_payed</c>).
+    /// </summary>
+    public static PaylovTransactionState StateOfTransaction(JsonElement result)
     {
-        "pending" => CardBindingStatus.Pending,
-        "confirmed" => CardBindingStatus.Confirmed,
-        "failed" => CardBindingStatus.Failed,
-        _ => null,
-    };
+        var transaction = result.ValueKind == JsonValueKind.Array ? result.EnumerateArray().FirstOrDefault() : result;
+        if (transaction.ValueKind != JsonValueKind.Object)
+            return PaylovTransactionState.Pending;
+        foreach (var name in (string[])["status", "state"])
+        {
+            if (!transaction.TryGetProperty(name, out var value))
+                continue;
+            var status = value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number => value.GetRawText(),
+                _ => null,
+            };
+            return status?.ToLowerInvariant() switch
+            {
+                "paid" or "payed" or "success" or "succeeded" or "completed" or "confirmed" => PaylovTransactionState.Succeeded,
+                "cancelled" or "canceled" or "refunded" or "reversed" => PaylovTransactionState.Refunded,
+                _ => PaylovTransactionState.Pending,
+            };
+        }
 
-    public static CardType? ParseCardType(string? cardType) => cardType switch
+        return PaylovTransactionState.Pending;
+    }
+
+    public static CardType? ParseCardType(string? processing, string? maskedNumber) => processing?.ToLowerInvariant() switch
     {
         "uzcard" => CardType.UzCard,
         "humo" => CardType.Humo,
         "visa" => CardType.Visa,
-        _ => null,
+        _ => maskedNumber switch
+        {
+            ['8', '6', '0', '0', ..] => CardType.UzCard,
+            ['9', '8', '6', '0', ..] => CardType.Humo,
+            ['4', ..] => CardType.Visa,
+            _ => null,
+        },
     };
+
+    public static string IdText(JsonElement? id) => id switch
+    {
+        { ValueKind: JsonValueKind.Number } number => number.GetRawText(),
+        { ValueKind: JsonValueKind.String } text => text.GetString() ?? string.Empty,
+        _ => string.Empty,
+    };
+
+    public static string Query(string path, string name, string value) =>
+        $"{path}?{name}={Uri.EscapeDataString(value)}";
+
+    public static decimal ToSum(long tiyin) => decimal.Divide(tiyin, 100m);
 }

@@ -32,8 +32,10 @@ internal sealed class BillingBenchFactory(string paylovBaseUrl, int concurrency)
         builder.UseSetting("Billing:RunRenewalJob", "false");
         builder.UseSetting("Billing:ChargeConcurrency", concurrency.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Paylov:BaseUrl", paylovBaseUrl);
-        builder.UseSetting("Paylov:MerchantId", FakePaylovServer.MerchantId);
-        builder.UseSetting("Paylov:ApiKey", FakePaylovServer.ApiKey);
+        builder.UseSetting("Paylov:ConsumerKey", FakePaylovServer.ConsumerKey);
+        builder.UseSetting("Paylov:ConsumerSecret", FakePaylovServer.ConsumerSecret);
+        builder.UseSetting("Paylov:UserName", FakePaylovServer.UserName);
+        builder.UseSetting("Paylov:Password", FakePaylovServer.Password);
         builder.UseSetting("Paylov:CallbackUserName", FakePaylovServer.CallbackUserName);
         builder.UseSetting("Paylov:CallbackPassword", FakePaylovServer.CallbackPassword);
         // A throwaway key rather than the per-machine development key file under WebApi/data.

@@ -37,25 +37,26 @@ internal static class BillingBench
         Console.WriteLine(string.Create(invariant, $"Seeded {options.Subscriptions} due subscriptions in {seeding.Elapsed.TotalSeconds:F1} s (not measured)"));
 
         paylov.Latency = TimeSpan.FromMilliseconds(options.LatencyMs);
-        var ideal = TimeSpan.FromMilliseconds((double)options.Subscriptions * options.LatencyMs / options.Concurrency);
+        // Two Paylov calls per charge (receipts/create, then receipts/pay).
+        var ideal = TimeSpan.FromMilliseconds((double)options.Subscriptions * 2 * options.LatencyMs / options.Concurrency);
         var ok = true;
 
         if (!options.SkipBaseline)
         {
-            // The floor: the same number of charges through the app's own Paylov client and HTTP pipeline, with the same
-            // concurrency, but no database, no DI scope per renewal and no receipts.
+            // The floor: the same number of charges (create, then pay) through the app's own Paylov client and HTTP
+            // pipeline, with the same concurrency, but no database, no DI scope per renewal and no receipts.
             var baseline = Stopwatch.StartNew();
             await Parallel.ForEachAsync(Enumerable.Range(0, options.Subscriptions), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
                 async (i, token) =>
                 {
                     var client = services.GetRequiredService<IPaylovClient>();
-                    var result = await client.ChargeAsync(new ChargeRequest(FakePaylovServer.SuccessCard, 19_900_000, $"bench_{i}", "baseline",
-                        new FiscalItem("VirtuOps Start obunasi (1 oy)", "10305008003000000", "1545643", 1, 19_900_000, 12)), token);
+                    var transactionId = await client.CreateChargeAsync(new NewCharge("bench", 19_900_000, $"bench_{i}"), token);
+                    var result = await client.PayAsync(new PayRequest(transactionId, FakePaylovServer.SuccessCard, "bench"), token);
                     if (result.State != PaylovTransactionState.Succeeded)
                         throw new InvalidOperationException($"Baseline charge {i} came back {result.State}.");
                 });
             baseline.Stop();
-            Report.Print("Baseline (bare IPaylovClient.ChargeAsync)", options, baseline.Elapsed, ideal);
+            Report.Print("Baseline (bare IPaylovClient: CreateChargeAsync + PayAsync)", options, baseline.Elapsed, ideal);
         }
 
         // The measured run is the charge run; the receipts it queued (their rows are the outbox) are issued afterwards
@@ -81,9 +82,9 @@ internal static class BillingBench
         Console.WriteLine($"  Paylov calls during the receipt run: {Report.Calls(paylov.Requests.Skip(requestsBefore))}");
         Console.WriteLine(string.Create(invariant, $"  Receipts issued and e-mailed: {receiptsDelivered}"));
 
-        // Verification: every subscription renewed once, one charge per idempotency key at the fake, receipts e-mailed.
-        var renewalCharges = paylov.Charges.Where(c => c.IdempotencyKey.StartsWith("sub_", StringComparison.Ordinal)).ToList();
-        var renewalAttempts = paylov.PaymentAttempts.Count(r => r.IdempotencyKey?.StartsWith("sub_", StringComparison.Ordinal) == true);
+        // Verification: every subscription renewed once, one payment per charge at the fake, receipts e-mailed.
+        var renewalCharges = paylov.Charges.Where(c => c.OrderKey.StartsWith("sub_", StringComparison.Ordinal)).ToList();
+        var renewalCreates = paylov.Creates.Count(r => ((string?)r.Body!["account"]!["order_id"])?.StartsWith("sub_", StringComparison.Ordinal) == true);
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
@@ -100,11 +101,11 @@ internal static class BillingBench
         ok &= Report.Check("owners e-mailed a receipt", app.Mail.ReceiptRecipients, options.Subscriptions);
         ok &= Report.Check("renewed (command summary)", summary.Renewed, options.Subscriptions);
         ok &= Report.Check("receipts delivered (command result)", receiptsDelivered, options.Subscriptions);
-        ok &= Report.Check("receipts at the fake", paylov.Requests.Count(r => r is { Method: "POST", Path: "/v1/receipts" }), options.Subscriptions);
-        ok &= Report.Check("renewal charges at the fake", renewalCharges.Count, options.Subscriptions);
-        ok &= Report.Check("distinct idempotency keys at the fake", renewalCharges.Select(c => c.IdempotencyKey).Distinct(StringComparer.Ordinal).Count(), options.Subscriptions);
-        ok &= Report.Check("charge requests sent (no retries)", renewalAttempts, options.Subscriptions);
-        ok &= Report.Check("successful charges at the fake", renewalCharges.Count(c => c.State == "success"), options.Subscriptions);
+        ok &= Report.Check("receipts at the fake", paylov.Requests.Count(r => r is { Method: "POST", Path: "/merchant/fiscalization/register/" }), options.Subscriptions);
+        ok &= Report.Check("renewal payments at the fake", renewalCharges.Count, options.Subscriptions);
+        ok &= Report.Check("distinct charges paid at the fake", renewalCharges.Select(c => c.OrderKey).Distinct(StringComparer.Ordinal).Count(), options.Subscriptions);
+        ok &= Report.Check("receipts/create sent (no retries)", renewalCreates, options.Subscriptions);
+        ok &= Report.Check("receipts/pay sent (no retries)", paylov.PaymentAttempts.Count - (options.SkipBaseline ? 0 : options.Subscriptions), options.Subscriptions);
 
         Console.WriteLine(ok ? "OK" : "FAILED");
         return ok ? 0 : 1;

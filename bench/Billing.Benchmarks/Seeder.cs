@@ -2,6 +2,7 @@ using Infrastructure.IntegrationTests.Paylov;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using VirtuOps.Application.Billing.Payments;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Domain.Billing;
 using VirtuOps.Domain.Common;
@@ -17,7 +18,7 @@ internal sealed record SeedResult(DateTimeOffset SeededAt);
 /// <summary>
 /// Fills the database straight through the DbContext, in batches: per tenant an owner (for the receipt e-mail), an
 /// Active subscription whose paid month ended yesterday, the owner's consent to recurring charges, and a card bound at
-/// the fake whose token is encrypted with the app's <see cref="ISecretProtector"/>, as the checkout would leave it.
+/// the fake (for the tenant's Paylov user) whose card id is encrypted with the app's <see cref="ISecretProtector"/>, as the checkout would leave it.
 /// </summary>
 internal static class Seeder
 {
@@ -65,8 +66,8 @@ internal static class Seeder
                 db.Entry(subscription).Property(s => s.TenantId).CurrentValue = tenant.Id;
                 db.ConsentRecords.Add(ConsentRecord.Grant(owner.Id, tenant.Id, ConsentKind.RecurringCharges, "2026-04-12", started, null, null));
 
-                var cardToken = paylov.BindCard();
-                var card = PaymentMethod.Bind(id => secrets.Protect(cardToken, id.ToString()), "860012******3456", "uzcard", "2907");
+                var cardId = paylov.BindCard(PaylovUser.Of(tenant.Id));
+                var card = PaymentMethod.Bind(id => secrets.Protect(cardId, id.ToString()), "860012******3456", "uzcard", "2907");
                 db.PaymentMethods.Add(card);
                 db.Entry(card).Property(c => c.TenantId).CurrentValue = tenant.Id;
             }

@@ -21,6 +21,9 @@ public sealed class PlanDefinition
     public string PackageCode { get; set; } = string.Empty;
 
     public int VatPercent { get; set; } = 12;
+
+    /// <summary>The seller's STIR (9 digits) printed on each receipt line: ours, as the company that sells the plan.</summary>
+    public string Tin { get; set; } = string.Empty;
 }
 
 /// <summary>The <c>Billing</c> section: plans, trial, charge schedule and concurrency.</summary>

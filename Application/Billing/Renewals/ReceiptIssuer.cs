@@ -22,8 +22,8 @@ public sealed class ReceiptIssuer(IApplicationDbContext context, IPaylovClient p
     /// <summary>
     /// Has Paylov issue the receipt (unless it already did) and e-mails it; only changes <paramref name="receipt"/>,
     /// the caller saves it. Touches no scoped state, so many may run at once. "Issued" and "e-mailed" are saved
-    /// together: if that save is lost, the next try asks Paylov again with the same idempotency key and gets the
-    /// same receipt back, and the owner gets the e-mail twice.
+    /// together: if that save is lost, the next try registers the same transaction again, Paylov answers that its receipt
+    /// exists and the adapter reads it back, and the owner gets the e-mail twice.
     /// </summary>
     public async Task<bool> DeliverAsync(FiscalReceiptRecord receipt, Charge charge, string? ownerEmail, CancellationToken cancellationToken)
     {
@@ -33,8 +33,8 @@ public sealed class ReceiptIssuer(IApplicationDbContext context, IPaylovClient p
         {
             if (receipt.IssuedAt is null)
             {
-                var issued = await paylov.CreateReceiptAsync(new ReceiptRequest(charge.TransactionId!, $"receipt_{charge.IdempotencyKey}",
-                    ownerEmail ?? string.Empty, RenewalSteps.FiscalItemOf(plan) with { PriceTiyin = charge.AmountTiyin }), cancellationToken);
+                var issued = await paylov.RegisterReceiptAsync(new ReceiptRequest(charge.TransactionId!, charge.AmountTiyin,
+                    [RenewalSteps.FiscalItemOf(plan) with { PriceTiyin = charge.AmountTiyin }]), cancellationToken);
                 receipt.Issued(issued.ReceiptId, issued.FiscalSign, issued.Url.ToString(), time.GetUtcNow());
             }
 
@@ -48,7 +48,7 @@ public sealed class ReceiptIssuer(IApplicationDbContext context, IPaylovClient p
             receipt.Emailed(time.GetUtcNow());
             return true;
         }
-        catch (Exception ex) when (ex is PaylovUnavailableException or HttpRequestException or InvalidOperationException or EmailDeliveryException)
+        catch (Exception ex) when (ex is PaylovException or HttpRequestException or InvalidOperationException or ArgumentException or EmailDeliveryException)
         {
             return false;
         }

@@ -10,13 +10,14 @@ public sealed record DueSubscription(Guid Id, Guid TenantId);
 /// <summary>
 /// Renews many due subscriptions at once (the billing job). <see cref="BillingOptions.ChargeConcurrency"/> slots do
 /// nothing but talk to Paylov; one writer does all the database work, a group of renewals per transaction: it saves
-/// the answers the slots brought back and, in the same commit, the pending charges of the next renewals, which it
-/// then hands to the slots. One writer instead of a transaction per renewal step: SQLite has a single write lock, and
+/// the answers the slots brought back (a created transaction's id, to be paid next, or a payment's outcome) and, in
+/// the same commit, the pending charges of the next renewals; then it hands the slots the transactions to pay and
+/// the charges to create. Each renewal thus visits the slots twice, as Paylov's two calls need. One writer instead of a transaction per renewal step: SQLite has a single write lock, and
 /// dozens of renewals each committing several times spent most of the run waiting for it.
 /// </summary>
 /// <remarks>
-/// The guarantees are <see cref="RenewalProcessor"/>'s: a charge's pending row is committed before a slot calls
-/// Paylov with its idempotency key. A group the database refuses (another run renewed one of its subscriptions
+/// The guarantees are <see cref="RenewalProcessor"/>'s: a charge's pending row is committed before a slot asks Paylov
+/// to create its transaction, and that transaction's id is committed before a slot pays it. A group the database refuses (another run renewed one of its subscriptions
 /// first) is redone one renewal at a time by <see cref="RenewalProcessor"/>, which settles a charge left pending by
 /// asking Paylov, never by charging anew. A crash leaves at most the renewals in flight pending, settled the same way
 /// by the next run. Receipts are only queued here (their rows are the outbox); <see cref="IssuePendingReceiptsCommand"/>
@@ -35,7 +36,7 @@ public sealed class RenewalPipeline(IServiceScopeFactory scopes, RenewalSteps st
             new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = stop.Token },
             async (renewal, token) =>
             {
-                renewal.Result = await steps.ChargeAsync(renewal, token);
+                await steps.CallPaylovAsync(renewal, token);
                 answered.Writer.TryWrite(renewal);
             });
         // A failed slot stops the writer (it would wait for that answer forever).
@@ -93,29 +94,37 @@ public sealed class RenewalPipeline(IServiceScopeFactory scopes, RenewalSteps st
                     throw new OperationCanceledException("The charge slots stopped.");
             }
 
-            var begin = due.Skip(next).Take(window - inFlight + group.Count).ToList();
+            // A created transaction goes back to the slots to be paid, so only settled renewals make room.
+            var begin = due.Skip(next).Take(window - inFlight + group.Count(r => !r.AwaitsSavingTransaction)).ToList();
             next += begin.Count;
             inFlight -= group.Count;
 
-            var begun = await SaveGroupAsync(group, begin, settled, cancellationToken);
-            inFlight += begun.Count;
-            foreach (var renewal in begun)
+            var toCall = await SaveGroupAsync(group, begin, settled, cancellationToken);
+            inFlight += toCall.Count;
+            foreach (var renewal in toCall)
                 toCharge.TryWrite(renewal);
         }
     }
 
-    /// <summary>Saves Paylov's answers and begins the next renewals in one transaction; returns those to charge.</summary>
+    /// <summary>
+    /// Saves Paylov's answers and begins the next renewals in one transaction; returns those to send to Paylov: the
+    /// saved transactions to pay and the new charges to create.
+    /// </summary>
     private async Task<List<Renewal>> SaveGroupAsync(List<Renewal> answered, List<DueSubscription> begin, List<Renewal> settled, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<IApplicationDbContext>();
         var now = time.GetUtcNow();
+        var toPay = answered.Where(r => r.AwaitsSavingTransaction).ToList();
         foreach (var renewal in answered)
         {
-            // Loaded by an earlier group's context; attached unchanged, so only what Apply changes is written.
+            // Loaded by an earlier group's context; attached unchanged, so only what changes now is written.
             context.Subscriptions.Attach(renewal.Subscription);
             context.Charges.Attach(renewal.Charge!);
-            RenewalSteps.Apply(context, renewal, now);
+            if (renewal.AwaitsSavingTransaction)
+                RenewalSteps.RecordTransaction(renewal);
+            else
+                RenewalSteps.Apply(context, renewal, now);
         }
 
         var begun = await BeginAsync(context, begin, now, cancellationToken);
@@ -129,9 +138,9 @@ public sealed class RenewalPipeline(IServiceScopeFactory scopes, RenewalSteps st
             return [];
         }
 
-        settled.AddRange(answered);
+        settled.AddRange(answered.Except(toPay));
         settled.AddRange(begun.Where(r => r.Outcome is not null));
-        return [.. begun.Where(r => r.Outcome is null)];
+        return [.. toPay, .. begun.Where(r => r.Outcome is null)];
     }
 
     private async Task<List<Renewal>> BeginAsync(IApplicationDbContext context, List<DueSubscription> begin, DateTimeOffset now, CancellationToken cancellationToken)

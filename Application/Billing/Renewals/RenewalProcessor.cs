@@ -21,9 +21,10 @@ public enum RenewalOutcome
 }
 
 /// <summary>
-/// Renews one subscription, exactly once per period. The charge row (with the idempotency key Paylov will see) is
-/// saved before Paylov is called; a pending row left by a crash or timeout is settled by asking Paylov for that
-/// key's transaction, never by charging anew. Runs inside the subscription's tenant scope. The billing job renews
+/// Renews one subscription, exactly once per period, in Paylov's two calls: the charge row is saved, Paylov creates
+/// the transaction, its id is saved, then that id is paid. A pending row left by a crash or timeout is settled by
+/// asking Paylov about its saved transaction and paying that id (never a new one); a row without a saved id moved no
+/// money and gets a new transaction. Runs inside the subscription's tenant scope. The billing job renews
 /// many at once with <see cref="RenewalPipeline"/>, through the same <see cref="RenewalSteps"/>.
 /// </summary>
 public sealed class RenewalProcessor(
@@ -64,7 +65,23 @@ public sealed class RenewalProcessor(
             }
         }
 
-        renewal.Result = await steps.ChargeAsync(renewal, cancellationToken);
+        await steps.CallPaylovAsync(renewal, cancellationToken);
+        if (renewal.AwaitsSavingTransaction)
+        {
+            RenewalSteps.RecordTransaction(renewal);
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another run saved its own transaction for this attempt first and pays that one; ours is never paid.
+                return RenewalOutcome.Skipped;
+            }
+
+            await steps.CallPaylovAsync(renewal, cancellationToken);
+        }
+
         RenewalSteps.Apply(context, renewal, time.GetUtcNow());
         try
         {

@@ -14,8 +14,17 @@ public sealed class Renewal(Subscription subscription)
     /// <summary>The attempt being charged; null when <see cref="Outcome"/> was decided without charging.</summary>
     public Charge? Charge { get; set; }
 
-    /// <summary>The attempt was left pending by an earlier run: ask Paylov what became of it before charging.</summary>
+    /// <summary>The attempt was left pending by an earlier run: ask Paylov what became of it before paying.</summary>
     public bool Reconcile { get; set; }
+
+    /// <summary>
+    /// The transaction Paylov just created for <see cref="Charge"/>; it must be saved on the charge
+    /// (<see cref="RenewalSteps.RecordTransaction"/>) before it is paid.
+    /// </summary>
+    public string? CreatedTransactionId { get; set; }
+
+    /// <summary>Paylov created the transaction and it is not saved yet: save it, then call Paylov again to pay it.</summary>
+    public bool AwaitsSavingTransaction => CreatedTransactionId is not null && Result is null;
 
     public PlanDefinition? Plan { get; set; }
 
@@ -64,7 +73,7 @@ public sealed class RenewalSteps(IPaylovClient paylov, ISecretProtector secrets,
 
     /// <summary>
     /// Decides what the subscription needs now from this period's charge attempts. A new attempt is added to
-    /// <paramref name="context"/>; it must be saved before <see cref="ChargeAsync"/> so Paylov never sees a key we lost.
+    /// <paramref name="context"/>; it must be saved before <see cref="CallPaylovAsync"/>, so every transaction Paylov creates belongs to a saved attempt.
     /// Without a current RecurringCharges grant (<paramref name="chargesConsented"/>) nothing is charged and the
     /// subscription ends, as a cancelled one would: a second guard behind the cancellation that withdrawing it causes.
     /// While the tenant's processing is restricted (<paramref name="processingRestricted"/>) the renewal pauses: nothing
@@ -127,32 +136,65 @@ public sealed class RenewalSteps(IPaylovClient paylov, ISecretProtector secrets,
         return renewal;
     }
 
-    /// <summary>Asks Paylov; touches no database, so many may run at once.</summary>
-    public async Task<ChargeResult> ChargeAsync(Renewal renewal, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the charge one step further at Paylov; touches no database, so many may run at once. Without a saved
+    /// transaction it creates one (moving no money) and leaves its id in <see cref="Renewal.CreatedTransactionId"/>, to
+    /// be saved before the next call; with a saved one it pays it, after asking Paylov what became of it when an earlier
+    /// run left the attempt pending. Paying a saved id again is safe: Paylov answers an already paid one as paid. Sets
+    /// <see cref="Renewal.Result"/> once the outcome is known, or unknown (Pending, reconciled by the next run).
+    /// </summary>
+    public async Task CallPaylovAsync(Renewal renewal, CancellationToken cancellationToken)
     {
         var charge = renewal.Charge!;
-        if (renewal.Reconcile)
-        {
-            var known = await paylov.GetTransactionAsync(charge.IdempotencyKey, cancellationToken);
-            if (known.State != PaylovTransactionState.NotFound)
-                return known;
-            // It never reached Paylov: charging with the same key is still at most once.
-        }
-
-        if (renewal.Card is not { } card)
-            return new ChargeResult(PaylovTransactionState.Declined, null, "no_card", "No card on file.");
-
-        var token = secrets.Unprotect(card.EncryptedToken, card.Id.ToString());
+        var userId = PaylovUser.Of(renewal.Subscription.TenantId);
         try
         {
-            return await paylov.ChargeAsync(new ChargeRequest(token, charge.AmountTiyin, charge.IdempotencyKey,
-                $"VirtuOps {renewal.Plan!.Name}, {charge.PeriodKey}", FiscalItemOf(renewal.Plan)), cancellationToken);
+            if (charge.TransactionId is not { } transactionId)
+            {
+                // Nothing was paid without a saved id (an id lost before saving was never paid): create anew.
+                if (renewal.Card is null)
+                    renewal.Result = new ChargeResult(PaylovTransactionState.Declined, null, "no_card");
+                else
+                    renewal.CreatedTransactionId = await paylov.CreateChargeAsync(new NewCharge(userId, charge.AmountTiyin, charge.IdempotencyKey), cancellationToken);
+                return;
+            }
+
+            if (renewal.Reconcile)
+            {
+                var known = await paylov.GetTransactionAsync(transactionId, cancellationToken);
+                if (known.State is PaylovTransactionState.Succeeded or PaylovTransactionState.Refunded)
+                {
+                    renewal.Result = known with { State = PaylovTransactionState.Succeeded };
+                    return;
+                }
+            }
+
+            if (renewal.Card is not { } card)
+            {
+                renewal.Result = new ChargeResult(PaylovTransactionState.Declined, transactionId, "no_card");
+                return;
+            }
+
+            var cardId = secrets.Unprotect(card.EncryptedToken, card.Id.ToString());
+            renewal.Result = await paylov.PayAsync(new PayRequest(transactionId, cardId, userId), cancellationToken);
         }
         catch (PaylovUnavailableException)
         {
-            // Left pending: the next run asks Paylov what became of this idempotency key.
-            return new ChargeResult(PaylovTransactionState.Pending, null, null, null);
+            // Left pending: the next run asks Paylov what became of the saved transaction, or creates one if none was saved.
+            renewal.Result = new ChargeResult(PaylovTransactionState.Pending, charge.TransactionId, null);
         }
+        catch (PaylovException ex)
+        {
+            // Paylov refused the request itself (e.g. invalid_amount, permission_denied): nothing moved.
+            renewal.Result = new ChargeResult(PaylovTransactionState.Declined, charge.TransactionId, ex.Code ?? "refused");
+        }
+    }
+
+    /// <summary>Puts the transaction Paylov created on the tracked charge; saving it is what allows paying it.</summary>
+    public static void RecordTransaction(Renewal renewal)
+    {
+        renewal.Charge!.CreatedAtPaylov(renewal.CreatedTransactionId!);
+        renewal.CreatedTransactionId = null;
     }
 
     /// <summary>Applies Paylov's answer to the tracked charge and subscription; a success adds the receipt row.</summary>
@@ -163,13 +205,13 @@ public sealed class RenewalSteps(IPaylovClient paylov, ISecretProtector secrets,
         {
             case PaylovTransactionState.Succeeded:
                 if (charge.Status != ChargeStatus.Succeeded)
-                    charge.Succeeded(result.TransactionId ?? charge.IdempotencyKey, now);
+                    charge.Succeeded(result.TransactionId ?? charge.TransactionId ?? charge.IdempotencyKey, now);
                 subscription.Renewed();
                 renewal.Receipt = FiscalReceiptRecord.For(charge);
                 context.FiscalReceipts.Add(renewal.Receipt);
                 renewal.Outcome = RenewalOutcome.Renewed;
                 break;
-            case PaylovTransactionState.Pending or PaylovTransactionState.NeedsAction:
+            case PaylovTransactionState.Pending:
                 renewal.Outcome = RenewalOutcome.Unknown;
                 break;
             default:
@@ -186,5 +228,5 @@ public sealed class RenewalSteps(IPaylovClient paylov, ISecretProtector secrets,
     }
 
     public static FiscalItem FiscalItemOf(PlanDefinition plan) =>
-        new($"VirtuOps {plan.Name} obunasi (1 oy)", plan.MxikCode, plan.PackageCode, 1, plan.MonthlyPriceTiyin, plan.VatPercent);
+        new($"VirtuOps {plan.Name} obunasi (1 oy)", plan.MxikCode, plan.PackageCode, 1, plan.MonthlyPriceTiyin, plan.VatPercent, plan.Tin);
 }

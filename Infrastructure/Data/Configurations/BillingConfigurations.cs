@@ -51,6 +51,8 @@ internal sealed class ChargeConfiguration : IEntityTypeConfiguration<Charge>
         builder.Property(c => c.IdempotencyKey).HasMaxLength(80).IsRequired();
         builder.Property(c => c.PlanCode).HasMaxLength(Subscription.PlanCodeMaxLength).IsRequired();
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
+        // Two runs that both created a receipt for one attempt: only the first stored id is paid, the other run's save is refused.
+        builder.Property(c => c.TransactionId).IsConcurrencyToken();
         builder.Property(c => c.TransactionId).HasMaxLength(100);
         builder.Property(c => c.FailureCode).HasMaxLength(64);
         builder.Property(c => c.CreatedBy).HasMaxLength(64);

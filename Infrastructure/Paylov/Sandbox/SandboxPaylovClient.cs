@@ -17,8 +17,10 @@ public sealed record SandboxCheckout(string SessionId, long AmountTiyin, Uri Ret
 /// <summary>
 /// SANDBOX — NO REAL MONEY. An in-process stand-in for Paylov, the embedded default when <c>Paylov:BaseUrl</c> is
 /// empty (refused in Production). It plays both Paylov's API and Paylov's hosted card page (served by the WebApi at
-/// <see cref="CheckoutPath"/>): only this class sees a card number, and it keeps only a token, the masked PAN and
-/// how the test card behaves (<see cref="SandboxCards"/>). State lives in memory and is lost on restart.
+/// <see cref="CheckoutPath"/>): only this class sees a card number, and it keeps only a card id, the masked PAN and
+/// how the test card behaves (<see cref="SandboxCards"/>). It follows Paylov's documented semantics: a charge is a
+/// created transaction that is then paid, paying it again answers <c>transaction_already_payed</c>, declines are
+/// Paylov's error codes, receipts are keyed by transaction and must add up. State lives in memory and is lost on restart.
 /// </summary>
 public sealed class SandboxPaylovClient(TimeProvider timeProvider) : IPaylovClient
 {
@@ -26,11 +28,11 @@ public sealed class SandboxPaylovClient(TimeProvider timeProvider) : IPaylovClie
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Session> _sessions = [];
-    private readonly Dictionary<string, SandboxCardBehaviour> _tokens = [];
-    private readonly Dictionary<string, ChargeResult> _transactions = [];
+    private readonly Dictionary<string, SandboxCardBehaviour> _cards = [];
+    private readonly Dictionary<string, Transaction> _transactions = [];
     private readonly Dictionary<string, FiscalReceipt> _receipts = [];
 
-    public Task<CardBindingSession> StartCardBindingAsync(string externalId, long amountTiyin, Uri returnUrl, CancellationToken cancellationToken)
+    public Task<CardBindingSession> StartCardBindingAsync(string externalId, string paylovUserId, long amountTiyin, Uri returnUrl, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(externalId);
         ArgumentNullException.ThrowIfNull(returnUrl);
@@ -58,50 +60,85 @@ public sealed class SandboxPaylovClient(TimeProvider timeProvider) : IPaylovClie
         }
     }
 
-    public Task<ChargeResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)
+    public Task<string> CreateChargeAsync(NewCharge request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.AmountTiyin <= 0)
+            throw new PaylovException("The sandbox refuses an amount that is not positive.", "invalid_amount");
+        lock (_lock)
+        {
+            var transactionId = NewId("sbx_tx_");
+            _transactions[transactionId] = new Transaction(request.AmountTiyin);
+            return Task.FromResult(transactionId);
+        }
+    }
+
+    public Task<ChargeResult> PayAsync(PayRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         lock (_lock)
         {
-            if (_transactions.TryGetValue(request.IdempotencyKey, out var first))
-                return Task.FromResult(first);
+            if (!_transactions.TryGetValue(request.TransactionId, out var transaction))
+                return Task.FromResult(new ChargeResult(PaylovTransactionState.NotFound, request.TransactionId, "transaction_not_found"));
+            // Paid again: Paylov's transaction_already_payed, which means the money moved (once).
+            if (transaction.State == PaylovTransactionState.Succeeded)
+                return Task.FromResult(new ChargeResult(PaylovTransactionState.Succeeded, request.TransactionId, "transaction_already_payed"));
+            if (transaction.State == PaylovTransactionState.Refunded)
+                return Task.FromResult(new ChargeResult(PaylovTransactionState.Declined, request.TransactionId, "transaction_not_available"));
 
-            var result = _tokens.TryGetValue(request.CardToken, out var behaviour)
-                ? behaviour == SandboxCardBehaviour.RenewalsFail ? Failed(PaylovTransactionState.InsufficientFunds) : Succeeded()
-                : new ChargeResult(PaylovTransactionState.Declined, NewId("sbx_tx_"), "card_not_found", "The sandbox has no such card token.");
-            _transactions[request.IdempotencyKey] = result;
-            return Task.FromResult(result);
+            if (!_cards.TryGetValue(request.CardId, out var behaviour))
+                return Task.FromResult(new ChargeResult(PaylovTransactionState.Declined, request.TransactionId, "card_not_found"));
+            if (behaviour == SandboxCardBehaviour.RenewalsFail)
+                return Task.FromResult(new ChargeResult(PaylovTransactionState.InsufficientFunds, request.TransactionId, "insufficient_funds"));
+            transaction.State = PaylovTransactionState.Succeeded;
+            return Task.FromResult(new ChargeResult(PaylovTransactionState.Succeeded, request.TransactionId, null));
         }
     }
 
-    public Task<ChargeResult> GetTransactionAsync(string idempotencyKey, CancellationToken cancellationToken)
+    public Task<ChargeResult> GetTransactionAsync(string transactionId, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            return Task.FromResult(_transactions.TryGetValue(idempotencyKey, out var result)
-                ? result
-                : new ChargeResult(PaylovTransactionState.NotFound, null, null, null));
+            return Task.FromResult(_transactions.TryGetValue(transactionId, out var transaction)
+                ? new ChargeResult(transaction.State, transactionId, null)
+                : new ChargeResult(PaylovTransactionState.NotFound, transactionId, "transaction_not_found"));
         }
     }
 
-    public Task RemoveCardAsync(string cardToken, CancellationToken cancellationToken)
+    public Task RefundAsync(string transactionId, CancellationToken cancellationToken)
     {
         lock (_lock)
-            _tokens.Remove(cardToken);
+        {
+            if (!_transactions.TryGetValue(transactionId, out var transaction) || transaction.State is not (PaylovTransactionState.Succeeded or PaylovTransactionState.Refunded))
+                throw new PaylovException("The sandbox cannot refund a transaction that was not paid.", "transaction_not_available_for_cancel");
+            transaction.State = PaylovTransactionState.Refunded;
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task RemoveCardAsync(string cardId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+            _cards.Remove(cardId);
         return Task.CompletedTask;
     }
 
-    public Task<FiscalReceipt> CreateReceiptAsync(ReceiptRequest request, CancellationToken cancellationToken)
+    public Task<FiscalReceipt> RegisterReceiptAsync(ReceiptRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        PaylovWire.EnsureFiscallyValid(request);
         lock (_lock)
         {
-            if (!_receipts.TryGetValue(request.IdempotencyKey, out var receipt))
+            if (!_transactions.TryGetValue(request.TransactionId, out var transaction) || transaction.State != PaylovTransactionState.Succeeded)
+                throw new PaylovException("The sandbox registers receipts of paid transactions only.", "transaction_not_found");
+            if (transaction.AmountTiyin != request.AmountTiyin)
+                throw new PaylovException("The receipt does not match the amount paid.", "invalid_amount");
+            if (!_receipts.TryGetValue(request.TransactionId, out var receipt))
             {
                 var id = NewId("sbx_rcpt_");
                 // A made-up fiscal sign and a URL on a reserved domain: a sandbox receipt must never look real.
                 receipt = new FiscalReceipt(id, RandomNumberGenerator.GetString("0123456789", 12), new Uri($"https://sandbox.paylov.invalid/receipts/{id}"));
-                _receipts[request.IdempotencyKey] = receipt;
+                _receipts[request.TransactionId] = receipt;
             }
 
             return Task.FromResult(receipt);
@@ -141,7 +178,7 @@ public sealed class SandboxPaylovClient(TimeProvider timeProvider) : IPaylovClie
 
             var today = timeProvider.GetUtcNow();
             if (string.CompareOrdinal(expiry, today.ToString("yyMM", CultureInfo.InvariantCulture)) < 0)
-                Finish(session, PaylovTransactionState.ExpiredCard, "expired_card");
+                Finish(session, "card_expired");
             else if (behaviour == SandboxCardBehaviour.RequiresOtp)
                 session.Step = SandboxCheckoutStep.EnterOtp;
             else
@@ -168,7 +205,7 @@ public sealed class SandboxPaylovClient(TimeProvider timeProvider) : IPaylovClie
 
             if (++session.OtpFailures < SandboxCards.OtpAttempts)
                 return View(session, $"Wrong code. The sandbox code is {SandboxCards.OtpCode}.");
-            Finish(session, PaylovTransactionState.Declined, "otp_failed");
+            Finish(session, "too_many_attempts");
             return View(session, error: null);
         }
     }
@@ -178,37 +215,29 @@ public sealed class SandboxPaylovClient(TimeProvider timeProvider) : IPaylovClie
         switch (session.Behaviour)
         {
             case SandboxCardBehaviour.Declines:
-                Finish(session, PaylovTransactionState.Declined, "declined");
+                Finish(session, "card_is_blocked");
                 return;
             case SandboxCardBehaviour.InsufficientFunds:
-                Finish(session, PaylovTransactionState.InsufficientFunds, "insufficient_funds");
+                Finish(session, "insufficient_funds");
                 return;
         }
 
-        var token = NewId("sbx_tok_");
-        _tokens[token] = session.Behaviour;
-        var payment = Succeeded();
-        _transactions[session.ExternalId] = payment;
-        session.Card = new BoundCard(token, session.MaskedPan!, session.CardType, session.Expiry!);
-        session.TransactionId = payment.TransactionId;
+        var cardId = NewId("sbx_card_");
+        _cards[cardId] = session.Behaviour;
+        var transactionId = NewId("sbx_tx_");
+        _transactions[transactionId] = new Transaction(session.AmountTiyin) { State = PaylovTransactionState.Succeeded };
+        session.Card = new BoundCard(cardId, session.MaskedPan!, session.CardType, session.Expiry!);
+        session.TransactionId = transactionId;
         session.Status = CardBindingStatus.Confirmed;
         session.Step = SandboxCheckoutStep.Finished;
     }
 
-    private void Finish(Session session, PaylovTransactionState state, string reason)
+    private static void Finish(Session session, string reason)
     {
-        var payment = Failed(state);
-        _transactions[session.ExternalId] = payment;
-        session.TransactionId = payment.TransactionId;
         session.FailureReason = reason;
         session.Status = CardBindingStatus.Failed;
         session.Step = SandboxCheckoutStep.Finished;
     }
-
-    private static ChargeResult Succeeded() => new(PaylovTransactionState.Succeeded, NewId("sbx_tx_"), null, null);
-
-    private static ChargeResult Failed(PaylovTransactionState state) =>
-        new(state, NewId("sbx_tx_"), state.ToString(), $"Sandbox: {state}.");
 
     private static SandboxCheckout View(Session s, string? error) => new(s.Id, s.AmountTiyin, s.ReturnUrl, s.Step, s.MaskedPan, error);
 
@@ -222,6 +251,12 @@ public sealed class SandboxPaylovClient(TimeProvider timeProvider) : IPaylovClie
     }
 
     private static string NewId(string prefix) => prefix + Guid.CreateVersion7().ToString("N");
+
+    private sealed class Transaction(long amountTiyin)
+    {
+        public long AmountTiyin { get; } = amountTiyin;
+        public PaylovTransactionState State { get; set; } = PaylovTransactionState.Pending;
+    }
 
     private sealed class Session(string id, string externalId, long amountTiyin, Uri returnUrl)
     {

@@ -48,11 +48,21 @@ public static class BillingTestSteps
         return renewals;
     }
 
+    /// <summary>Where a simulated crash stops a renewal.</summary>
+    public enum RenewalCrash
+    {
+        /// <summary>Paylov created the transaction, and the process died before its id was saved.</summary>
+        AfterCreate,
+
+        /// <summary>The saved transaction was paid, and the process died before Paylov's answer was saved.</summary>
+        AfterPay,
+    }
+
     /// <summary>
-    /// The state a crash leaves mid-renewal: our pending charge row is saved and Paylov has charged the card with its
-    /// idempotency key, but Paylov's answer was never saved.
+    /// The state a crash leaves mid-renewal: our pending charge row is saved, then the renewal's Paylov calls are made
+    /// up to <paramref name="crash"/>, and nothing after them is saved. Returns the charge and Paylov's transaction.
     /// </summary>
-    public static async Task<Charge> PaylovChargedButNotSavedAsync(VirtuOpsApiFactory factory)
+    public static async Task<(Charge Charge, string TransactionId)> RenewalCrashedAsync(VirtuOpsApiFactory factory, RenewalCrash crash = RenewalCrash.AfterPay)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VirtuOps.Infrastructure.Data.ApplicationDbContext>();
@@ -62,12 +72,17 @@ public static class BillingTestSteps
         db.Charges.Add(pending);
         await db.SaveChangesAsync();
 
+        var paylov = scope.ServiceProvider.GetRequiredService<IPaylovClient>();
+        var userId = PaylovUser.Of(subscription.TenantId);
+        var transactionId = await paylov.CreateChargeAsync(new NewCharge(userId, pending.AmountTiyin, pending.IdempotencyKey), CancellationToken.None);
+        if (crash == RenewalCrash.AfterCreate)
+            return (pending, transactionId);
+
+        pending.CreatedAtPaylov(transactionId);
+        await db.SaveChangesAsync();
         var card = await db.PaymentMethods.SingleAsync(p => p.RemovedAt == null);
-        var token = scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(card.EncryptedToken, card.Id.ToString());
-        var charged = await scope.ServiceProvider.GetRequiredService<IPaylovClient>().ChargeAsync(
-            new ChargeRequest(token, pending.AmountTiyin, pending.IdempotencyKey, "renewal",
-                new FiscalItem("renewal", "10305008003000000", "1545643", 1, pending.AmountTiyin, 12)), CancellationToken.None);
-        charged.State.ShouldBe(PaylovTransactionState.Succeeded);
-        return pending;
+        var cardId = scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(card.EncryptedToken, card.Id.ToString());
+        (await paylov.PayAsync(new PayRequest(transactionId, cardId, userId), CancellationToken.None)).State.ShouldBe(PaylovTransactionState.Succeeded);
+        return (pending, transactionId);
     }
 }

@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using VirtuOps.Application.Billing.Payments;
+using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Domain.Billing;
 
 namespace Application.FunctionalTests.Billing;
@@ -98,26 +101,56 @@ public sealed class PaylovCallbackTests : IAsyncLifetime
     private Task<HttpResponseMessage> PostCallbackAsync(string body, AuthenticationHeaderValue? credentials) =>
         PostCallbackAsync(new StringContent(body, Encoding.UTF8, "application/json"), credentials);
 
-    private async Task<Charge> PendingRenewalAsync()
+    private async Task<(Charge Charge, string TransactionId)> PendingRenewalAsync(BillingTestSteps.RenewalCrash crash = BillingTestSteps.RenewalCrash.AfterPay)
     {
         using var owner = new SpaClient(_factory);
         await owner.RegisterVerifiedOwnerAsync("callback@example.uz", "+998901000300");
         (await BillingTestSteps.SubscribeAsync(_factory, owner)).Status.ShouldBe(CheckoutStatus.Completed);
         _factory.Time.Advance(TimeSpan.FromDays(32));
-        return await BillingTestSteps.PaylovChargedButNotSavedAsync(_factory);
+        return await BillingTestSteps.RenewalCrashedAsync(_factory, crash);
     }
 
-    private Task<ChargeStatus> StatusOfAsync(Charge charge) =>
-        _factory.QueryDatabaseAsync(async db => (await db.Charges.IgnoreQueryFilters().SingleAsync(c => c.Id == charge.Id)).Status);
+    private Task<Charge> ReloadAsync(Charge charge) =>
+        _factory.QueryDatabaseAsync(db => db.Charges.IgnoreQueryFilters().AsNoTracking().SingleAsync(c => c.Id == charge.Id));
 
-    private static string CallbackFor(Charge charge, string padding = "") =>
-        $$"""{"event_id":"evt_1","type":"payment.state_changed","transaction_id":"t1","external_id":"{{charge.IdempotencyKey}}","state":"success"{{padding}}}""";
+    private async Task<ChargeStatus> StatusOfAsync(Charge charge) => (await ReloadAsync(charge)).Status;
+
+    /// <summary>A JSON-RPC 2.0 call as Paylov sends it, about our order (the charge key we gave receipts/create).</summary>
+    private static string Call(string method, string orderId, long amountTiyin, string? transactionId = null, string padding = "") =>
+        new JsonObject
+        {
+            ["jsonrpc"] = "2.0",
+            ["id"] = 7001,
+            ["method"] = method,
+            ["params"] = new JsonObject
+            {
+                ["account"] = new JsonObject { ["order_id"] = orderId },
+                ["amount"] = amountTiyin / 100m,
+                ["amount_tiyin"] = amountTiyin,
+                ["currency"] = 860,
+                ["transaction_id"] = transactionId,
+            },
+        }.ToJsonString() + padding;
+
+    private static string PerformFor(Charge charge, string transactionId, string padding = "") =>
+        Call("transaction.perform", charge.IdempotencyKey, charge.AmountTiyin, transactionId, padding);
+
+    private static async Task<JsonObject> AnswerOfAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var answer = (JsonNode.Parse(await response.Content.ReadAsStringAsync()) as JsonObject).ShouldNotBeNull();
+        ((string?)answer["jsonrpc"]).ShouldBe("2.0");
+        ((int?)answer["id"]).ShouldBe(7001);
+        return answer;
+    }
+
+    private static async Task<string?> StatusAnsweredAsync(HttpResponseMessage response) => (string?)(await AnswerOfAsync(response))["result"]?["status"];
 
     [Fact]
-    public async Task A_callback_with_the_configured_credentials_settles_a_pending_renewal_once_however_often_it_arrives_and_others_change_nothing()
+    public async Task A_perform_with_the_configured_credentials_settles_a_pending_renewal_once_however_often_it_arrives_and_wrong_credentials_get_401()
     {
-        var pending = await PendingRenewalAsync();
-        var body = CallbackFor(pending);
+        var (pending, transactionId) = await PendingRenewalAsync();
+        var body = PerformFor(pending, transactionId);
 
         (await PostCallbackAsync(body, Basic(PaylovCallbackApiFactory.CallbackUserName, "not-the-password"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await PostCallbackAsync(body, Basic("someone", PaylovCallbackApiFactory.CallbackPassword))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -127,20 +160,60 @@ public sealed class PaylovCallbackTests : IAsyncLifetime
         (await StatusOfAsync(pending)).ShouldBe(ChargeStatus.Pending);
 
         for (var delivery = 0; delivery < 3; delivery++)
-            (await PostCallbackAsync(body, Paylov)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await StatusAnsweredAsync(await PostCallbackAsync(body, Paylov))).ShouldBe("0");
 
         var charges = await _factory.QueryDatabaseAsync(db => db.Charges.IgnoreQueryFilters().Where(c => c.PeriodKey == pending.PeriodKey).ToListAsync());
-        charges.ShouldHaveSingleItem().Status.ShouldBe(ChargeStatus.Succeeded);
+        var settled = charges.ShouldHaveSingleItem();
+        (settled.Status, settled.TransactionId).ShouldBe((ChargeStatus.Succeeded, transactionId));
         (await _factory.QueryDatabaseAsync(db => db.FiscalReceipts.IgnoreQueryFilters().CountAsync(r => r.ChargeId == pending.Id))).ShouldBe(1);
         (await _factory.QueryDatabaseAsync(db => db.Subscriptions.IgnoreQueryFilters().SingleAsync())).CurrentPeriodEnd.ShouldBeGreaterThan(_factory.Time.GetUtcNow());
     }
 
     [Fact]
+    public async Task A_check_answers_ok_wrong_amount_or_unknown_order_and_changes_nothing()
+    {
+        var (pending, _) = await PendingRenewalAsync();
+
+        (await StatusAnsweredAsync(await PostCallbackAsync(Call("transaction.check", pending.IdempotencyKey, pending.AmountTiyin), Paylov))).ShouldBe("0");
+        (await StatusAnsweredAsync(await PostCallbackAsync(Call("transaction.check", pending.IdempotencyKey, pending.AmountTiyin - 100), Paylov))).ShouldBe("5");
+        (await StatusAnsweredAsync(await PostCallbackAsync(Call("transaction.check", "sub_not_ours", pending.AmountTiyin), Paylov))).ShouldBe("303");
+        (await StatusAnsweredAsync(await PostCallbackAsync(Call("transaction.perform", pending.IdempotencyKey, pending.AmountTiyin - 100, "1"), Paylov))).ShouldBe("5");
+        var unknownMethod = await AnswerOfAsync(await PostCallbackAsync(Call("transaction.cancel", pending.IdempotencyKey, pending.AmountTiyin), Paylov));
+        ((int?)unknownMethod["error"]!["code"]).ShouldBe(-32601);
+        var notJson = await PostCallbackAsync("{not json", Paylov);
+        ((int?)JsonNode.Parse(await notJson.Content.ReadAsStringAsync())!["error"]!["code"]).ShouldBe(-32700);
+
+        (await StatusOfAsync(pending)).ShouldBe(ChargeStatus.Pending);
+    }
+
+    [Fact]
+    public async Task A_perform_for_a_transaction_whose_id_a_crash_lost_settles_that_transaction_instead_of_paying_a_new_one()
+    {
+        var (pending, transactionId) = await PendingRenewalAsync(BillingTestSteps.RenewalCrash.AfterCreate);
+        // Paylov took the payment for the transaction our process never saved (e.g. on its own page).
+        var tenantId = (await ReloadAsync(pending)).TenantId;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VirtuOps.Infrastructure.Data.ApplicationDbContext>();
+            var card = await db.PaymentMethods.IgnoreQueryFilters().SingleAsync(p => p.TenantId == tenantId && p.RemovedAt == null);
+            var cardId = scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(card.EncryptedToken, card.Id.ToString());
+            (await scope.ServiceProvider.GetRequiredService<IPaylovClient>().PayAsync(new PayRequest(transactionId, cardId, PaylovUser.Of(tenantId)), CancellationToken.None))
+                .State.ShouldBe(PaylovTransactionState.Succeeded);
+        }
+
+        (await StatusAnsweredAsync(await PostCallbackAsync(PerformFor(pending, transactionId), Paylov))).ShouldBe("0");
+        (await StatusAnsweredAsync(await PostCallbackAsync(PerformFor(pending, transactionId), Paylov))).ShouldBe("0");
+
+        var settled = await ReloadAsync(pending);
+        (settled.Status, settled.TransactionId).ShouldBe((ChargeStatus.Succeeded, transactionId));
+    }
+
+    [Fact]
     public async Task An_authentic_callback_over_256_kB_is_refused_with_413_and_not_processed_whether_or_not_its_length_is_declared()
     {
-        var pending = await PendingRenewalAsync();
+        var (pending, transactionId) = await PendingRenewalAsync();
         // The callback that settles the renewal, padded with whitespace: only its size is wrong.
-        var padded = Encoding.UTF8.GetBytes(CallbackFor(pending, new string(' ', 300 * 1024)));
+        var padded = Encoding.UTF8.GetBytes(PerformFor(pending, transactionId, new string(' ', 300 * 1024)));
 
         foreach (var declareLength in new[] { true, false })
         {
@@ -155,7 +228,7 @@ public sealed class PaylovCallbackTests : IAsyncLifetime
         }
 
         (await StatusOfAsync(pending)).ShouldBe(ChargeStatus.Pending);
-        (await PostCallbackAsync(CallbackFor(pending), Paylov)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await StatusAnsweredAsync(await PostCallbackAsync(PerformFor(pending, transactionId), Paylov))).ShouldBe("0");
         (await StatusOfAsync(pending)).ShouldBe(ChargeStatus.Succeeded);
     }
 

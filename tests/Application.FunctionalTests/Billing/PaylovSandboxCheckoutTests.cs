@@ -37,7 +37,7 @@ public sealed class PaylovSandboxCheckoutTests(PaylovSandboxApi api) : IClassFix
     [Fact]
     public async Task A_card_with_an_otp_is_bound_through_the_sandbox_page_and_the_browser_returns_to_the_app()
     {
-        var session = await Paylov.StartCardBindingAsync($"bind_{Guid.NewGuid():N}", 100_000, ReturnUrl, CancellationToken.None);
+        var session = await Paylov.StartCardBindingAsync($"bind_{Guid.NewGuid():N}", "0195user", 100_000, ReturnUrl, CancellationToken.None);
 
         var page = await _browser.GetStringAsync(session.RedirectUrl);
         page.ShouldContain("SANDBOX — no real money");
@@ -59,7 +59,7 @@ public sealed class PaylovSandboxCheckoutTests(PaylovSandboxApi api) : IClassFix
     [Fact]
     public async Task A_number_that_is_not_a_test_card_is_answered_on_the_page_and_nothing_is_bound()
     {
-        var session = await Paylov.StartCardBindingAsync($"bind_{Guid.NewGuid():N}", 100_000, ReturnUrl, CancellationToken.None);
+        var session = await Paylov.StartCardBindingAsync($"bind_{Guid.NewGuid():N}", "0195user", 100_000, ReturnUrl, CancellationToken.None);
 
         var response = await PostAsync(session.RedirectUrl, "", new() { ["card_number"] = "4111 1111 1111 1111", ["expiry"] = "07/39", ["cvv"] = "123" });
 

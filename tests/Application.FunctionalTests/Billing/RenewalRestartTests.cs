@@ -14,8 +14,10 @@ internal sealed class PaylovHttpApiFactory(FakePaylovServer paylov, string? data
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {
         builder.UseSetting("Paylov:BaseUrl", paylov.BaseUrl);
-        builder.UseSetting("Paylov:MerchantId", FakePaylovServer.MerchantId);
-        builder.UseSetting("Paylov:ApiKey", FakePaylovServer.ApiKey);
+        builder.UseSetting("Paylov:ConsumerKey", FakePaylovServer.ConsumerKey);
+        builder.UseSetting("Paylov:ConsumerSecret", FakePaylovServer.ConsumerSecret);
+        builder.UseSetting("Paylov:UserName", FakePaylovServer.UserName);
+        builder.UseSetting("Paylov:Password", FakePaylovServer.Password);
         builder.UseSetting("Paylov:CallbackUserName", FakePaylovServer.CallbackUserName);
         builder.UseSetting("Paylov:CallbackPassword", FakePaylovServer.CallbackPassword);
     }
@@ -29,26 +31,34 @@ public sealed class RenewalRestartTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _paylov.DisposeAsync();
 
-    [Fact]
-    public async Task A_process_killed_after_paylov_charged_but_before_saving_settles_that_charge_after_restart_and_charges_nothing_twice()
+    /// <summary>An owner subscribed through the (assumed) hosted page at the fake, and the clock moved past the paid month.</summary>
+    private async Task SubscribeAndBecomeDueAsync(PaylovHttpApiFactory app, string email, string phone)
+    {
+        using var owner = new SpaClient(app);
+        await owner.RegisterVerifiedOwnerAsync(email, phone);
+        var started = await (await owner.Http.PostAsJsonAsync("/api/billing/checkout", new { planCode = "start", purpose = "Subscribe" }))
+            .Content.ReadFromJsonAsync<CheckoutStartedDto>(SpaClient.Json);
+        var sessionId = await app.QueryDatabaseAsync(db => db.CheckoutSessions.IgnoreQueryFilters().Where(c => c.Id == started!.CheckoutId).Select(c => c.PaylovSessionId).SingleAsync());
+        _paylov.EnterOtp(sessionId, FakePaylovServer.OtpCode); // the owner typed the card and the SMS code on Paylov's page
+        (await owner.Http.PostAsync($"/api/billing/checkout/{started!.CheckoutId}/complete", null)).EnsureSuccessStatusCode();
+    }
+
+    [Theory]
+    [InlineData(BillingTestSteps.RenewalCrash.AfterCreate)]
+    [InlineData(BillingTestSteps.RenewalCrash.AfterPay)]
+    public async Task A_process_killed_mid_renewal_settles_that_charge_after_restart_with_one_payment_at_paylov(BillingTestSteps.RenewalCrash crash)
     {
         string databasePath;
         Charge pending;
         await using (var first = new PaylovHttpApiFactory(_paylov) { KeepDatabase = true })
         {
             databasePath = first.DatabasePath;
-            using var owner = new SpaClient(first);
-            await owner.RegisterVerifiedOwnerAsync("restart@example.uz", "+998901000400");
-            var started = await (await owner.Http.PostAsJsonAsync("/api/billing/checkout", new { planCode = "start", purpose = "Subscribe" }))
-                .Content.ReadFromJsonAsync<CheckoutStartedDto>(SpaClient.Json);
-            var sessionId = await first.QueryDatabaseAsync(db => db.CheckoutSessions.IgnoreQueryFilters().Select(c => c.PaylovSessionId).SingleAsync());
-            _paylov.EnterOtp(sessionId, FakePaylovServer.OtpCode); // the owner typed the card and the SMS code on Paylov's page
-            (await owner.Http.PostAsync($"/api/billing/checkout/{started!.CheckoutId}/complete", null)).EnsureSuccessStatusCode();
+            await SubscribeAndBecomeDueAsync(first, "restart@example.uz", "+998901000400");
             first.Time.Advance(TimeSpan.FromDays(32));
 
-            // The renewal's first half: the pending row is saved and Paylov charges the card...
-            pending = await BillingTestSteps.PaylovChargedButNotSavedAsync(first);
-            // ...and the process dies here, before the answer is saved.
+            // The renewal's first half: the pending row is saved and Paylov is called...
+            (pending, _) = await BillingTestSteps.RenewalCrashedAsync(first, crash);
+            // ...and the process dies here, before the rest is saved.
         }
 
         await using var restarted = new PaylovHttpApiFactory(_paylov, databasePath);
@@ -57,8 +67,35 @@ public sealed class RenewalRestartTests : IAsyncLifetime
         await BillingTestSteps.RunBillingJobAsync(restarted);
 
         run.Renewed.ShouldBe(1);
-        var charges = await restarted.QueryDatabaseAsync(db => db.Charges.IgnoreQueryFilters().Where(c => c.PeriodKey == pending.PeriodKey).ToListAsync());
-        charges.ShouldHaveSingleItem().Status.ShouldBe(ChargeStatus.Succeeded);
-        _paylov.Charges.Count(c => c.IdempotencyKey == pending.IdempotencyKey).ShouldBe(1);
+        var charge = (await restarted.QueryDatabaseAsync(db => db.Charges.IgnoreQueryFilters().Where(c => c.PeriodKey == pending.PeriodKey).ToListAsync()))
+            .ShouldHaveSingleItem();
+        charge.Status.ShouldBe(ChargeStatus.Succeeded);
+        var paid = _paylov.Charges.Where(c => c.OrderKey == pending.IdempotencyKey).ShouldHaveSingleItem();
+        paid.TransactionId.ShouldBe(charge.TransactionId);
+        // After a crash before the id was saved a second transaction is created (the first is never paid); after one
+        // past the payment the saved transaction is settled, not created again.
+        _paylov.Creates.Count(c => (string?)c.Body!["account"]!["order_id"] == pending.IdempotencyKey).ShouldBe(crash == BillingTestSteps.RenewalCrash.AfterCreate ? 2 : 1);
+        var receipt = await restarted.QueryDatabaseAsync(db => db.FiscalReceipts.IgnoreQueryFilters().SingleAsync(r => r.ChargeId == charge.Id));
+        receipt.Url.ShouldStartWith("https://ofd.soliq.uz/");
+    }
+
+    [Fact]
+    public async Task Two_billing_runs_at_once_against_paylov_pay_each_due_renewal_once_and_register_one_receipt_each()
+    {
+        await using var app = new PaylovHttpApiFactory(_paylov);
+        for (var i = 0; i < 3; i++)
+            await SubscribeAndBecomeDueAsync(app, $"concurrent-{i}@example.uz", $"+99890100041{i}");
+        app.Time.Advance(TimeSpan.FromDays(32));
+        _paylov.Latency = TimeSpan.FromMilliseconds(20); // so the runs overlap at Paylov
+
+        await Task.WhenAll(BillingTestSteps.RunBillingJobAsync(app), BillingTestSteps.RunBillingJobAsync(app));
+        await BillingTestSteps.RunBillingJobAsync(app);
+
+        var renewals = _paylov.Charges.Where(c => c.OrderKey.StartsWith("sub_", StringComparison.Ordinal)).ToList();
+        renewals.Count.ShouldBe(3);
+        renewals.Select(c => c.OrderKey).ShouldBeUnique();
+        var paidInDatabase = await app.QueryDatabaseAsync(db => db.Charges.IgnoreQueryFilters().Where(c => c.Status == ChargeStatus.Succeeded).CountAsync());
+        paidInDatabase.ShouldBe(6); // three first months, three renewals
+        (await app.QueryDatabaseAsync(db => db.FiscalReceipts.IgnoreQueryFilters().CountAsync(r => r.EmailedAt != null))).ShouldBe(6);
     }
 }

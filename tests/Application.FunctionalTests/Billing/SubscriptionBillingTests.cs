@@ -104,7 +104,7 @@ public sealed class SubscriptionBillingTests : IAsyncLifetime
         var subscription = await SubscriptionOfAsync("billing-crash@example.uz");
         factory.Time.Advance(TimeSpan.FromDays(32));
 
-        var pending = await BillingTestSteps.PaylovChargedButNotSavedAsync(factory);
+        var (pending, _) = await BillingTestSteps.RenewalCrashedAsync(factory);
 
         var run = await BillingTestSteps.RunBillingJobAsync(factory);
 
@@ -164,7 +164,7 @@ public sealed class SubscriptionBillingTests : IAsyncLifetime
         using var owner = await SubscribedOwnerAsync("billing-token@example.uz", "+998901000205");
         var subscription = await SubscriptionOfAsync("billing-token@example.uz");
         var checkout = await factory.QueryDatabaseAsync(db => db.CheckoutSessions.IgnoreQueryFilters().SingleAsync(c => c.TenantId == subscription.TenantId));
-        var token = (await factory.Services.GetRequiredService<IPaylovClient>().GetCardBindingAsync(checkout.PaylovSessionId, default)).Card!.Token;
+        var token = (await factory.Services.GetRequiredService<IPaylovClient>().GetCardBindingAsync(checkout.PaylovSessionId, default)).Card!.CardId;
         var card = await factory.QueryDatabaseAsync(db => db.PaymentMethods.IgnoreQueryFilters().SingleAsync(p => p.TenantId == subscription.TenantId));
 
         foreach (var file in new[] { factory.DatabasePath, factory.DatabasePath + "-wal" }.Where(File.Exists))

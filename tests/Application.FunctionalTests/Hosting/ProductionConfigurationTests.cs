@@ -18,8 +18,10 @@ public class ProductionApiFactory : VirtuOpsApiFactory
         builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Email:Smtp:FromAddress", "no-reply@virtuops.test");
         builder.UseSetting("Paylov:BaseUrl", "http://127.0.0.1:9");
-        builder.UseSetting("Paylov:MerchantId", "merchant-test");
-        builder.UseSetting("Paylov:ApiKey", "not-used");
+        builder.UseSetting("Paylov:ConsumerKey", "consumer-test");
+        builder.UseSetting("Paylov:ConsumerSecret", "not-used");
+        builder.UseSetting("Paylov:UserName", "merchant-test");
+        builder.UseSetting("Paylov:Password", "not-used");
         builder.UseSetting("Paylov:CallbackUserName", "not-used-either");
         builder.UseSetting("Paylov:CallbackPassword", "not-used-either");
         builder.UseSetting("Security:Encryption:Keys:k1", Convert.ToBase64String(new byte[32]));

@@ -64,25 +64,29 @@ public sealed class ErasureApiFactory : ChannelsApiFactory
 
     private sealed class RecordingPaylov(IPaylovClient inner, ConcurrentQueue<string> removed) : IPaylovClient
     {
-        public Task<CardBindingSession> StartCardBindingAsync(string externalId, long amountTiyin, Uri returnUrl, CancellationToken cancellationToken) =>
-            inner.StartCardBindingAsync(externalId, amountTiyin, returnUrl, cancellationToken);
+        public Task<CardBindingSession> StartCardBindingAsync(string externalId, string paylovUserId, long amountTiyin, Uri returnUrl, CancellationToken cancellationToken) =>
+            inner.StartCardBindingAsync(externalId, paylovUserId, amountTiyin, returnUrl, cancellationToken);
 
         public Task<CardBindingResult> GetCardBindingAsync(string sessionId, CancellationToken cancellationToken) =>
             inner.GetCardBindingAsync(sessionId, cancellationToken);
 
-        public Task<ChargeResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken) => inner.ChargeAsync(request, cancellationToken);
+        public Task<string> CreateChargeAsync(NewCharge request, CancellationToken cancellationToken) => inner.CreateChargeAsync(request, cancellationToken);
 
-        public Task<ChargeResult> GetTransactionAsync(string idempotencyKey, CancellationToken cancellationToken) =>
-            inner.GetTransactionAsync(idempotencyKey, cancellationToken);
+        public Task<ChargeResult> PayAsync(PayRequest request, CancellationToken cancellationToken) => inner.PayAsync(request, cancellationToken);
 
-        public Task RemoveCardAsync(string cardToken, CancellationToken cancellationToken)
+        public Task<ChargeResult> GetTransactionAsync(string transactionId, CancellationToken cancellationToken) =>
+            inner.GetTransactionAsync(transactionId, cancellationToken);
+
+        public Task RefundAsync(string transactionId, CancellationToken cancellationToken) => inner.RefundAsync(transactionId, cancellationToken);
+
+        public Task RemoveCardAsync(string cardId, CancellationToken cancellationToken)
         {
-            removed.Enqueue(cardToken);
-            return inner.RemoveCardAsync(cardToken, cancellationToken);
+            removed.Enqueue(cardId);
+            return inner.RemoveCardAsync(cardId, cancellationToken);
         }
 
-        public Task<FiscalReceipt> CreateReceiptAsync(ReceiptRequest request, CancellationToken cancellationToken) =>
-            inner.CreateReceiptAsync(request, cancellationToken);
+        public Task<FiscalReceipt> RegisterReceiptAsync(ReceiptRequest request, CancellationToken cancellationToken) =>
+            inner.RegisterReceiptAsync(request, cancellationToken);
     }
 
     private sealed class CrashingWriter(IDatabaseWriter inner, ErasureApiFactory factory) : IDatabaseWriter

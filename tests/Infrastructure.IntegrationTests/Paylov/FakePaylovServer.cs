@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -15,50 +14,57 @@ using Microsoft.Extensions.Logging;
 
 namespace Infrastructure.IntegrationTests.Paylov;
 
-/// <summary>One request the fake received, whatever it answered.</summary>
-internal sealed record PaylovRequest(string Method, string Path, string? MerchantId, string? ApiKey, string? IdempotencyKey, JsonObject? Body);
+/// <summary>One request the fake received, whatever it answered (the path without its query string).</summary>
+internal sealed record PaylovRequest(string Method, string Path, string Query, string? Authorization, JsonObject? Body);
 
-/// <summary>A charge the fake decided (money moved, or the bank said no): at most one per idempotency key.</summary>
-internal sealed record FakeCharge(string IdempotencyKey, string TransactionId, string CardToken, long Amount, string State, JsonObject Body);
+/// <summary>A transaction paid at the fake: money moved. At most one per transaction id.</summary>
+internal sealed record FakeCharge(string TransactionId, string OrderKey, string CardId, string UserId, long AmountTiyin);
 
 /// <summary>
-/// A local stand-in for Paylov on 127.0.0.1 (a free port) speaking the wire format of
-/// <c>Infrastructure/Paylov/PaylovWireFormat.md</c>. It is written against the JSON, not the adapter's DTOs, so a
-/// drift in either shows up as a failing test. The outcome of a charge is chosen by the card token
-/// (<see cref="SuccessCard"/>, <see cref="DeclinedCard"/>, ...); tests can add latency, hold answers, fail the next
-/// payment requests with a 5xx, confirm or fail card bindings, and make callback credentials.
+/// A local stand-in for Paylov on 127.0.0.1 (a free port) speaking its documented merchant API (see
+/// <c>Infrastructure/Paylov/PaylovWireFormat.md</c>): OAuth2 tokens, <c>/merchant/.../</c> paths, camelCase bodies
+/// (snake_case OFD items), the <c>{result, error}</c> envelope with declines as error codes, charges as receipts/create
+/// (amount in SUM) then receipts/pay. It is written against the JSON, not the adapter's DTOs, so a drift in either
+/// shows up as a failing test. A payment's outcome is chosen by the card id (<see cref="SuccessCard"/>,
+/// <see cref="BlockedCard"/>, ...); tests can add latency, hold answers, fail the next payments with a 5xx, revoke
+/// tokens, and complete the (assumed) hosted card binding.
 /// </summary>
 internal sealed class FakePaylovServer : IAsyncDisposable
 {
-    public const string MerchantId = "merchant-7701";
-    public const string ApiKey = "pk_test_Api-Key-Never-Logged-31";
+    public const string ConsumerKey = "ck_test_7701";
+    public const string ConsumerSecret = "cs_Consumer-Secret-Never-Logged-31";
+    public const string UserName = "virtuops-merchant";
+    public const string Password = "pw_Merchant-Password-Never-Logged-47";
     public const string CallbackUserName = "paylov-callbacks";
     public const string CallbackPassword = "cbpw_Callback-Password-Never-Logged-59";
     public const string OtpCode = "123456";
 
-    public const string SuccessCard = "tok_card_success_5f1c0a";
-    public const string DeclinedCard = "tok_card_declined_77ab";
-    public const string InsufficientFundsCard = "tok_card_nofunds_91cd";
-    public const string ExpiredCard = "tok_card_expired_03ef";
-    public const string NeedsActionCard = "tok_card_3ds_5521";
+    public const string SuccessCard = "card_success_5f1c0a";
+    public const string BlockedCard = "card_blocked_77ab";
+    public const string InsufficientFundsCard = "card_nofunds_91cd";
+    public const string ExpiredCard = "card_expired_03ef";
+    public const string SmsNotActiveCard = "card_nosms_5521";
 
-    private static readonly Dictionary<string, (string State, string? Code, string? Message)> Outcomes = new()
+    /// <summary>The error code each test card's payment is declined with (null: it pays).</summary>
+    private static readonly Dictionary<string, string?> Outcomes = new()
     {
-        [SuccessCard] = ("success", null, null),
-        [DeclinedCard] = ("declined", "05", "Do not honour"),
-        [InsufficientFundsCard] = ("insufficient_funds", "51", "Insufficient funds"),
-        [ExpiredCard] = ("expired_card", "54", "Expired card"),
-        [NeedsActionCard] = ("needs_action", "3ds_required", "Confirm the payment"),
+        [SuccessCard] = null,
+        [BlockedCard] = "card_is_blocked",
+        [InsufficientFundsCard] = "insufficient_funds",
+        [ExpiredCard] = "card_expired",
+        [SmsNotActiveCard] = "sms_not_active",
     };
 
     private readonly WebApplication _app;
     private readonly Lock _lock = new();
     private readonly ConcurrentQueue<PaylovRequest> _requests = new();
-    private readonly Dictionary<string, FakeCharge> _charges = [];
-    private readonly Dictionary<string, JsonObject> _answers = [];
+    private readonly Dictionary<string, Transaction> _transactions = [];
+    private readonly List<FakeCharge> _charges = [];
     private readonly Dictionary<string, Session> _sessions = [];
     private readonly Dictionary<string, JsonObject> _receipts = [];
-    private readonly HashSet<string> _boundCards = [];
+    private readonly Dictionary<string, string> _boundCards = []; // card id → user id
+    private readonly HashSet<string> _accessTokens = [];
+    private readonly HashSet<string> _refreshTokens = [];
     private readonly ConcurrentQueue<string> _removedCards = new();
     private readonly ArrivalCounter _payments = new("payment requests");
     private int _paymentFailuresLeft;
@@ -72,19 +78,26 @@ internal sealed class FakePaylovServer : IAsyncDisposable
 
     public IReadOnlyList<PaylovRequest> Requests => [.. _requests];
 
-    public IReadOnlyList<PaylovRequest> PaymentAttempts => [.. _requests.Where(r => r is { Method: "POST", Path: "/v1/payments" })];
+    public IReadOnlyList<PaylovRequest> PaymentAttempts => [.. _requests.Where(r => r is { Method: "POST", Path: "/merchant/receipts/pay/" })];
 
-    /// <summary>What the fake charged or had declined, one per idempotency key: each success here is money moved.</summary>
+    public IReadOnlyList<PaylovRequest> Creates => [.. _requests.Where(r => r is { Method: "POST", Path: "/merchant/receipts/create/" })];
+
+    public IReadOnlyList<PaylovRequest> TokenRequests => [.. _requests.Where(r => r.Path == "/merchant/oauth2/token/")];
+
+    /// <summary>Every transaction paid at the fake: each one is money moved.</summary>
     public IReadOnlyList<FakeCharge> Charges
     {
         get
         {
             lock (_lock)
-                return [.. _charges.Values];
+                return [.. _charges];
         }
     }
 
     public IReadOnlyList<string> RemovedCards => [.. _removedCards];
+
+    /// <summary>Seconds an access token lives (Paylov: 3600).</summary>
+    public int AccessTokenLifetime { get; set; } = 3600;
 
     /// <summary>Completes once <paramref name="count"/> payment requests arrived in all (whatever they were answered).</summary>
     public Task WaitForPaymentAttemptsAsync(int count, TimeSpan timeout) => _payments.WaitForAsync(count, timeout);
@@ -92,7 +105,7 @@ internal sealed class FakePaylovServer : IAsyncDisposable
     /// <summary>How long every API answer is delayed.</summary>
     public TimeSpan Latency { get; set; }
 
-    /// <summary>The next <paramref name="count"/> payment requests fail with <paramref name="status"/> before charging anything.</summary>
+    /// <summary>The next <paramref name="count"/> payment requests fail with <paramref name="status"/> before paying anything.</summary>
     public void FailNextPayments(int count, HttpStatusCode status = HttpStatusCode.ServiceUnavailable)
     {
         _paymentFailureStatus = (int)status;
@@ -100,23 +113,38 @@ internal sealed class FakePaylovServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// From now on a payment is charged but its answer is held until <see cref="ReleaseHeldAnswers"/>: the "charged,
+    /// From now on a payment is made but its answer is held until <see cref="ReleaseHeldAnswers"/>: the "charged,
     /// but the answer was lost" case a client timeout produces.
     /// </summary>
     public void HoldPaymentAnswers() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void ReleaseHeldAnswers() => Interlocked.Exchange(ref _hold, null)?.TrySetResult();
 
-    /// <summary>
-    /// A card as if its holder had already completed the hosted page: returns a token the fake charges successfully.
-    /// For load scripts that need many bound cards without a binding round trip each.
-    /// </summary>
-    public string BindCard()
+    /// <summary>Paylov forgets every access token it issued (refresh tokens still work): the next call gets a 401.</summary>
+    public void RevokeAccessTokens()
     {
-        var token = $"tok_bound_{NextId()}";
         lock (_lock)
-            _boundCards.Add(token);
-        return token;
+            _accessTokens.Clear();
+    }
+
+    /// <summary>A card bound for <paramref name="userId"/> as if its holder had confirmed it: the fake pays from it.</summary>
+    public string BindCard(string userId)
+    {
+        var cardId = $"card_bound_{NextId()}";
+        lock (_lock)
+            _boundCards[cardId] = userId;
+        return cardId;
+    }
+
+    /// <summary>A transaction created at the fake (as receipts/create would): for tests that start from one.</summary>
+    public string CreateTransaction(long amountTiyin, string orderKey = "test")
+    {
+        lock (_lock)
+        {
+            var id = NextId();
+            _transactions[id] = new Transaction(id, amountTiyin, orderKey);
+            return id;
+        }
     }
 
     /// <summary>The card holder typed an SMS code on the hosted page; three wrong codes fail the binding.</summary>
@@ -130,7 +158,7 @@ internal sealed class FakePaylovServer : IAsyncDisposable
             if (code == OtpCode)
                 Confirm(session);
             else if (++session.OtpFailures >= 3)
-                Fail(session, "otp_failed");
+                Fail(session, "too_many_attempts");
         }
     }
 
@@ -153,13 +181,17 @@ internal sealed class FakePaylovServer : IAsyncDisposable
         var app = builder.Build();
         var server = new FakePaylovServer(app);
         app.Use(server.RecordAndAuthenticateAsync);
-        app.MapPost("/v1/cards/bind", server.StartBinding);
-        app.MapGet("/v1/cards/bind/{sessionId}", server.GetBinding);
+        app.MapPost("/merchant/oauth2/token/", server.IssueToken);
+        app.MapPost("/merchant/userCard/hostedBinding/", server.StartBinding);
+        app.MapGet("/merchant/userCard/hostedBinding/{sessionId}/", server.GetBinding);
+        app.MapPost("/merchant/receipts/create/", server.CreateReceipt);
         // Cast, so the returned IResult is written rather than discarded as by a RequestDelegate.
-        app.MapPost("/v1/payments", (Delegate)server.PayAsync);
-        app.MapGet("/v1/payments/by-external-id/{key}", server.GetPayment);
-        app.MapPost("/v1/cards/remove", server.RemoveCard);
-        app.MapPost("/v1/receipts", server.CreateReceipt);
+        app.MapPost("/merchant/receipts/pay/", (Delegate)server.PayAsync);
+        app.MapGet("/merchant/getTransactions/", server.GetTransaction);
+        app.MapPost("/merchant/payment/cancel/", server.Cancel);
+        app.MapDelete("/merchant/userCard/deleteUserCard/", server.DeleteCard);
+        app.MapPost("/merchant/fiscalization/register/", server.RegisterReceipt);
+        app.MapGet("/merchant/fiscalization/status/", server.ReceiptStatus);
 
         await app.StartAsync();
         server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
@@ -172,6 +204,11 @@ internal sealed class FakePaylovServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    private static IResult Ok(JsonNode? result) => Results.Json(new JsonObject { ["result"] = result, ["error"] = null });
+
+    private static IResult Error(string code, int status = 400, string? data = null) =>
+        Results.Json(new JsonObject { ["result"] = null, ["error"] = new JsonObject { ["code"] = code, ["message"] = $"Fake Paylov: {code}", ["data"] = data } }, statusCode: status);
+
     private async Task RecordAndAuthenticateAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
@@ -179,16 +216,22 @@ internal sealed class FakePaylovServer : IAsyncDisposable
         if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
             body = await JsonNode.ParseAsync(request.Body) as JsonObject;
         context.Items["body"] = body;
-        var header = (string name) => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null;
-        var recorded = new PaylovRequest(request.Method, request.Path.Value ?? string.Empty, header("X-Merchant-Id"), header("X-Api-Key"), header("Idempotency-Key"), body);
+        var authorization = request.Headers.Authorization.ToString();
+        var recorded = new PaylovRequest(request.Method, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty, authorization, body);
         _requests.Enqueue(recorded);
-        if (recorded is { Method: "POST", Path: "/v1/payments" })
+        if (recorded is { Method: "POST", Path: "/merchant/receipts/pay/" })
             _payments.Arrived();
 
-        if (header("X-Merchant-Id") != MerchantId || header("X-Api-Key") != ApiKey)
+        if (recorded.Path != "/merchant/oauth2/token/")
         {
-            await Results.Json(new { error_code = "unauthorized", error_message = "Bad merchant credentials" }, statusCode: 401).ExecuteAsync(context);
-            return;
+            bool known;
+            lock (_lock)
+                known = authorization.StartsWith("Bearer ", StringComparison.Ordinal) && _accessTokens.Contains(authorization["Bearer ".Length..]);
+            if (!known)
+            {
+                await Results.Json(new { detail = "Authentication credentials were not provided or are invalid." }, statusCode: 401).ExecuteAsync(context);
+                return;
+            }
         }
 
         if (Latency > TimeSpan.Zero)
@@ -196,20 +239,44 @@ internal sealed class FakePaylovServer : IAsyncDisposable
         await next(context);
     }
 
+    private IResult IssueToken(HttpContext context)
+    {
+        var body = Body(context);
+        var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ConsumerKey}:{ConsumerSecret}"));
+        if (context.Request.Headers.Authorization.ToString() != expected)
+            return Results.Json(new { error = "invalid_client" }, statusCode: 401);
+        lock (_lock)
+        {
+            var valid = (string?)body["grant_type"] switch
+            {
+                "password" => (string?)body["username"] == UserName && (string?)body["password"] == Password,
+                "refresh_token" => _refreshTokens.Remove((string?)body["refresh_token"] ?? string.Empty),
+                _ => false,
+            };
+            if (!valid)
+                return Results.Json(new { error = "invalid_grant" }, statusCode: 400);
+
+            var (access, refresh) = ($"at_{NextId()}", $"rt_{NextId()}");
+            _accessTokens.Add(access);
+            _refreshTokens.Add(refresh);
+            return Results.Json(new { access_token = access, expires_in = AccessTokenLifetime, refresh_token = refresh, refresh_expires_in = 604800, token_type = "Bearer" });
+        }
+    }
+
     private IResult StartBinding(HttpContext context)
     {
         var body = Body(context);
-        var key = context.Request.Headers["Idempotency-Key"].ToString();
         lock (_lock)
         {
-            var session = _sessions.Values.FirstOrDefault(s => s.Key == key && key.Length > 0);
+            var externalId = (string?)body["externalId"] ?? string.Empty;
+            var session = _sessions.Values.FirstOrDefault(s => s.ExternalId == externalId);
             if (session is null)
             {
-                session = new Session($"bind_{NextId()}", key, (string)body["external_id"]!, (long)body["amount"]!);
+                session = new Session($"bind_{NextId()}", externalId, (string)body["userId"]!, (long)body["amountInTiyin"]!);
                 _sessions[session.Id] = session;
             }
 
-            return Results.Json(new { session_id = session.Id, redirect_url = $"{BaseUrl}/hosted/{session.Id}" }, statusCode: 201);
+            return Ok(new JsonObject { ["sessionId"] = session.Id, ["redirectUrl"] = $"{BaseUrl}/hosted/{session.Id}" });
         }
     }
 
@@ -218,97 +285,162 @@ internal sealed class FakePaylovServer : IAsyncDisposable
         lock (_lock)
         {
             if (!_sessions.TryGetValue(sessionId, out var s))
-                return Results.Json(new { error_code = "not_found" }, statusCode: 404);
-            return Results.Json(new
+                return Error("not_found", 404);
+            return Ok(new JsonObject
             {
-                session_id = s.Id,
-                status = s.Status,
-                card = s.CardToken is null ? null : new { token = s.CardToken, masked_pan = "860012******3456", card_type = "uzcard", expiry = "2907" },
-                transaction_id = s.TransactionId,
-                failure_reason = s.FailureReason,
+                ["status"] = s.Status,
+                ["card"] = s.CardId is null ? null : new JsonObject
+                {
+                    ["cardId"] = s.CardId, ["number"] = "860012******3456", ["expireDate"] = "2907", ["processing"] = "Uzcard",
+                },
+                ["transactionId"] = s.TransactionId,
+                ["failureReason"] = s.FailureReason,
             });
-        }
-    }
-
-    private async Task<IResult> PayAsync(HttpContext context)
-    {
-        var key = context.Request.Headers["Idempotency-Key"].ToString();
-        if (key.Length == 0)
-            return Results.Json(new { error_code = "idempotency_key_required" }, statusCode: 400);
-        if (Interlocked.Decrement(ref _paymentFailuresLeft) >= 0)
-            return Results.Json(new { error_code = "internal" }, statusCode: _paymentFailureStatus);
-
-        var body = Body(context);
-        JsonObject answer;
-        lock (_lock)
-        {
-            // A repeated key gets the first answer and charges nothing.
-            if (!_answers.TryGetValue(key, out answer!))
-            {
-                var token = (string)body["card_token"]!;
-                var (state, code, message) = Outcomes.TryGetValue(token, out var outcome) ? outcome
-                    : _boundCards.Contains(token) ? ("success", null, null)
-                    : ("declined", "card_not_found", "Unknown card token");
-                var transactionId = $"tx_{NextId()}";
-                _charges[key] = new FakeCharge(key, transactionId, token, (long)body["amount"]!, state, body);
-                answer = new JsonObject { ["transaction_id"] = transactionId, ["state"] = state, ["error_code"] = code, ["error_message"] = message };
-                _answers[key] = answer;
-            }
-        }
-
-        if (_hold is { } hold)
-            await hold.Task.WaitAsync(context.RequestAborted);
-        return Results.Json(answer);
-    }
-
-    private IResult GetPayment(string key)
-    {
-        lock (_lock)
-            return _answers.TryGetValue(key, out var answer) ? Results.Json(answer) : Results.Json(new { error_code = "not_found" }, statusCode: 404);
-    }
-
-    private IResult RemoveCard(HttpContext context)
-    {
-        var token = (string?)Body(context)["card_token"];
-        if (string.IsNullOrEmpty(token))
-            return Results.Json(new { error_code = "card_token_required" }, statusCode: 400);
-        lock (_lock)
-        {
-            var known = _boundCards.Remove(token) | Outcomes.ContainsKey(token);
-            _removedCards.Enqueue(token);
-            return known ? Results.NoContent() : Results.Json(new { error_code = "not_found" }, statusCode: 404);
         }
     }
 
     private IResult CreateReceipt(HttpContext context)
     {
-        var key = context.Request.Headers["Idempotency-Key"].ToString();
         var body = Body(context);
-        var items = body["items"]!.AsArray();
-        // The tax rules: a 17-digit MXIK code per line.
-        if (items.Count == 0 || items.Any(i => ((string?)i!["mxik"])?.Length != 17))
-            return Results.Json(new { error_code = "invalid_mxik" }, statusCode: 422);
+        // Paylov takes SUM here, not tiyin; account is required.
+        if (body["amount"] is not JsonValue amount || body["account"] is not JsonObject account)
+            return Error("validation_error");
+        var tiyin = decimal.ToInt64(amount.GetValue<decimal>() * 100m);
+        if (tiyin <= 0)
+            return Error("invalid_amount");
+        var transactionId = CreateTransaction(tiyin, (string?)account["order_id"] ?? string.Empty);
+        // Paylov's create answers flat in some versions: so does the fake.
+        return Results.Json(new JsonObject { ["transactionId"] = transactionId });
+    }
+
+    private async Task<IResult> PayAsync(HttpContext context)
+    {
+        if (Interlocked.Decrement(ref _paymentFailuresLeft) >= 0)
+            return Results.Json(new { detail = "Internal error" }, statusCode: _paymentFailureStatus);
+
+        var body = Body(context);
+        var (transactionId, cardId, userId) = ((string?)body["transactionId"] ?? "", (string?)body["cardId"] ?? "", (string?)body["userId"] ?? "");
+        IResult answer;
         lock (_lock)
         {
-            if (!_receipts.TryGetValue(key, out var receipt))
-            {
-                var id = $"rcpt_{NextId()}";
-                receipt = new JsonObject { ["receipt_id"] = id, ["fiscal_sign"] = "310284756102", ["receipt_url"] = $"https://ofd.example.uz/check/{id}" };
-                _receipts[key] = receipt;
-            }
+            answer = Pay(transactionId, cardId, userId);
+        }
 
-            return Results.Json(receipt);
+        if (_hold is { } hold)
+            await hold.Task.WaitAsync(context.RequestAborted);
+        return answer;
+    }
+
+    private IResult Pay(string transactionId, string cardId, string userId)
+    {
+        if (!_transactions.TryGetValue(transactionId, out var transaction))
+            return Error("transaction_not_found");
+        // Paid already: a 4xx after the money moved, as Paylov answers it.
+        if (transaction.Status == "paid")
+            return Error("transaction_already_payed");
+        if (transaction.Status != "created")
+            return Error("transaction_not_available");
+        var declineCode = Outcomes.TryGetValue(cardId, out var outcome) ? outcome
+            : _boundCards.TryGetValue(cardId, out var owner) && owner == userId ? null
+            : "card_not_found";
+        if (declineCode is not null)
+            return Error(declineCode);
+
+        transaction.Status = "paid";
+        _charges.Add(new FakeCharge(transactionId, transaction.OrderKey, cardId, userId, transaction.AmountTiyin));
+        return Ok(new JsonObject { ["transactionId"] = transactionId });
+    }
+
+    private IResult GetTransaction(string? transactionId)
+    {
+        lock (_lock)
+        {
+            if (transactionId is null || !_transactions.TryGetValue(transactionId, out var transaction))
+                return Error("transaction_not_found");
+            return Ok(new JsonObject { ["transactionId"] = transaction.Id, ["status"] = transaction.Status, ["amount"] = transaction.AmountTiyin / 100m });
+        }
+    }
+
+    private IResult Cancel(HttpContext context)
+    {
+        var transactionId = (string?)Body(context)["transactionId"] ?? string.Empty;
+        lock (_lock)
+        {
+            if (!_transactions.TryGetValue(transactionId, out var transaction))
+                return Error("transaction_not_found");
+            if (transaction.Status != "paid")
+                return Error("transaction_not_available_for_cancel");
+            transaction.Status = "cancelled";
+            return Ok(new JsonObject { ["status"] = "cancelled", ["cancelTime"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) });
+        }
+    }
+
+    private IResult DeleteCard(string? userCardId)
+    {
+        if (string.IsNullOrEmpty(userCardId))
+            return Error("validation_error");
+        lock (_lock)
+        {
+            var known = _boundCards.Remove(userCardId) | Outcomes.ContainsKey(userCardId);
+            _removedCards.Enqueue(userCardId);
+            return known ? Ok(true) : Error("card_not_found", 404);
+        }
+    }
+
+    private IResult RegisterReceipt(HttpContext context)
+    {
+        var body = Body(context);
+        var transactionId = (string?)body["transactionId"] ?? string.Empty;
+        var items = body["items"] as JsonArray ?? [];
+        lock (_lock)
+        {
+            if (!_transactions.TryGetValue(transactionId, out var transaction) || transaction.Status != "paid")
+                return Error("transaction_not_found");
+            if (_receipts.ContainsKey(transactionId))
+                return Error("ofd_check_already_generated");
+            // The tax rules: a 17-digit MXIK code, a package code, VAT and the seller's STIR per line, lines adding up.
+            if (items.Count == 0 || items.Any(i => ((string?)i!["code"])?.Length != 17 || string.IsNullOrEmpty((string?)i["package_code"])
+                    || i["vat_percent"] is null || ((string?)i["tin"])?.Length != 9 || (long?)i["price"] is not > 0))
+                return Error("validation_error");
+            var total = items.Sum(i => ((long)i!["price"]! - ((long?)i["discount"] ?? 0)) * (long)i["count"]!);
+            if (total != transaction.AmountTiyin)
+                return Error("invalid_amount");
+
+            var receiptId = 40_000 + int.Parse(NextId(), CultureInfo.InvariantCulture);
+            var ofd = new JsonObject
+            {
+                ["receiptUrl"] = $"https://ofd.soliq.uz/epi?t=EP000000000123&r={receiptId}&c=20261207120000&s=310284756102",
+                ["terminalId"] = "EP000000000123",
+                ["receiptId"] = receiptId,
+                ["fiscalSign"] = "310284756102",
+            };
+            _receipts[transactionId] = ofd;
+            return Ok(new JsonObject { ["ofd"] = ofd });
+        }
+    }
+
+    private IResult ReceiptStatus(string? transactionId)
+    {
+        lock (_lock)
+        {
+            if (transactionId is null || !_receipts.TryGetValue(transactionId, out var ofd))
+                return Error("transaction_not_found");
+            var status = (JsonObject)ofd.DeepClone();
+            status["success"] = true;
+            status["isRefund"] = false;
+            return Ok(status);
         }
     }
 
     private void Confirm(Session session)
     {
-        var token = $"tok_bound_{NextId()}";
-        var transactionId = $"tx_{NextId()}";
-        _boundCards.Add(token);
-        _answers[session.ExternalId] = new JsonObject { ["transaction_id"] = transactionId, ["state"] = "success" };
+        var cardId = $"card_bound_{NextId()}";
+        _boundCards[cardId] = session.UserId;
+        var transactionId = NextId();
+        _transactions[transactionId] = new Transaction(transactionId, session.Amount, session.ExternalId) { Status = "paid" };
+        _charges.Add(new FakeCharge(transactionId, session.ExternalId, cardId, session.UserId, session.Amount));
         session.Status = "confirmed";
-        session.CardToken = token;
+        session.CardId = cardId;
         session.TransactionId = transactionId;
     }
 
@@ -320,17 +452,25 @@ internal sealed class FakePaylovServer : IAsyncDisposable
 
     private static JsonObject Body(HttpContext context) => context.Items["body"] as JsonObject ?? [];
 
-    private string NextId() => Interlocked.Increment(ref _ids).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+    private string NextId() => Interlocked.Increment(ref _ids).ToString("D6", CultureInfo.InvariantCulture);
 
-    private sealed class Session(string id, string key, string externalId, long amount)
+    private sealed class Transaction(string id, long amountTiyin, string orderKey)
     {
         public string Id { get; } = id;
-        public string Key { get; } = key;
+        public long AmountTiyin { get; } = amountTiyin;
+        public string OrderKey { get; } = orderKey;
+        public string Status { get; set; } = "created";
+    }
+
+    private sealed class Session(string id, string externalId, string userId, long amount)
+    {
+        public string Id { get; } = id;
         public string ExternalId { get; } = externalId;
+        public string UserId { get; } = userId;
         public long Amount { get; } = amount;
         public string Status { get; set; } = "pending";
         public int OtpFailures { get; set; }
-        public string? CardToken { get; set; }
+        public string? CardId { get; set; }
         public string? TransactionId { get; set; }
         public string? FailureReason { get; set; }
     }

@@ -7,12 +7,11 @@ namespace Infrastructure.IntegrationTests.Paylov;
 public sealed class SandboxPaylovClientTests
 {
     private static readonly Uri ReturnUrl = new("https://localhost:5080/billing/return?plan=pro");
-    private static readonly FiscalItem Plan = new("VirtuOps Pro, 1 oy", "10305001001000000", "1501000", 1, 29_900_000, 12);
 
     private readonly SandboxPaylovClient _sandbox = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero)));
 
     private async Task<CardBindingSession> StartAsync(string externalId = "bind_0195") =>
-        await _sandbox.StartCardBindingAsync(externalId, 100_000, ReturnUrl, CancellationToken.None);
+        await _sandbox.StartCardBindingAsync(externalId, "0195user", 100_000, ReturnUrl, CancellationToken.None);
 
     private Task<CardBindingResult> BindingAsync(CardBindingSession session) =>
         _sandbox.GetCardBindingAsync(session.SessionId, CancellationToken.None);
@@ -43,12 +42,12 @@ public sealed class SandboxPaylovClientTests
         result.Card.MaskedPan.ShouldBe(masked);
         result.Card.CardType.ShouldBe(type);
         result.Card.ExpiryYyMm.ShouldBe("2907");
-        result.Card.Token.ShouldNotContain(number[6..12]);
-        (await _sandbox.GetTransactionAsync("bind_0195", CancellationToken.None)).TransactionId.ShouldBe(result.TransactionId);
+        result.Card.CardId.ShouldNotContain(number[6..12]);
+        (await _sandbox.GetTransactionAsync(result.TransactionId!, CancellationToken.None)).State.ShouldBe(PaylovTransactionState.Succeeded);
     }
 
     [Theory]
-    [InlineData(SandboxCards.Declined, "declined")]
+    [InlineData(SandboxCards.Declined, "card_is_blocked")]
     [InlineData(SandboxCards.InsufficientFunds, "insufficient_funds")]
     public async Task A_failing_card_fails_the_binding(string number, string reason)
     {
@@ -69,7 +68,7 @@ public sealed class SandboxPaylovClientTests
 
         _sandbox.SubmitCard(session.SessionId, SandboxCards.UzCardSucceeds, "10/26", "123");
 
-        (await BindingAsync(session)).FailureReason.ShouldBe("expired_card");
+        (await BindingAsync(session)).FailureReason.ShouldBe("card_expired");
     }
 
     [Fact]
@@ -105,51 +104,20 @@ public sealed class SandboxPaylovClientTests
         for (var i = 0; i < SandboxCards.OtpAttempts; i++)
             _sandbox.SubmitOtp(session.SessionId, "000000");
 
-        (await BindingAsync(session)).FailureReason.ShouldBe("otp_failed");
-    }
-
-    [Fact]
-    public async Task Charges_are_idempotent_and_removed_cards_are_declined()
-    {
-        var token = await BindAsync(SandboxCards.UzCardSucceeds);
-
-        var first = await _sandbox.ChargeAsync(new ChargeRequest(token, 29_900_000, "sub_1_2026-11", "Pro", Plan), CancellationToken.None);
-        var again = await _sandbox.ChargeAsync(new ChargeRequest(token, 29_900_000, "sub_1_2026-11", "Pro", Plan), CancellationToken.None);
-        await _sandbox.RemoveCardAsync(token, CancellationToken.None);
-        var afterRemoval = await _sandbox.ChargeAsync(new ChargeRequest(token, 29_900_000, "sub_1_2026-12", "Pro", Plan), CancellationToken.None);
-
-        first.State.ShouldBe(PaylovTransactionState.Succeeded);
-        again.ShouldBe(first);
-        afterRemoval.State.ShouldBe(PaylovTransactionState.Declined);
-        (await _sandbox.GetTransactionAsync("sub_1_2026-11", CancellationToken.None)).ShouldBe(first);
-        (await _sandbox.GetTransactionAsync("sub_1_2027-01", CancellationToken.None)).State.ShouldBe(PaylovTransactionState.NotFound);
-    }
-
-    [Fact]
-    public async Task The_renewals_fail_card_pays_once_then_runs_out_of_money()
-    {
-        var token = await BindAsync(SandboxCards.RenewalsFail);
-
-        var renewal = await _sandbox.ChargeAsync(new ChargeRequest(token, 29_900_000, "sub_1_2026-12", "Pro", Plan), CancellationToken.None);
-
-        renewal.State.ShouldBe(PaylovTransactionState.InsufficientFunds);
+        (await BindingAsync(session)).FailureReason.ShouldBe("too_many_attempts");
     }
 
     [Fact]
     public async Task Receipts_are_idempotent_and_clearly_not_real()
     {
-        var request = new ReceiptRequest("sbx_tx_1", "rcpt_1", "owner@shop.uz", Plan);
+        var session = await StartAsync();
+        _sandbox.SubmitCard(session.SessionId, SandboxCards.UzCardSucceeds, "07/29", "123");
+        var paid = (await BindingAsync(session)).TransactionId!;
+        var request = new ReceiptRequest(paid, 100_000, [new FiscalItem("VirtuOps Pro obunasi (1 oy)", "10305008003000000", "1545643", 1, 100_000, 12, "309876543")]);
 
-        var receipt = await _sandbox.CreateReceiptAsync(request, CancellationToken.None);
+        var receipt = await _sandbox.RegisterReceiptAsync(request, CancellationToken.None);
 
-        (await _sandbox.CreateReceiptAsync(request, CancellationToken.None)).ShouldBe(receipt);
+        (await _sandbox.RegisterReceiptAsync(request, CancellationToken.None)).ShouldBe(receipt);
         receipt.Url.Host.ShouldEndWith(".invalid");
-    }
-
-    private async Task<string> BindAsync(string number)
-    {
-        var session = await StartAsync($"bind_{number}");
-        _sandbox.SubmitCard(session.SessionId, number, "07/29", "123");
-        return (await BindingAsync(session)).Card!.Token;
     }
 }

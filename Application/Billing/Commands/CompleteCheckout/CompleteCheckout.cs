@@ -55,7 +55,7 @@ public sealed class CompleteCheckoutCommandHandler(
         foreach (var old in await context.PaymentMethods.Where(p => p.RemovedAt == null).ToListAsync(cancellationToken))
             old.Remove(now);
         var card = result.Card;
-        context.PaymentMethods.Add(PaymentMethod.Bind(id => secrets.Protect(card.Token, id.ToString()), card.MaskedPan, card.CardType.ToString(), card.ExpiryYyMm));
+        context.PaymentMethods.Add(PaymentMethod.Bind(id => secrets.Protect(card.CardId, id.ToString()), card.MaskedPan, card.CardType.ToString(), card.ExpiryYyMm));
         context.ConsentRecords.Add(ConsentRecord.Grant(currentUser.UserId ?? throw new SignInRequiredException(), currentUser.TenantId, ConsentKind.RecurringCharges,
             legal.Value.PublicOfferVersion, now, client.IpAddress, client.UserAgent));
 

@@ -33,7 +33,7 @@ public sealed class StartCheckoutCommandHandler(IApplicationDbContext context, I
         var amount = command.Purpose == CheckoutPurpose.Subscribe ? plan.MonthlyPriceTiyin : 0;
         var checkout = CheckoutSession.Start(command.Purpose, plan.Code, amount, currentUser.UserId ?? throw new SignInRequiredException());
         var returnUrl = links.Value.Link($"/billing/return?checkout={checkout.Id}");
-        var session = await paylov.StartCardBindingAsync(checkout.Id.ToString("N"), amount, returnUrl, cancellationToken);
+        var session = await paylov.StartCardBindingAsync(checkout.Id.ToString("N"), PaylovUser.Of(currentUser.TenantId ?? throw new SignInRequiredException()), amount, returnUrl, cancellationToken);
         checkout.OpenedAtPaylov(session.SessionId);
         context.CheckoutSessions.Add(checkout);
         await context.SaveChangesAsync(cancellationToken);
