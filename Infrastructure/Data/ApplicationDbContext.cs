@@ -18,6 +18,7 @@ using VirtuOps.Domain.Sessions;
 using VirtuOps.Domain.Sms;
 using VirtuOps.Domain.Tenants;
 using VirtuOps.Domain.Verification;
+using VirtuOps.Domain.Webhooks;
 using VirtuOps.Infrastructure.Identity;
 
 namespace VirtuOps.Infrastructure.Data;
@@ -81,6 +82,10 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentTen
     public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
 
     public DbSet<UnconfirmedPrivacyRequest> UnconfirmedPrivacyRequests => Set<UnconfirmedPrivacyRequest>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>Read by the query filters each time a query runs, so one model serves every tenant.</summary>
     internal Guid? CurrentTenantId => currentTenant.Id;

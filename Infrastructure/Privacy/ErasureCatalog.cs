@@ -17,6 +17,7 @@ using VirtuOps.Domain.Sessions;
 using VirtuOps.Domain.Sms;
 using VirtuOps.Domain.Tenants;
 using VirtuOps.Domain.Verification;
+using VirtuOps.Domain.Webhooks;
 using VirtuOps.Infrastructure.Data;
 using VirtuOps.Infrastructure.Identity;
 
@@ -93,6 +94,9 @@ public static class ErasureCatalog
                 ? db.Messages.IgnoreQueryFilters().Where(m => m.TenantId == s.TenantId).OrderBy(m => m.SentAt)
                 : null,
             "Conversation messages."),
+        // Before messages: the queued events are copies of them, and must not reach the integrator after the purge started.
+        TenantRows<WebhookDelivery>(db => db.WebhookDeliveries, "Outgoing webhook events and their delivery log: copies of messages, contacts and conversations."),
+        TenantRows<WebhookSubscription>(db => db.WebhookSubscriptions, "The tenant's webhook endpoints and their secrets."),
         TenantRows<Conversation>(db => db.Conversations, "Conversations with the tenant's customers."),
         TenantRows<Contact>(db => db.Contacts, "The tenant's customers."),
         TenantRows<KnowledgeEntry>(db => db.KnowledgeEntries, "The tenant's knowledge base."),

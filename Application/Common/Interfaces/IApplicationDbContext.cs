@@ -12,6 +12,7 @@ using VirtuOps.Domain.Sessions;
 using VirtuOps.Domain.Sms;
 using VirtuOps.Domain.Tenants;
 using VirtuOps.Domain.Verification;
+using VirtuOps.Domain.Webhooks;
 
 namespace VirtuOps.Application.Common.Interfaces;
 
@@ -63,6 +64,10 @@ public interface IApplicationDbContext
     DbSet<PrivacyRequest> PrivacyRequests { get; }
 
     DbSet<UnconfirmedPrivacyRequest> UnconfirmedPrivacyRequests { get; }
+
+    DbSet<WebhookSubscription> WebhookSubscriptions { get; }
+
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }
