@@ -45,6 +45,8 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentTen
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<Domain.Idempotency.IdempotentRequest> IdempotentRequests => Set<Domain.Idempotency.IdempotentRequest>();
+
     public DbSet<SmsDelivery> SmsDeliveries => Set<SmsDelivery>();
 
     public DbSet<AccessLogEntry> AccessLogs => Set<AccessLogEntry>();

@@ -103,6 +103,7 @@ public static class ErasureCatalog
         TenantRows<ChannelConnection>(db => db.ChannelConnections, "Channel connections (credentials deleted at disconnect)."),
         TenantRows<Bot>(db => db.Bots, "The tenant's bots."),
         TenantRows<ApiKey>(db => db.ApiKeys, "The tenant's API keys."),
+        TenantRows<Domain.Idempotency.IdempotentRequest>(db => db.IdempotentRequests, "Kept API answers (they may echo a customer's message or contact)."),
         TenantRows<PaymentMethod>(db => db.PaymentMethods, "Card references (the token is removed at Paylov first)."),
         TenantRows<CheckoutSession>(db => db.CheckoutSessions, "Checkout sessions: who started which payment."),
         new Batched<ConsentRecord>((db, s) => db.ConsentRecords.Where(c => s.UserIds.Contains(c.UserId) || (s.IsTenant && c.TenantId == s.TenantId)),

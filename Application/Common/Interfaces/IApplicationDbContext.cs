@@ -29,6 +29,7 @@ public interface IApplicationDbContext
     DbSet<UserSession> UserSessions { get; }
 
     DbSet<ApiKey> ApiKeys { get; }
+    DbSet<Domain.Idempotency.IdempotentRequest> IdempotentRequests { get; }
     DbSet<SmsDelivery> SmsDeliveries { get; }
     DbSet<AccessLogEntry> AccessLogs { get; }
 

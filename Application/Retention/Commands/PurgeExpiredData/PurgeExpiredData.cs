@@ -9,7 +9,7 @@ namespace VirtuOps.Application.Retention.Commands.PurgeExpiredData;
 
 /// <summary>How many rows of each kind the retention purge deleted.</summary>
 public sealed record PurgedData(int WebhookEvents, int OneTimeCodes, int CheckoutSessions, int DemoRequests, int RemovedUsersAccessLogs,
-    int Messages, int Conversations, int UnconfirmedPrivacyRequests, int WebhookDeliveries = 0);
+    int Messages, int Conversations, int UnconfirmedPrivacyRequests, int WebhookDeliveries = 0, int IdempotentRequests = 0);
 
 /// <summary>Deletes what has outlived its retention period and nothing else deletes; see the README's configuration table.</summary>
 public sealed record PurgeExpiredDataCommand : ICommand<PurgedData>;
@@ -66,8 +66,11 @@ public sealed class PurgeExpiredDataCommandHandler(
         var webhookDeliveries = await DeleteInBatchesAsync(context.WebhookDeliveries.IgnoreQueryFilters(),
             d => d.CreatedAt < deliveryCutoff && d.Status != WebhookDeliveryStatus.Pending, cancellationToken);
 
+        // Idempotency keys and the answers they replay are kept 24 hours (they may echo a customer's message).
+        var idempotentRequests = await DeleteInBatchesAsync(context.IdempotentRequests.IgnoreQueryFilters(), r => r.ExpiresAt < now, cancellationToken);
+
         var purged = new PurgedData(webhookEvents, oneTimeCodes, checkoutSessions, demoRequests, removedUsersAccessLogs,
-            messages, conversations, unconfirmedPrivacyRequests, webhookDeliveries);
+            messages, conversations, unconfirmedPrivacyRequests, webhookDeliveries, idempotentRequests);
         logger.LogInformation("Retention purge deleted {Purged}", purged);
         return purged;
     }
