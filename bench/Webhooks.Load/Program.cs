@@ -46,7 +46,7 @@ internal static class WebhooksLoad
             BaseAddress = app.BaseAddress,
             Timeout = TimeSpan.FromSeconds(30),
         };
-        var webhooks = new Webhooks(connections);
+        var webhooks = new Channels.Load.Webhooks(connections);
         var runner = new LoadRunner(http);
         await SetEnabledAsync(app.Services, subscriptionId, false);
         await runner.ClosedLoopAsync("warm-up", webhooks.Next, 8, TimeSpan.FromSeconds(2));
