@@ -34,6 +34,7 @@ using VirtuOps.Infrastructure.Paylov;
 using VirtuOps.Infrastructure.Sms;
 using VirtuOps.Infrastructure.Security;
 using VirtuOps.Infrastructure.Jobs;
+using VirtuOps.Infrastructure.Webhooks;
 
 namespace VirtuOps.Infrastructure;
 
@@ -49,6 +50,8 @@ public static class DependencyInjection
             .ValidateOnStart();
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
+        // First, so the deliveries it adds are stamped and audited by the ones after it.
+        services.AddScoped<ISaveChangesInterceptor, WebhookOutboxInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, TenantStampInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, AuditableEntityInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
@@ -92,6 +95,7 @@ public static class DependencyInjection
         services.AddChannelDelivery(configuration);
         services.AddChannelInbound(configuration);
         services.AddDataExports(configuration);
+        services.AddOutgoingWebhooks(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database", tags: ["ready"]);
 
@@ -136,6 +140,7 @@ public static class DependencyInjection
         services.AddChannelDeliveryWorker(configuration);
         services.AddChannelInboundProcessor(configuration);
         services.AddDataExportWorker(configuration);
+        services.AddWebhookDeliveryWorker(configuration);
 
         services.AddQuartz(quartz =>
         {

@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddAuthorization();
         services.AddApiAccess();
         services.AddAdminApi();
+        services.AddIdempotencyKeys();
         services.AddSpaAntiforgery();
         services.AddRateLimits(configuration);
         services.AddSecurityHeaders();
@@ -88,5 +89,11 @@ public static class DependencyInjection
 
         A missing or revoked key answers 401; a key without the needed scope, or on a cookie-only operation, 403 with
         `requiredScope` when a scope is missing; another tenant's ids answer 404. Errors are RFC 9457 problem details.
+
+        ## Idempotent retries
+
+        Send an `Idempotency-Key` header (1-255 visible ASCII characters, e.g. a UUID) with any POST: within 24 hours the
+        same key and body get the first answer again (`Idempotent-Replayed: true`) and nothing is done twice; the same key
+        with another body is a 422; while the first request still runs, a 409 with `Retry-After`. Keys are per tenant.
         """;
 }

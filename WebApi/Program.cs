@@ -95,6 +95,7 @@ app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseIdempotencyKeys();
 app.UseSpaAntiforgeryCookie();
 
 app.UseSwagger();

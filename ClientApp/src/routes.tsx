@@ -2,6 +2,7 @@ import { Navigate, type RouteObject } from 'react-router';
 import { Layout } from './components/Layout';
 import { AccessLogPage } from './features/access-log/AccessLogPage';
 import { ApiKeysPage } from './features/api-keys/ApiKeysPage';
+import { WebhooksPage } from './features/webhooks/WebhooksPage';
 import { BillingPage } from './features/billing/BillingPage';
 import { BillingReturnPage } from './features/billing/BillingReturnPage';
 import { BotIndexRedirect, BotLayout } from './features/bots/BotLayout';
@@ -79,6 +80,7 @@ export const routes: RouteObject[] = [
             children: [
               { path: 'team', element: <TeamPage /> },
               { path: 'api-keys', element: <ApiKeysPage /> },
+              { path: 'webhooks', element: <WebhooksPage /> },
               { path: 'company', element: <CompanySettingsPage /> },
             ],
           },

@@ -19,6 +19,7 @@ using VirtuOps.Domain.Sms;
 using VirtuOps.Domain.StaffAudit;
 using VirtuOps.Domain.Tenants;
 using VirtuOps.Domain.Verification;
+using VirtuOps.Domain.Webhooks;
 using VirtuOps.Infrastructure.Identity;
 
 namespace VirtuOps.Infrastructure.Data;
@@ -44,6 +45,8 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentTen
     public DbSet<SignInAttemptCount> SignInAttemptCounts => Set<SignInAttemptCount>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Domain.Idempotency.IdempotentRequest> IdempotentRequests => Set<Domain.Idempotency.IdempotentRequest>();
 
     public DbSet<SmsDelivery> SmsDeliveries => Set<SmsDelivery>();
 
@@ -82,6 +85,10 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentTen
     public DbSet<UnconfirmedPrivacyRequest> UnconfirmedPrivacyRequests => Set<UnconfirmedPrivacyRequest>();
 
     public DbSet<StaffAuditEntry> StaffAuditLog => Set<StaffAuditEntry>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>Read by the query filters each time a query runs, so one model serves every tenant.</summary>
     internal Guid? CurrentTenantId => currentTenant.Id;

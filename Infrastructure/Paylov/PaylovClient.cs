@@ -17,8 +17,34 @@ namespace VirtuOps.Infrastructure.Paylov;
 /// and exception messages and logs carry the operation, the HTTP status, Paylov's error code and our own ids only,
 /// never a body, card id, token or key.
 /// </remarks>
-internal sealed class PaylovClient(HttpClient httpClient, ILogger<PaylovClient> logger) : IPaylovClient
+internal sealed class PaylovClient(HttpClient httpClient, ILogger<PaylovClient> logger) : IPaylovClient, IPaylovCardBinding
 {
+    public async Task<CardOtpSent> StartAsync(string paylovUserId, CardDetails card, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        CardNumbers.EnsureAcceptable(card);
+
+        // The number travels in this one body and nowhere else: no logger sees the body, and no message below holds it.
+        const string operation = "bind a card";
+        var answer = await SendAsync(HttpMethod.Post, CreateUserCardPath, operation, new CreateUserCard(paylovUserId, card.Number, card.ExpiryYyMm), cancellationToken);
+        var created = ResultOf<CardCreated>(answer, operation);
+        if (string.IsNullOrEmpty(created.Cid))
+            throw new PaylovException("Paylov accepted a card without a binding id.");
+        return new CardOtpSent(created.Cid, created.OtpSentPhone ?? string.Empty);
+    }
+
+    public async Task<BoundCard> ConfirmAsync(string bindingId, string otp, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bindingId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(otp);
+
+        const string operation = "confirm a card";
+        var answer = await SendAsync(HttpMethod.Post, ConfirmUserCardPath, operation, new ConfirmUserCard(bindingId, otp), cancellationToken);
+        var card = ToBoundCard(ResultOf<CardConfirmed>(answer, operation).Card);
+        logger.LogInformation("Paylov card {MaskedPan} bound", card.MaskedPan);
+        return card;
+    }
+
     public async Task<CardBindingSession> StartCardBindingAsync(string externalId, string paylovUserId, long amountTiyin, Uri returnUrl, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(externalId);

@@ -41,6 +41,7 @@ public static class PaylovServiceCollectionExtensions
             services.TryAddSingleton(TimeProvider.System);
             services.AddSingleton<SandboxPaylovClient>();
             services.AddSingleton<IPaylovClient>(sp => sp.GetRequiredService<SandboxPaylovClient>());
+            services.AddSingleton<IPaylovCardBinding>(sp => sp.GetRequiredService<SandboxPaylovClient>());
             return services;
         }
 
@@ -81,6 +82,8 @@ public static class PaylovServiceCollectionExtensions
             });
         // Inside the retry and the timeout: each attempt carries a current token, and a 401 is answered once with a fresh one.
         paylovClient.AddHttpMessageHandler<PaylovAuthenticationHandler>();
+        // The same typed client serves the card binding (same handlers, no body or URL logging).
+        services.AddTransient<IPaylovCardBinding>(sp => (PaylovClient)sp.GetRequiredService<IPaylovClient>());
         return services;
     }
 

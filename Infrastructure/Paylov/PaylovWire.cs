@@ -24,6 +24,9 @@ internal static class PaylovWire
     /// ASSUMED: Paylov documents no hosted card page (an open question). These paths are used only by
     /// <c>Paylov:CardBinding = Hosted</c> and will change when Paylov confirms one.
     /// </summary>
+    public const string CreateUserCardPath = "merchant/userCard/createUserCard/";
+    public const string ConfirmUserCardPath = "merchant/userCard/confirmUserCardCreate/";
+
     public const string HostedBindingPath = "merchant/userCard/hostedBinding/";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -73,6 +76,14 @@ internal static class PaylovWire
 
     /// <summary>The OFD receipt, as <c>register</c> (under <c>ofd</c>) and <c>status</c> (flat) return it.</summary>
     public sealed record Ofd(string? ReceiptUrl, JsonElement? ReceiptId, string? FiscalSign, string? TerminalId);
+
+    public sealed record CreateUserCard(string UserId, string CardNumber, string ExpireDate);
+
+    public sealed record CardCreated(string? Cid, string? OtpSentPhone);
+
+    public sealed record ConfirmUserCard(string CardId, string Otp);
+
+    public sealed record CardConfirmed(Card? Card);
 
     public sealed record StartHostedBinding(string UserId, string ExternalId, long AmountInTiyin, string ReturnUrl);
 

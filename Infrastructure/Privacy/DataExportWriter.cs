@@ -80,6 +80,7 @@ internal sealed class DataExportWriter(ApplicationDbContext context, IOptions<Le
         await WriteJsonAsync(archive, ExportCatalog.Charges, Owned(context.Charges, tenantId), cancellationToken);
         await WriteJsonAsync(archive, ExportCatalog.Receipts, Owned(context.FiscalReceipts, tenantId), cancellationToken);
         await WriteJsonAsync(archive, ExportCatalog.ApiKeys, Owned(context.ApiKeys, tenantId), cancellationToken);
+        await WriteJsonAsync(archive, ExportCatalog.WebhookSubscriptions, Owned(context.WebhookSubscriptions, tenantId), cancellationToken);
     }
 
     // The worker has no signed-in tenant, so the tenant filter is replaced by the export's own tenant.

@@ -18,6 +18,7 @@ using VirtuOps.Domain.Sms;
 using VirtuOps.Domain.StaffAudit;
 using VirtuOps.Domain.Tenants;
 using VirtuOps.Domain.Verification;
+using VirtuOps.Domain.Webhooks;
 using VirtuOps.Infrastructure.Data;
 using VirtuOps.Infrastructure.Identity;
 
@@ -94,12 +95,16 @@ public static class ErasureCatalog
                 ? db.Messages.IgnoreQueryFilters().Where(m => m.TenantId == s.TenantId).OrderBy(m => m.SentAt)
                 : null,
             "Conversation messages."),
+        // Before messages: the queued events are copies of them, and must not reach the integrator after the purge started.
+        TenantRows<WebhookDelivery>(db => db.WebhookDeliveries, "Outgoing webhook events and their delivery log: copies of messages, contacts and conversations."),
+        TenantRows<WebhookSubscription>(db => db.WebhookSubscriptions, "The tenant's webhook endpoints and their secrets."),
         TenantRows<Conversation>(db => db.Conversations, "Conversations with the tenant's customers."),
         TenantRows<Contact>(db => db.Contacts, "The tenant's customers."),
         TenantRows<KnowledgeEntry>(db => db.KnowledgeEntries, "The tenant's knowledge base."),
         TenantRows<ChannelConnection>(db => db.ChannelConnections, "Channel connections (credentials deleted at disconnect)."),
         TenantRows<Bot>(db => db.Bots, "The tenant's bots."),
         TenantRows<ApiKey>(db => db.ApiKeys, "The tenant's API keys."),
+        TenantRows<Domain.Idempotency.IdempotentRequest>(db => db.IdempotentRequests, "Kept API answers (they may echo a customer's message or contact)."),
         TenantRows<PaymentMethod>(db => db.PaymentMethods, "Card references (the token is removed at Paylov first)."),
         TenantRows<CheckoutSession>(db => db.CheckoutSessions, "Checkout sessions: who started which payment."),
         new Batched<ConsentRecord>((db, s) => db.ConsentRecords.Where(c => s.UserIds.Contains(c.UserId) || (s.IsTenant && c.TenantId == s.TenantId)),

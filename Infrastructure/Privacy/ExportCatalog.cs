@@ -16,6 +16,7 @@ using VirtuOps.Domain.Sms;
 using VirtuOps.Domain.StaffAudit;
 using VirtuOps.Domain.Tenants;
 using VirtuOps.Domain.Verification;
+using VirtuOps.Domain.Webhooks;
 using VirtuOps.Infrastructure.Identity;
 
 namespace VirtuOps.Infrastructure.Privacy;
@@ -135,11 +136,17 @@ public static class ExportCatalog
             "API keys: name, prefix, scopes, last use (the key itself is left out)."),
         nameof(ApiKey.Hash));
 
+    public static readonly ExportedFile WebhookSubscriptions = new("webhook-subscriptions.json", typeof(WebhookSubscription), InAccountExport: false,
+        new("Webhook obunalari: manzil, hodisalar, tavsif, oʻchirilganlik (maxfiy kalitlar kiritilmagan).",
+            "Подписки на вебхуки: адрес, события, описание, отключение (секреты не включены).",
+            "Webhook subscriptions: address, events, description, whether disabled (the secrets are left out)."),
+        nameof(WebhookSubscription.EncryptedSecret), nameof(WebhookSubscription.EncryptedPreviousSecret));
+
     /// <summary>Every file of an owner's export, in the order they are written.</summary>
     public static IReadOnlyList<ExportedFile> Files { get; } =
     [
         Profile, Tenant, Users, Consents, Sessions, AccessLog, PrivacyRequests, Bots, Knowledge, Channels, Contacts, Conversations, Messages,
-        Subscriptions, PaymentMethods, Charges, Receipts, ApiKeys,
+        Subscriptions, PaymentMethods, Charges, Receipts, ApiKeys, WebhookSubscriptions,
     ];
 
     /// <summary>The entities no export holds, and why.</summary>
@@ -160,7 +167,9 @@ public static class ExportCatalog
         [typeof(UnconfirmedPrivacyRequest)] = "A signed-out request whose sender has not yet confirmed the e-mail address, deleted after 24 hours; not linked to an account.",
         [typeof(DataExport)] = "The export's own bookkeeping, shown in the Privacy centre and deleted with its file after 7 days.",
         [typeof(StaffAuditEntry)] = "What platform staff did, not data about the customer's people; the owner sees the entries about their tenant on the Security page (GET /api/security/platform-access).",
+        [typeof(WebhookDelivery)] = "Copies of messages, contacts and conversations sent to the tenant's own webhook endpoints, with the delivery log; the data itself is in contacts.json, conversations.csv and messages.csv.",
         [typeof(ErasureRequest)] = "The bookkeeping of an erasure (ids and times); the request itself is in privacy-requests.json.",
+        [typeof(Domain.Idempotency.IdempotentRequest)] = "Copies of API answers kept 24 hours so a retried request is not done twice; what they echo is exported from its own tables.",
     };
 
     /// <summary>The names of the model's entity types that are neither exported nor excluded; empty when the catalog is complete.</summary>

@@ -13,6 +13,7 @@ using VirtuOps.Domain.Sms;
 using VirtuOps.Domain.StaffAudit;
 using VirtuOps.Domain.Tenants;
 using VirtuOps.Domain.Verification;
+using VirtuOps.Domain.Webhooks;
 
 namespace VirtuOps.Application.Common.Interfaces;
 
@@ -29,6 +30,7 @@ public interface IApplicationDbContext
     DbSet<UserSession> UserSessions { get; }
 
     DbSet<ApiKey> ApiKeys { get; }
+    DbSet<Domain.Idempotency.IdempotentRequest> IdempotentRequests { get; }
     DbSet<SmsDelivery> SmsDeliveries { get; }
     DbSet<AccessLogEntry> AccessLogs { get; }
 
@@ -66,6 +68,10 @@ public interface IApplicationDbContext
 
     /// <summary>Append-only: entries are added, never changed or removed (the context refuses it).</summary>
     DbSet<StaffAuditEntry> StaffAuditLog { get; }
+
+    DbSet<WebhookSubscription> WebhookSubscriptions { get; }
+
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

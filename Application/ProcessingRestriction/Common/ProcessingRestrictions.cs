@@ -1,4 +1,5 @@
 using VirtuOps.Application.Channels.Common;
+using VirtuOps.Application.Webhooks.Common;
 using VirtuOps.Domain.Tenants;
 
 namespace VirtuOps.Application.ProcessingRestriction.Common;
@@ -7,7 +8,8 @@ namespace VirtuOps.Application.ProcessingRestriction.Common;
 /// Whether a tenant's processing is restricted (Privacy Policy, section 8): the one question every path that would act
 /// on a tenant's data asks. Read once per tenant and scope: the inbox processor answers many messages in one scope.
 /// </summary>
-public sealed class ProcessingRestrictions(IApplicationDbContext context, IInboundEventSignal inbound, IOutboundDeliverySignal delivery)
+public sealed class ProcessingRestrictions(IApplicationDbContext context, IInboundEventSignal inbound, IOutboundDeliverySignal delivery,
+    IWebhookDeliverySignal webhooks)
 {
     private readonly Dictionary<Guid, TenantRestrictions> _known = [];
 
@@ -46,6 +48,7 @@ public sealed class ProcessingRestrictions(IApplicationDbContext context, IInbou
             return;
         inbound.EventsStored();
         delivery.MessagesQueued();
+        webhooks.EventsQueued();
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ import {
   SystemClient,
   TeamClient,
   TenantClient,
+  WebhookSubscriptionsClient,
 } from './generated/virtuops-api';
 
 // Same origin: Vite proxies /api in development, the WebApi serves the SPA in production.
@@ -107,6 +108,7 @@ export const billingClient = new BillingClient(baseUrl, http);
 export const channelsClient = new ChannelsClient(baseUrl, http);
 export const contactsClient = new ContactsClient(baseUrl, http);
 export const tenantClient = new TenantClient(baseUrl, http);
+export const webhookSubscriptionsClient = new WebhookSubscriptionsClient(baseUrl, http);
 
 /**
  * The knowledge CSV is a file download, so the browser fetches it from a link (with the sign-in cookie) and saves it

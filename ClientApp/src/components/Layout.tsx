@@ -51,6 +51,7 @@ export function Layout() {
                   <>
                     <NavLink to="/account/team">{t('nav.team')}</NavLink>
                     <NavLink to="/account/api-keys">{t('nav.apiKeys')}</NavLink>
+                    <NavLink to="/account/webhooks">{t('nav.webhooks')}</NavLink>
                     <NavLink to="/account/company">{t('nav.company')}</NavLink>
                     <NavLink to="/billing">{t('nav.billing')}</NavLink>
                   </>

@@ -83,6 +83,14 @@ export const accountClient = {
 export const accessLogClient = { getMyAccessLog: vi.fn(never) };
 export const teamClient = { getTeamMembers: vi.fn(never), inviteAgent: vi.fn(never), removeTeamMember: vi.fn(never) };
 export const apiKeysClient = { getApiKeys: vi.fn(never), createApiKey: vi.fn(never), revokeApiKey: vi.fn(never) };
+export const webhookSubscriptionsClient = {
+  getWebhookSubscriptions: vi.fn(never),
+  createWebhookSubscription: vi.fn(never),
+  deleteWebhookSubscription: vi.fn(never),
+  rotateWebhookSecret: vi.fn(never),
+  getWebhookDeliveries: vi.fn(never),
+  redeliverWebhook: vi.fn(never),
+};
 export const privacyClient = {
   getMyConsents: vi.fn(never),
   withdrawConsent: vi.fn(never),

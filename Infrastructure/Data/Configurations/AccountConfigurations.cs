@@ -66,3 +66,21 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.HasOne<Tenant>().WithMany().HasForeignKey(k => k.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<Domain.Idempotency.IdempotentRequest>
+{
+    public void Configure(EntityTypeBuilder<Domain.Idempotency.IdempotentRequest> builder)
+    {
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Key).HasMaxLength(Domain.Idempotency.IdempotentRequest.KeyMaxLength).IsRequired();
+        builder.Property(r => r.RequestHash).HasMaxLength(64).IsRequired();
+        builder.Property(r => r.ResponseContentType).HasMaxLength(Domain.Idempotency.IdempotentRequest.ContentTypeMaxLength);
+        builder.Property(r => r.ResponseLocation).HasMaxLength(Domain.Idempotency.IdempotentRequest.LocationMaxLength);
+        builder.Property(r => r.CreatedBy).HasMaxLength(64);
+        builder.Property(r => r.LastModifiedBy).HasMaxLength(64);
+        // The claim: two requests with one key cannot both insert, so the work runs once.
+        builder.HasIndex(r => new { r.TenantId, r.Key }).IsUnique();
+        builder.HasIndex(r => r.ExpiresAt);
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(r => r.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -22,8 +22,11 @@ public sealed record SandboxCheckout(string SessionId, long AmountTiyin, Uri Ret
 /// created transaction that is then paid, paying it again answers <c>transaction_already_payed</c>, declines are
 /// Paylov's error codes, receipts are keyed by transaction and must add up. State lives in memory and is lost on restart.
 /// </summary>
-public sealed class SandboxPaylovClient(TimeProvider timeProvider) : IPaylovClient
+public sealed class SandboxPaylovClient(TimeProvider timeProvider) : IPaylovClient, IPaylovCardBinding
 {
+    /// <summary>How long the SMS code of a card binding stays valid.</summary>
+    public static readonly TimeSpan OtpLifetime = TimeSpan.FromMinutes(2);
+
     public const string CheckoutPath = "/sandbox/paylov/checkout/";
 
     private readonly Lock _lock = new();
@@ -31,6 +34,47 @@ public sealed class SandboxPaylovClient(TimeProvider timeProvider) : IPaylovClie
     private readonly Dictionary<string, SandboxCardBehaviour> _cards = [];
     private readonly Dictionary<string, Transaction> _transactions = [];
     private readonly Dictionary<string, FiscalReceipt> _receipts = [];
+    private readonly Dictionary<string, PendingCard> _pendingCards = [];
+
+    public Task<CardOtpSent> StartAsync(string paylovUserId, CardDetails card, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        CardNumbers.EnsureAcceptable(card);
+        var behaviour = SandboxCards.Find(card.Number)
+            ?? throw new PaylovException("The sandbox accepts only its test cards.", "card_not_found");
+        if (behaviour == SandboxCardBehaviour.Declines)
+            throw new PaylovException("The sandbox's blocked test card.", "card_is_blocked");
+        lock (_lock)
+        {
+            // From here on only the masked number, type, expiry and behaviour are kept, never the number.
+            var number = card.Number;
+            var cid = NewId("sbx_cid_");
+            _pendingCards[cid] = new PendingCard(new BoundCard(NewId("sbx_card_"), $"{number[..6]}******{number[^4..]}",
+                number.StartsWith("9860", StringComparison.Ordinal) ? CardType.Humo : number[0] == '4' ? CardType.Visa : CardType.UzCard, card.ExpiryYyMm),
+                behaviour, timeProvider.GetUtcNow() + OtpLifetime);
+            return Task.FromResult(new CardOtpSent(cid, "+998 ** *** ** 00"));
+        }
+    }
+
+    public Task<BoundCard> ConfirmAsync(string bindingId, string otp, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_pendingCards.TryGetValue(bindingId, out var pending) || timeProvider.GetUtcNow() > pending.ExpiresAt)
+                throw new PaylovException("The sandbox's code expired.", "otp_expired");
+            if (otp != SandboxCards.OtpCode)
+            {
+                if (++pending.Failures < SandboxCards.OtpAttempts)
+                    throw new PaylovException("Wrong sandbox code.", "invalid_otp");
+                _pendingCards.Remove(bindingId);
+                throw new PaylovException("Too many wrong sandbox codes.", "too_many_attempts");
+            }
+
+            _pendingCards.Remove(bindingId);
+            _cards[pending.Card.CardId] = pending.Behaviour;
+            return Task.FromResult(pending.Card);
+        }
+    }
 
     public Task<CardBindingSession> StartCardBindingAsync(string externalId, string paylovUserId, long amountTiyin, Uri returnUrl, CancellationToken cancellationToken)
     {
@@ -251,6 +295,14 @@ public sealed class SandboxPaylovClient(TimeProvider timeProvider) : IPaylovClie
     }
 
     private static string NewId(string prefix) => prefix + Guid.CreateVersion7().ToString("N");
+
+    private sealed class PendingCard(BoundCard card, SandboxCardBehaviour behaviour, DateTimeOffset expiresAt)
+    {
+        public BoundCard Card { get; } = card;
+        public SandboxCardBehaviour Behaviour { get; } = behaviour;
+        public DateTimeOffset ExpiresAt { get; } = expiresAt;
+        public int Failures { get; set; }
+    }
 
     private sealed class Transaction(long amountTiyin)
     {

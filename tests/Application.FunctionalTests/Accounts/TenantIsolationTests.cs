@@ -35,6 +35,9 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
         var sessionId = (await victim.GetAsync<List<SessionDto>>("/api/account/sessions"))!.Single().Id;
         var bot = await BotTestData.CreateBotAsync(victim, "Victim bot", "https://victim.example.uz");
         var entryId = (await victim.GetAsync<PaginatedList<KnowledgeEntryDto>>($"/api/bots/{bot.Id}/knowledge"))!.Items[0].Id;
+        // A closed port: the events queued for it never reach anyone.
+        var hookId = JsonNode.Parse(await (await victim.Http.PostAsJsonAsync("/api/webhook-subscriptions",
+            new { url = "http://127.0.0.1:9/victim-hook", events = new[] { "message.received" } })).Content.ReadAsStringAsync())!["subscription"]!["id"]!.GetValue<Guid>();
         using var customer = factory.CreateClient();
         customer.DefaultRequestHeaders.Add("Origin", "https://victim.example.uz");
         customer.DefaultRequestHeaders.Add("X-Visitor-Id", Guid.NewGuid().ToString());
@@ -46,6 +49,8 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
         var contactId = victimConversation.Conversation.ContactId;
         var exportId = JsonNode.Parse(await (await victim.Http.PostAsync("/api/privacy/exports", null)).Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
         var channelId = await ChannelTestData.ConnectAsync(factory, bot.Id, Channel.Telegram);
+        var hookDeliveryId = await factory.QueryDatabaseAsync(db => db.WebhookDeliveries.IgnoreQueryFilters().Where(d => d.SubscriptionId == hookId)
+            .Select(d => d.Id).FirstAsync());
 
         var checkoutId = (await (await victim.Http.PostAsJsonAsync("/api/billing/checkout", new { planCode = "start", purpose = "Subscribe" }))
             .Content.ReadFromJsonAsync<CheckoutStartedDto>(SpaClient.Json))!.CheckoutId;
@@ -82,6 +87,10 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
             ["/api/contacts/{id}"] = contactId,
             ["/api/privacy/exports/{id}"] = exportId,
             ["/api/privacy/exports/{id}/download"] = exportId,
+            ["/api/webhook-subscriptions/{id}"] = hookId,
+            ["/api/webhook-subscriptions/{id}/rotate-secret"] = hookId,
+            ["/api/webhook-subscriptions/{id}/deliveries"] = hookId,
+            ["/api/webhook-subscriptions/{id}/deliveries/{deliveryId}/redeliver"] = hookId,
         };
 
         // Valid bodies, so that each request gets past validation to the point where the id is looked up.
@@ -114,7 +123,8 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
         {
             foreach (var (method, _) in operations!.AsObject())
             {
-                using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), path.Replace("{id}", victimIds[path].ToString(), StringComparison.Ordinal));
+                using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), path.Replace("{id}", victimIds[path].ToString(), StringComparison.Ordinal)
+                    .Replace("{deliveryId}", hookDeliveryId.ToString(), StringComparison.Ordinal));
                 if (method is "post" or "put" or "patch")
                     request.Content = JsonContent.Create(bodies.GetValueOrDefault($"{method} {path}", new { }));
                 var response = await attacker.Http.SendAsync(request);
@@ -140,6 +150,7 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
         var channel = await factory.QueryDatabaseAsync(db => db.ChannelConnections.IgnoreQueryFilters().SingleAsync(c => c.Id == channelId));
         (channel.IsConnected, channel.LastError).ShouldBe((true, null));
         (await factory.QueryDatabaseAsync(db => db.ChannelConnections.IgnoreQueryFilters().CountAsync(c => c.BotId == bot.Id))).ShouldBe(1);
+        (await factory.QueryDatabaseAsync(db => db.WebhookSubscriptions.IgnoreQueryFilters().CountAsync(s => s.Id == hookId))).ShouldBe(1);
     }
 
     [Fact]

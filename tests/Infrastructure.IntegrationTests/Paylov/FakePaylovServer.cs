@@ -39,6 +39,11 @@ internal sealed class FakePaylovServer : IAsyncDisposable
     public const string CallbackPassword = "cbpw_Callback-Password-Never-Logged-59";
     public const string OtpCode = "123456";
 
+    /// <summary>Card numbers for createUserCard (Luhn-valid): the blocked one and the one without SMS banking are refused.</summary>
+    public const string CardNumberThatBinds = "8600000000000007";
+    public const string BlockedCardNumber = "8600000000000015";
+    public const string SmsNotActiveCardNumber = "8600000000000023";
+
     public const string SuccessCard = "card_success_5f1c0a";
     public const string BlockedCard = "card_blocked_77ab";
     public const string InsufficientFundsCard = "card_nofunds_91cd";
@@ -63,6 +68,7 @@ internal sealed class FakePaylovServer : IAsyncDisposable
     private readonly Dictionary<string, Session> _sessions = [];
     private readonly Dictionary<string, JsonObject> _receipts = [];
     private readonly Dictionary<string, string> _boundCards = []; // card id → user id
+    private readonly Dictionary<string, PendingCard> _pendingCards = [];
     private readonly HashSet<string> _accessTokens = [];
     private readonly HashSet<string> _refreshTokens = [];
     private readonly ConcurrentQueue<string> _removedCards = new();
@@ -127,6 +133,16 @@ internal sealed class FakePaylovServer : IAsyncDisposable
             _accessTokens.Clear();
     }
 
+    /// <summary>Every SMS code sent so far has expired.</summary>
+    public void ExpireOtps()
+    {
+        lock (_lock)
+        {
+            foreach (var pending in _pendingCards.Values)
+                pending.Expired = true;
+        }
+    }
+
     /// <summary>A card bound for <paramref name="userId"/> as if its holder had confirmed it: the fake pays from it.</summary>
     public string BindCard(string userId)
     {
@@ -182,6 +198,8 @@ internal sealed class FakePaylovServer : IAsyncDisposable
         var server = new FakePaylovServer(app);
         app.Use(server.RecordAndAuthenticateAsync);
         app.MapPost("/merchant/oauth2/token/", server.IssueToken);
+        app.MapPost("/merchant/userCard/createUserCard/", server.CreateUserCard);
+        app.MapPost("/merchant/userCard/confirmUserCardCreate/", server.ConfirmUserCard);
         app.MapPost("/merchant/userCard/hostedBinding/", server.StartBinding);
         app.MapGet("/merchant/userCard/hostedBinding/{sessionId}/", server.GetBinding);
         app.MapPost("/merchant/receipts/create/", server.CreateReceipt);
@@ -260,6 +278,54 @@ internal sealed class FakePaylovServer : IAsyncDisposable
             _accessTokens.Add(access);
             _refreshTokens.Add(refresh);
             return Results.Json(new { access_token = access, expires_in = AccessTokenLifetime, refresh_token = refresh, refresh_expires_in = 604800, token_type = "Bearer" });
+        }
+    }
+
+    private IResult CreateUserCard(HttpContext context)
+    {
+        var body = Body(context);
+        var (userId, number, expiry) = ((string?)body["userId"], (string?)body["cardNumber"], (string?)body["expireDate"]);
+        if (string.IsNullOrEmpty(userId) || number?.Length != 16 || expiry?.Length != 4)
+            return Error("validation_error");
+        if (number == BlockedCardNumber)
+            return Error("card_is_blocked");
+        if (number == SmsNotActiveCardNumber)
+            return Error("sms_not_active");
+        lock (_lock)
+        {
+            var cid = $"cid_{NextId()}";
+            _pendingCards[cid] = new PendingCard(userId, $"{number[..6]}******{number[^4..]}", expiry);
+            return Ok(new JsonObject { ["cid"] = cid, ["otpSentPhone"] = "********0000" });
+        }
+    }
+
+    private IResult ConfirmUserCard(HttpContext context)
+    {
+        var body = Body(context);
+        var (cid, otp) = ((string?)body["cardId"] ?? "", (string?)body["otp"]);
+        lock (_lock)
+        {
+            if (!_pendingCards.TryGetValue(cid, out var pending) || pending.Expired)
+                return Error("otp_expired");
+            if (otp != OtpCode)
+            {
+                if (++pending.Failures < 3)
+                    return Error("invalid_otp");
+                _pendingCards.Remove(cid);
+                return Error("too_many_attempts");
+            }
+
+            _pendingCards.Remove(cid);
+            var cardId = $"card_bound_{NextId()}";
+            _boundCards[cardId] = pending.UserId;
+            return Ok(new JsonObject
+            {
+                ["card"] = new JsonObject
+                {
+                    ["userId"] = pending.UserId, ["cardId"] = cardId, ["owner"] = "TEST HOLDER", ["number"] = pending.MaskedNumber,
+                    ["expireDate"] = pending.Expiry, ["processing"] = "Uzcard", ["status"] = new JsonObject { ["is_active"] = true },
+                },
+            });
         }
     }
 
@@ -453,6 +519,15 @@ internal sealed class FakePaylovServer : IAsyncDisposable
     private static JsonObject Body(HttpContext context) => context.Items["body"] as JsonObject ?? [];
 
     private string NextId() => Interlocked.Increment(ref _ids).ToString("D6", CultureInfo.InvariantCulture);
+
+    private sealed class PendingCard(string userId, string maskedNumber, string expiry)
+    {
+        public string UserId { get; } = userId;
+        public string MaskedNumber { get; } = maskedNumber;
+        public string Expiry { get; } = expiry;
+        public int Failures { get; set; }
+        public bool Expired { get; set; }
+    }
 
     private sealed class Transaction(string id, long amountTiyin, string orderKey)
     {

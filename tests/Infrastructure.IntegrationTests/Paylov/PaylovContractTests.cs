@@ -16,6 +16,15 @@ public abstract class PaylovContractTests
 
     protected abstract IPaylovClient Client { get; }
 
+    protected abstract IPaylovCardBinding Binding { get; }
+
+    /// <summary>Every SMS code sent so far expires.</summary>
+    protected abstract void ExpireOtps();
+
+    /// <summary>A test card number both gateways bind (Luhn-valid UzCard), and one both refuse as blocked.</summary>
+    protected const string CardNumber = "8600000000000007";
+    protected const string BlockedCardNumber = "8600000000000015";
+
     /// <summary>A card bound for <see cref="UserId"/> that pays.</summary>
     protected abstract Task<string> BindCardThatPaysAsync();
 
@@ -29,6 +38,56 @@ public abstract class PaylovContractTests
     {
         var transactionId = await Client.CreateChargeAsync(new NewCharge(UserId, amountTiyin, orderKey), CancellationToken.None);
         return (transactionId, await Client.PayAsync(new PayRequest(transactionId, cardId, UserId), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_card_bound_with_its_sms_code_is_described_masked_and_pays()
+    {
+        var sent = await Binding.StartAsync(UserId, new CardDetails(CardNumber, "2907"), CancellationToken.None);
+        var card = await Binding.ConfirmAsync(sent.BindingId, "123456", CancellationToken.None);
+
+        (card.MaskedPan, card.CardType, card.ExpiryYyMm).ShouldBe(("860000******0007", CardType.UzCard, "2907"));
+        var (_, paid) = await ChargeAsync(card.CardId);
+        paid.State.ShouldBe(PaylovTransactionState.Succeeded);
+    }
+
+    [Fact]
+    public async Task A_wrong_code_can_be_corrected_until_the_third_and_an_expired_code_is_refused()
+    {
+        var sent = await Binding.StartAsync(UserId, new CardDetails(CardNumber, "2907"), CancellationToken.None);
+        (await Should.ThrowAsync<PaylovException>(() => Binding.ConfirmAsync(sent.BindingId, "000000", CancellationToken.None))).Code.ShouldBe("invalid_otp");
+        (await Binding.ConfirmAsync(sent.BindingId, "123456", CancellationToken.None)).CardId.ShouldNotBeNullOrEmpty();
+
+        var again = await Binding.StartAsync(UserId, new CardDetails(CardNumber, "2907"), CancellationToken.None);
+        (await Should.ThrowAsync<PaylovException>(() => Binding.ConfirmAsync(again.BindingId, "000000", CancellationToken.None))).Code.ShouldBe("invalid_otp");
+        (await Should.ThrowAsync<PaylovException>(() => Binding.ConfirmAsync(again.BindingId, "000001", CancellationToken.None))).Code.ShouldBe("invalid_otp");
+        (await Should.ThrowAsync<PaylovException>(() => Binding.ConfirmAsync(again.BindingId, "000002", CancellationToken.None))).Code.ShouldBe("too_many_attempts");
+
+        var late = await Binding.StartAsync(UserId, new CardDetails(CardNumber, "2907"), CancellationToken.None);
+        ExpireOtps();
+        (await Should.ThrowAsync<PaylovException>(() => Binding.ConfirmAsync(late.BindingId, "123456", CancellationToken.None))).Code.ShouldBe("otp_expired");
+    }
+
+    [Fact]
+    public async Task A_blocked_card_is_refused_with_paylovs_code()
+    {
+        var refusal = await Should.ThrowAsync<PaylovException>(() => Binding.StartAsync(UserId, new CardDetails(BlockedCardNumber, "2907"), CancellationToken.None));
+
+        refusal.Code.ShouldBe("card_is_blocked");
+        refusal.Message.ShouldNotContain(BlockedCardNumber);
+    }
+
+    [Theory]
+    [InlineData("8600000000000008", "2907")] // Luhn
+    [InlineData("5555555555554444", "2907")] // Mastercard: not UzCard, Humo or Visa
+    [InlineData("860000000000007", "2907")] // 15 digits
+    [InlineData("8600000000000007", "2913")] // month 13
+    public async Task A_number_or_expiry_that_cannot_be_a_card_is_refused_before_calling_without_quoting_it(string number, string expiry)
+    {
+        var refusal = await Should.ThrowAsync<ArgumentException>(() => Binding.StartAsync(UserId, new CardDetails(number, expiry), CancellationToken.None));
+
+        refusal.Message.ShouldNotContain(number);
+        new CardDetails(number, expiry).ToString().ShouldNotContain(number[..12]);
     }
 
     [Fact]
@@ -150,6 +209,25 @@ public sealed class HttpPaylovContractTests : PaylovContractTests, IAsyncLifetim
     public Task DisposeAsync() => _harness.DisposeAsync();
 
     protected override IPaylovClient Client => _harness.Client;
+
+    protected override IPaylovCardBinding Binding => _harness.Binding;
+
+    protected override void ExpireOtps() => _harness.Paylov.ExpireOtps();
+
+    [Fact]
+    public async Task Binding_sends_the_number_once_in_a_camel_case_body_and_never_to_the_logs()
+    {
+        var sent = await Binding.StartAsync(UserId, new CardDetails(CardNumber, "2907"), CancellationToken.None);
+        await Binding.ConfirmAsync(sent.BindingId, "123456", CancellationToken.None);
+
+        var create = _harness.Paylov.Requests.Where(r => r.Path == "/merchant/userCard/createUserCard/").ShouldHaveSingleItem();
+        ((string?)create.Body!["userId"], (string?)create.Body["cardNumber"], (string?)create.Body["expireDate"]).ShouldBe((UserId, CardNumber, "2907"));
+        var confirm = _harness.Paylov.Requests.Where(r => r.Path == "/merchant/userCard/confirmUserCardCreate/").ShouldHaveSingleItem();
+        ((string?)confirm.Body!["cardId"], (string?)confirm.Body["otp"]).ShouldBe((sent.BindingId, "123456"));
+        _harness.LoggedMessages().ShouldAllBe(m => !m.Contains(CardNumber));
+        _harness.Paylov.Requests.Where(r => r.Body != null && r.Path != "/merchant/userCard/createUserCard/")
+            .ShouldAllBe(r => !r.Body!.ToJsonString().Contains(CardNumber));
+    }
 
     protected override Task<string> BindCardThatPaysAsync() => Task.FromResult(_harness.Paylov.BindCard(UserId));
 

@@ -18,6 +18,8 @@ internal sealed class PaylovHarness
 
     public IPaylovClient Client => (_services ?? Build()).GetRequiredService<IPaylovClient>();
 
+    public IPaylovCardBinding Binding => (_services ?? Build()).GetRequiredService<IPaylovCardBinding>();
+
     public async Task InitializeAsync() => Paylov = await FakePaylovServer.StartAsync();
 
     public async Task DisposeAsync()

@@ -6,9 +6,16 @@ namespace Infrastructure.IntegrationTests.Paylov;
 
 public sealed class SandboxPaylovContractTests : PaylovContractTests
 {
-    private readonly SandboxPaylovClient _sandbox = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero)));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+    private readonly SandboxPaylovClient _sandbox;
+
+    public SandboxPaylovContractTests() => _sandbox = new SandboxPaylovClient(_time);
 
     protected override IPaylovClient Client => _sandbox;
+
+    protected override IPaylovCardBinding Binding => _sandbox;
+
+    protected override void ExpireOtps() => _time.Advance(SandboxPaylovClient.OtpLifetime + TimeSpan.FromSeconds(1));
 
     protected override Task<string> BindCardThatPaysAsync() => BindAsync(SandboxCards.UzCardSucceeds);
 

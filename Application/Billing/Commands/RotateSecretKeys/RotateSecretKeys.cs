@@ -4,7 +4,7 @@ namespace VirtuOps.Application.Billing.Commands.RotateSecretKeys;
 
 /// <summary>
 /// Re-encrypts every stored secret made with an older key under the current key (after a new key was added and
-/// made current), so the old key can be retired: card tokens and channel credentials. Platform admins run it; it
+/// made current), so the old key can be retired: card tokens, channel credentials and webhook signing secrets. Platform admins run it; it
 /// reads no secret out.
 /// </summary>
 [Authorize(Roles = Roles.Admin)]
@@ -30,6 +30,18 @@ public sealed class RotateSecretKeysCommandHandler(IApplicationDbContext context
         {
             var associatedData = channel.Id.ToString();
             channel.ReplaceEncryptedCredentials(secrets.Protect(secrets.Unprotect(channel.EncryptedCredentials, associatedData), associatedData));
+            rotated++;
+        }
+
+        var subscriptions = await context.WebhookSubscriptions.IgnoreQueryFilters().ToListAsync(cancellationToken);
+        foreach (var subscription in subscriptions.Where(s => secrets.NeedsRotation(s.EncryptedSecret)
+                     || (s.EncryptedPreviousSecret is { } previous && secrets.NeedsRotation(previous))))
+        {
+            var associatedData = subscription.Id.ToString();
+            subscription.ReplaceEncryptedSecrets(secrets.Protect(secrets.Unprotect(subscription.EncryptedSecret, associatedData), associatedData),
+                subscription.EncryptedPreviousSecret is { } previous
+                    ? secrets.Protect(secrets.Unprotect(previous, associatedData), associatedData)
+                    : null);
             rotated++;
         }
 

@@ -1,13 +1,15 @@
 using System.Linq.Expressions;
 using Microsoft.Extensions.Options;
 using VirtuOps.Domain.Common;
+using VirtuOps.Application.Webhooks.Common;
 using VirtuOps.Domain.Channels;
+using VirtuOps.Domain.Webhooks;
 
 namespace VirtuOps.Application.Retention.Commands.PurgeExpiredData;
 
 /// <summary>How many rows of each kind the retention purge deleted.</summary>
 public sealed record PurgedData(int WebhookEvents, int OneTimeCodes, int CheckoutSessions, int DemoRequests, int RemovedUsersAccessLogs,
-    int Messages, int Conversations, int UnconfirmedPrivacyRequests);
+    int Messages, int Conversations, int UnconfirmedPrivacyRequests, int WebhookDeliveries = 0, int IdempotentRequests = 0);
 
 /// <summary>Deletes what has outlived its retention period and nothing else deletes; see the README's configuration table.</summary>
 public sealed record PurgeExpiredDataCommand : ICommand<PurgedData>;
@@ -18,6 +20,7 @@ public sealed class PurgeExpiredDataCommandHandler(
     IDatabaseWriter writer,
     IOptions<RetentionOptions> retention,
     IOptions<WebhookRetentionOptions> webhookRetention,
+    IOptions<WebhookOptions> outgoingWebhooks,
     TimeProvider time,
     ILogger<PurgeExpiredDataCommandHandler> logger)
     : ICommandHandler<PurgeExpiredDataCommand, PurgedData>
@@ -58,8 +61,16 @@ public sealed class PurgeExpiredDataCommandHandler(
 
         var unconfirmedPrivacyRequests = await DeleteInBatchesAsync(context.UnconfirmedPrivacyRequests, r => r.ExpiresAt < now, cancellationToken);
 
+        // The outgoing webhook delivery log; pending deliveries are still to be sent and stay.
+        var deliveryCutoff = now.AddDays(-outgoingWebhooks.Value.DeliveryLogRetentionDays);
+        var webhookDeliveries = await DeleteInBatchesAsync(context.WebhookDeliveries.IgnoreQueryFilters(),
+            d => d.CreatedAt < deliveryCutoff && d.Status != WebhookDeliveryStatus.Pending, cancellationToken);
+
+        // Idempotency keys and the answers they replay are kept 24 hours (they may echo a customer's message).
+        var idempotentRequests = await DeleteInBatchesAsync(context.IdempotentRequests.IgnoreQueryFilters(), r => r.ExpiresAt < now, cancellationToken);
+
         var purged = new PurgedData(webhookEvents, oneTimeCodes, checkoutSessions, demoRequests, removedUsersAccessLogs,
-            messages, conversations, unconfirmedPrivacyRequests);
+            messages, conversations, unconfirmedPrivacyRequests, webhookDeliveries, idempotentRequests);
         logger.LogInformation("Retention purge deleted {Purged}", purged);
         return purged;
     }
