@@ -85,15 +85,19 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
         if (saved.Count == 0)
             return;
 
-        // The summaries in one read, not one per conversation.
-        var conversations = saved.GroupBy(r => r.Conversation).ToList();
-        var ids = conversations.ConvertAll(c => c.Key.Id);
+        await NotifyAsync(saved.GroupBy(r => r.Conversation).ToDictionary(
+            c => c.Key,
+            c => (IReadOnlyList<MessageDto>)[.. c.SelectMany(r => r.Reply is null ? [r.Message.ToDto()] : new[] { r.Message.ToDto(), r.Reply.ToDto() })]),
+            cancellationToken);
+    }
+
+    /// <summary>Updates the inbox live with each conversation's new messages; the summaries in one read, not one per conversation.</summary>
+    private async Task NotifyAsync(IReadOnlyDictionary<Conversation, IReadOnlyList<MessageDto>> added, CancellationToken cancellationToken)
+    {
+        var ids = added.Keys.Select(c => c.Id).ToList();
         var summaries = await context.Conversations.Where(c => ids.Contains(c.Id)).ProjectToSummary(context).ToDictionaryAsync(c => c.Id, cancellationToken);
-        foreach (var conversation in conversations)
-        {
-            var messages = conversation.SelectMany(r => r.Reply is null ? [r.Message.ToDto()] : new[] { r.Message.ToDto(), r.Reply.ToDto() }).ToList();
-            await notifier.MessagesAddedAsync(conversation.Key.TenantId, summaries[conversation.Key.Id], messages, cancellationToken);
-        }
+        foreach (var (conversation, messages) in added)
+            await notifier.MessagesAddedAsync(conversation.TenantId, summaries[conversation.Id], messages, cancellationToken);
     }
 
     /// <summary>The customer pressed "talk to a person".</summary>
@@ -148,8 +152,8 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
         await context.SaveChangesAsync(cancellationToken);
         if (replies.Any(r => r.Reply.AwaitsDelivery))
             delivery.MessagesQueued();
-        foreach (var answered in replies.GroupBy(r => r.Conversation))
-            await NotifyAsync(answered.Key, [.. answered.Select(r => r.Reply.ToDto())], cancellationToken);
+        await NotifyAsync(replies.GroupBy(r => r.Conversation).ToDictionary(
+            c => c.Key, c => (IReadOnlyList<MessageDto>)[.. c.Select(r => r.Reply.ToDto())]), cancellationToken);
     }
 
     public async Task NotifyAsync(Conversation conversation, IReadOnlyList<MessageDto> messages, CancellationToken cancellationToken)
