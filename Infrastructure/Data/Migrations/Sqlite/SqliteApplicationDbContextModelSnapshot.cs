@@ -1897,6 +1897,8 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("PhoneNumber");
+
                     b.HasIndex("TenantId");
 
                     b.ToTable("AspNetUsers", (string)null);
