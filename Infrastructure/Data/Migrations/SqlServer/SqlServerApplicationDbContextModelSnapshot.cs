@@ -1918,6 +1918,8 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                         .HasDatabaseName("UserNameIndex")
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
+                    b.HasIndex("PhoneNumber");
+
                     b.HasIndex("TenantId");
 
                     b.ToTable("AspNetUsers", (string)null);

@@ -1905,6 +1905,8 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("PhoneNumber");
+
                     b.HasIndex("TenantId");
 
                     b.ToTable("AspNetUsers", (string)null);
