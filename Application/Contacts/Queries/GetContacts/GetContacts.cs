@@ -23,11 +23,12 @@ public sealed class GetContactsQueryHandler(IApplicationDbContext context) : IQu
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             // LIKE ignores case (SQLite: Latin letters only) where Contains would not.
-            var term = $"%{EscapeLike(query.Search.Trim())}%";
+            var term = $"%{LikePattern.Escape(query.Search.Trim())}%";
             var digits = new string(query.Search.Where(char.IsAsciiDigit).ToArray());
             var phone = digits.Length >= 3 ? $"%{digits}%" : term;
-            contacts = contacts.Where(c => EF.Functions.Like(c.DisplayName, term, @"\") || EF.Functions.Like(c.ExternalId, term, @"\")
-                || EF.Functions.Like(c.ExternalId, phone, @"\"));
+            const string escape = LikePattern.EscapeCharacter;
+            contacts = contacts.Where(c => EF.Functions.Like(c.DisplayName, term, escape) || EF.Functions.Like(c.ExternalId, term, escape)
+                || EF.Functions.Like(c.ExternalId, phone, escape));
         }
         if (KeysetCursor.Decode(query.Cursor) is { } after)
             contacts = contacts.Where(c => c.Created < after.At || (c.Created == after.At && c.Id.CompareTo(after.Id) < 0));
@@ -37,8 +38,6 @@ public sealed class GetContactsQueryHandler(IApplicationDbContext context) : IQu
             .ProjectToDto()
             .ToCursorPageAsync(query.Limit, c => new KeysetCursor(c.FirstSeenAt, c.Id), cancellationToken);
     }
-
-    private static string EscapeLike(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 }
 
 public sealed class GetContactsQueryValidator : AbstractValidator<GetContactsQuery>
