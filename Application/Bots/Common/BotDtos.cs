@@ -34,4 +34,7 @@ public sealed class PlanLimitsOptions
 
     /// <summary>Live channel connections (Telegram, WhatsApp, Instagram) before subscribing; the widget needs none.</summary>
     public int DefaultMaxChannels { get; set; } = 4;
+
+    /// <summary>Requests one API key may make per minute when its tenant has no subscription or its plan sets none.</summary>
+    public int DefaultApiRequestsPerMinute { get; set; } = 60;
 }
