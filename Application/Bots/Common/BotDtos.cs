@@ -22,14 +22,3 @@ public static class BotProjections
         new(bot.Id, bot.Name, bot.Greeting, bot.FallbackMessage, bot.Persona, bot.Languages, bot.HandoffKeywords,
             bot.ConfidenceThreshold, bot.Status, bot.WidgetKey, bot.AllowedOrigins, bot.Created);
 }
-
-/// <summary>How many bots a tenant may have (section <c>Plans</c>); billing replaces this with the plan's limit.</summary>
-public sealed class PlanLimitsOptions
-{
-    public const string SectionName = "Plans";
-
-    public int DefaultMaxBots { get; set; } = 3;
-
-    /// <summary>Live channel connections (Telegram, WhatsApp, Instagram) before subscribing; the widget needs none.</summary>
-    public int DefaultMaxChannels { get; set; } = 4;
-}
