@@ -154,6 +154,8 @@ public static class DependencyInjection
             ChargeSubscriptionsJob.Schedule(quartz, configuration);
             EndTrialsJob.Schedule(quartz, configuration);
             RemindOfDuePrivacyRequestsJob.Schedule(quartz);
+            if (configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite) == DatabaseProvider.Sqlite)
+                RefreshPlannerStatisticsJob.Schedule(quartz);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
 

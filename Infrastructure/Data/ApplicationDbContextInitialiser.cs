@@ -26,5 +26,6 @@ public sealed class ApplicationDbContextInitialiser(
 
         if (options.Value.SeedDemoData)
             await demoDataSeeder.SeedAsync(cancellationToken);
+        await SqlitePlannerStatistics.RefreshAsync(context, cancellationToken);
     }
 }

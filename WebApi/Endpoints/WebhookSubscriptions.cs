@@ -14,7 +14,7 @@ public sealed class WebhookSubscriptions : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/webhook-subscriptions").WithTags("WebhookSubscriptions")
-            .RequireAuthorization().RequireAntiforgeryToken()
+            .RequireAuthorization().AllowApiKeys().RequireAntiforgeryToken()
             .AddEndpointFilter(RefuseLargeBodies)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/", GetWebhookSubscriptions);

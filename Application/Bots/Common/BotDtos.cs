@@ -2,6 +2,7 @@ using VirtuOps.Domain.Bots;
 
 namespace VirtuOps.Application.Bots.Common;
 
+/// <summary><c>Version</c> changes with every change of the bot; quoted, it is the bot's ETag (send it as If-Match to write only over this version).</summary>
 public sealed record BotDto(
     Guid Id,
     string Name,
@@ -14,11 +15,12 @@ public sealed record BotDto(
     BotStatus Status,
     string WidgetKey,
     IReadOnlyList<string> AllowedOrigins,
-    DateTimeOffset Created);
+    DateTimeOffset Created,
+    long Version);
 
 public static class BotProjections
 {
     public static BotDto ToDto(this Bot bot) =>
         new(bot.Id, bot.Name, bot.Greeting, bot.FallbackMessage, bot.Persona, bot.Languages, bot.HandoffKeywords,
-            bot.ConfidenceThreshold, bot.Status, bot.WidgetKey, bot.AllowedOrigins, bot.Created);
+            bot.ConfidenceThreshold, bot.Status, bot.WidgetKey, bot.AllowedOrigins, bot.Created, bot.Version);
 }

@@ -108,6 +108,9 @@ public sealed class ApiKeyAccessTests(ChannelsApiFactory factory) : IClassFixtur
             "POST /api/inbox/conversations/{id}/hand-back", "POST /api/inbox/conversations/{id}/close",
             "POST /api/inbox/conversations/{id}/reopen", "POST /api/inbox/messages/{id}/retry",
             "GET /api/contacts/{id}/export", "DELETE /api/contacts/{id}", "GET /api/team/members", "GET /api/billing", "GET /api/billing/usage", "GET /api/tenant",
+            "GET /api/webhook-subscriptions", "POST /api/webhook-subscriptions", "DELETE /api/webhook-subscriptions/{id}",
+            "POST /api/webhook-subscriptions/{id}/rotate-secret", "GET /api/webhook-subscriptions/{id}/deliveries",
+            "POST /api/webhook-subscriptions/{id}/deliveries/{deliveryId}/redeliver",
         ];
         expected.ShouldBeSubsetOf(keyAllowed);
         operations.Single(o => o.ToString() == "POST /api/channels/{id}/test").Scope.ShouldBe("Read");
@@ -122,6 +125,10 @@ public sealed class ApiKeyAccessTests(ChannelsApiFactory factory) : IClassFixtur
         await owner.RegisterVerifiedOwnerAsync("integrator@example.uz", "+998901000150");
         var bot = await BotTestData.CreateBotAsync(owner, "Integrator bot", "https://integrator.example.uz");
         var entryId = (await owner.GetAsync<PaginatedList<KnowledgeEntryDto>>($"/api/bots/{bot.Id}/knowledge"))!.Items[0].Id;
+        // Subscribed before the customer writes, so the message below leaves a delivery to read and redeliver.
+        var subscribed = await owner.Http.PostAsJsonAsync("/api/webhook-subscriptions", new { url = "http://127.0.0.1:5999/crm", events = new[] { "message.received" } });
+        subscribed.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var subscriptionId = (await subscribed.Content.ReadFromJsonAsync<JsonObject>())!["subscription"]!["id"]!.GetValue<Guid>();
         using var customer = factory.CreateClient();
         customer.DefaultRequestHeaders.Add("Origin", "https://integrator.example.uz");
         customer.DefaultRequestHeaders.Add("X-Visitor-Id", Guid.NewGuid().ToString());
@@ -129,6 +136,7 @@ public sealed class ApiKeyAccessTests(ChannelsApiFactory factory) : IClassFixtur
             .Content.ReadFromJsonAsync<WidgetReplyDto>(SpaClient.Json))!.ConversationId;
         var conversation = (await owner.GetAsync<ConversationDetailDto>($"/api/inbox/conversations/{conversationId}"))!;
         var channelId = await ChannelTestData.ConnectAsync(factory, bot.Id, Channel.Telegram);
+        var deliveryId = (await owner.GetAsync<JsonArray>($"/api/webhook-subscriptions/{subscriptionId}/deliveries"))![0]!["id"]!.GetValue<Guid>();
         var ids = new Dictionary<string, Guid>
         {
             ["/api/bots/{id}"] = bot.Id,
@@ -154,6 +162,10 @@ public sealed class ApiKeyAccessTests(ChannelsApiFactory factory) : IClassFixtur
             ["/api/inbox/messages/{id}/retry"] = conversation.Messages[0].Id,
             ["/api/contacts/{id}"] = conversation.Conversation.ContactId,
             ["/api/contacts/{id}/export"] = conversation.Conversation.ContactId,
+            ["/api/webhook-subscriptions/{id}"] = subscriptionId,
+            ["/api/webhook-subscriptions/{id}/rotate-secret"] = subscriptionId,
+            ["/api/webhook-subscriptions/{id}/deliveries"] = subscriptionId,
+            ["/api/webhook-subscriptions/{id}/deliveries/{deliveryId}/redeliver"] = subscriptionId,
         };
         // Valid bodies, so that an answer other than 2xx comes from the operation itself, not from the input.
         var bodies = new Dictionary<string, object>
@@ -178,6 +190,7 @@ public sealed class ApiKeyAccessTests(ChannelsApiFactory factory) : IClassFixtur
         HttpRequestMessage RequestFor(Operation operation, IReadOnlyDictionary<string, Guid> idsByPath)
         {
             var path = idsByPath.TryGetValue(operation.Path, out var id) ? operation.Path.Replace("{id}", id.ToString(), StringComparison.Ordinal) : operation.Path;
+            path = path.Replace("{deliveryId}", deliveryId.ToString(), StringComparison.Ordinal);
             var request = new HttpRequestMessage(new HttpMethod(operation.Method.ToUpperInvariant()), path);
             if (operation.Method is "post" or "put" or "patch")
                 request.Content = JsonContent.Create(bodies.GetValueOrDefault($"{operation.Method} {operation.Path}", new { }));

@@ -649,6 +649,10 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<string>("WidgetKey")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -702,6 +706,10 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -1936,6 +1944,8 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex")
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
+
+                    b.HasIndex("PhoneNumber");
 
                     b.HasIndex("TenantId");
 

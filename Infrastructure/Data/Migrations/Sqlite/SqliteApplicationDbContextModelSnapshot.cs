@@ -640,6 +640,10 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("WidgetKey")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -693,6 +697,10 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1923,6 +1931,8 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("PhoneNumber");
 
                     b.HasIndex("TenantId");
 
