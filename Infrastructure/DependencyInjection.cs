@@ -202,6 +202,7 @@ public static class DependencyInjection
 
     private static void AddBots(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<PlanLimitsOptions>().Bind(configuration.GetSection(PlanLimitsOptions.SectionName));
         services.AddSingleton<IKnowledgeProvider, DatabaseKnowledgeProvider>();
         services.AddAnswerEngine(configuration);
         services.AddScoped<BotResponder>();

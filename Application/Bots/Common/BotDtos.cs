@@ -24,3 +24,12 @@ public static class BotProjections
         new(bot.Id, bot.Name, bot.Greeting, bot.FallbackMessage, bot.Persona, bot.Languages, bot.HandoffKeywords,
             bot.ConfidenceThreshold, bot.Status, bot.WidgetKey, bot.AllowedOrigins, bot.Created, bot.Version);
 }
+
+/// <summary>Defaults of the section <c>Plans</c> for what a plan does not set (bots, channels and messages always come from <c>Billing:Plans</c>).</summary>
+public sealed class PlanLimitsOptions
+{
+    public const string SectionName = "Plans";
+
+    /// <summary>Requests one API key may make per minute when its tenant has no subscription or its plan sets none.</summary>
+    public int DefaultApiRequestsPerMinute { get; set; } = 60;
+}
