@@ -11,8 +11,8 @@ using VirtuOps.Infrastructure.Data;
 namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteApplicationDbContext))]
-    [Migration("20261207193012_ContactNotesAndAttributes")]
-    partial class ContactNotesAndAttributes
+    [Migration("20261207193223_MessageUsage")]
+    partial class MessageUsage
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -430,6 +430,33 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("EmailedAt");
 
                     b.ToTable("FiscalReceipts", (string)null);
+                });
+
+            modelBuilder.Entity("VirtuOps.Domain.Billing.MessageUsage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WarnedPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("MessageUsages", (string)null);
                 });
 
             modelBuilder.Entity("VirtuOps.Domain.Billing.PaymentMethod", b =>
@@ -899,12 +926,6 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Attributes")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasDefaultValueSql("'{}'");
-
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -934,10 +955,6 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Notes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
@@ -945,8 +962,6 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "Channel", "ExternalId")
                         .IsUnique();
-
-                    b.HasIndex("TenantId", "Created", "Id");
 
                     b.ToTable("Contacts");
                 });
@@ -2024,6 +2039,15 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ChargeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtuOps.Domain.Billing.MessageUsage", b =>
+                {
+                    b.HasOne("VirtuOps.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
