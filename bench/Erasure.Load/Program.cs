@@ -47,14 +47,8 @@ internal static class ErasureLoad
         await Inbox.WaitUntilProcessedAsync(app.Services, TimeSpan.FromMinutes(5));
 
         using var memory = new PeakMemory();
-        for (var k = 0; k < baselineSeconds / 10; k++)
-        {
-            webhooks.Prepare(rate * 10);
-            var c = await runner.OpenLoopAsync("diag", webhooks.Next, rate, Chunk);
-            Console.WriteLine($"  diag {k * 10} s: p50 {c.Percentile(0.5):F1} p99 {c.Percentile(0.99):F1} max {c.Percentile(1):F1}");
-        }
-        webhooks.Prepare(rate * 10);
-        var baseline = await runner.OpenLoopAsync("Webhooks alone (baseline)", webhooks.Next, rate, TimeSpan.FromSeconds(10));
+        webhooks.Prepare(rate * baselineSeconds);
+        var baseline = await runner.OpenLoopAsync("Webhooks alone (baseline)", webhooks.Next, rate, TimeSpan.FromSeconds(baselineSeconds));
         var managedBeforePurge = memory.PeakManagedBytes;
         Console.WriteLine(string.Create(invariant,
             $"  baseline: p50 {baseline.Percentile(0.50):F1} ms  p99 {baseline.Percentile(0.99):F1} ms  max {baseline.Percentile(1):F1} ms  failed {baseline.Failed}"));
