@@ -162,6 +162,16 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
         return owners.GroupBy(o => o.TenantId).ToDictionary(g => g.Key, g => g.First().Email);
     }
 
+    public async Task<IReadOnlyList<Guid>> FindTenantIdsByContactAsync(string? email, string? phoneNumber, CancellationToken cancellationToken)
+    {
+        var normalizedEmail = email is null ? null : users.NormalizeEmail(email.Trim());
+        return await context.Users
+            .Where(u => u.TenantId != null && ((normalizedEmail != null && u.NormalizedEmail == normalizedEmail) || (phoneNumber != null && u.PhoneNumber == phoneNumber)))
+            .Select(u => u.TenantId!.Value)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task DeleteUserAsync(Guid userId, CancellationToken cancellationToken) =>
         ThrowIfFailed(await users.DeleteAsync(await RequiredAsync(userId)));
 

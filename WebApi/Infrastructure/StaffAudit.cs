@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Domain.Common;
 using VirtuOps.Domain.StaffAudit;
@@ -32,7 +34,7 @@ public static class AdminApi
 /// caller got. The entry is stored just before the response starts, so no answer leaves without its entry; when the
 /// entry cannot be stored the call fails instead.
 /// </summary>
-internal sealed class StaffAuditMiddleware(RequestDelegate next, IServiceScopeFactory scopeFactory, TimeProvider timeProvider)
+internal sealed partial class StaffAuditMiddleware(RequestDelegate next, IServiceScopeFactory scopeFactory, TimeProvider timeProvider)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -55,12 +57,22 @@ internal sealed class StaffAuditMiddleware(RequestDelegate next, IServiceScopeFa
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    /// <summary>The method and route pattern (ids stay in <see cref="StaffAuditEntry.Path"/>); the path when no admin route matched.</summary>
+    /// <summary>
+    /// The method and route pattern as the API document names it (<c>{id}</c>, without constraints; ids stay in
+    /// <see cref="StaffAuditEntry.Path"/>); the path when no admin route matched.
+    /// </summary>
     private static string Operation(HttpContext context, string path)
     {
-        var pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText?.TrimEnd('/');
-        return $"{context.Request.Method} {(pattern?.StartsWith(AdminApi.PathPrefix, StringComparison.Ordinal) == true ? pattern : path)}";
+        // The exception handler clears the endpoint before it writes the problem; its feature keeps the matched one.
+        var endpoint = context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        var pattern = (endpoint as RouteEndpoint)?.RoutePattern.RawText?.TrimEnd('/');
+        return pattern?.StartsWith(AdminApi.PathPrefix, StringComparison.Ordinal) == true
+            ? $"{context.Request.Method} {RouteConstraint().Replace(pattern, "{$1}")}"
+            : $"{context.Request.Method} {path}";
     }
+
+    [GeneratedRegex(@"\{([^}:=?]+)[^}]*\}")]
+    private static partial Regex RouteConstraint();
 
     private static readonly string[] RolesByRank = [Roles.Admin, Roles.Support, Roles.Owner, Roles.Agent];
 

@@ -66,6 +66,12 @@ public interface IIdentityService
     /// <summary>Each tenant's owner's e-mail address (the first owner by name); tenants without an owner are left out.</summary>
     Task<IReadOnlyDictionary<Guid, string>> FindOwnerEmailsAsync(IReadOnlyCollection<Guid> tenantIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The tenants one of whose people has this e-mail address (any case) or this E.164 mobile number: for platform
+    /// staff looking a customer up. Both lookups use an index.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> FindTenantIdsByContactAsync(string? email, string? phoneNumber, CancellationToken cancellationToken);
+
     Task DeleteUserAsync(Guid userId, CancellationToken cancellationToken);
 
     /// <summary>A new security stamp: cookies and tokens issued before it are refused.</summary>

@@ -5,3 +5,9 @@ namespace VirtuOps.Application.Common.Models;
 /// Unlike page numbers, a cursor does not skip or repeat rows when new ones arrive while someone pages.
 /// </summary>
 public sealed record CursorPage<T>(IReadOnlyList<T> Items, long? NextCursor);
+
+/// <summary>
+/// The same for rows keyed by a version 7 GUID (no growing number to page by): <see cref="NextCursor"/> is the last
+/// row's id, and the next page holds the rows whose id sorts after it.
+/// </summary>
+public sealed record GuidCursorPage<T>(IReadOnlyList<T> Items, Guid? NextCursor);

@@ -12,6 +12,8 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     {
         builder.Property(u => u.FullName).HasMaxLength(ApplicationUser.FullNameMaxLength).IsRequired();
         builder.Property(u => u.PhoneNumber).HasMaxLength(16);
+        // Staff find a customer by the mobile number they call from (the tenant search).
+        builder.HasIndex(u => u.PhoneNumber);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -734,6 +734,148 @@ export class AdminClient {
     }
 
     /**
+     * Tenants newest first. `search` matches the tenant id, a part of the name, or the exact e-mail address or
+    mobile number of one of its people; filter by plan code and subscription status. Pass the previous page's
+    `nextCursor` as `cursor` for the next page.
+     * @param search (optional) 
+     * @param plan (optional) 
+     * @param status (optional) 
+     * @param cursor (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    searchTenants(search?: string | undefined, plan?: string | undefined, status?: SubscriptionStatus | undefined, cursor?: string | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<TenantListItemDtoGuidCursorPage> {
+        let url_ = this.baseUrl + "/api/admin/tenants?";
+        if (search === null)
+            throw new globalThis.Error("The parameter 'search' cannot be null.");
+        else if (search !== undefined)
+            url_ += "search=" + encodeURIComponent("" + search) + "&";
+        if (plan === null)
+            throw new globalThis.Error("The parameter 'plan' cannot be null.");
+        else if (plan !== undefined)
+            url_ += "plan=" + encodeURIComponent("" + plan) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSearchTenants(_response);
+        });
+    }
+
+    protected processSearchTenants(response: Response): Promise<TenantListItemDtoGuidCursorPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TenantListItemDtoGuidCursorPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TenantListItemDtoGuidCursorPage>(null as any);
+    }
+
+    /**
+     * One tenant: people, plan and subscription, channels and their health, last activity, consent history (metadata only).
+     * @return OK
+     */
+    getTenantProfile(id: string, signal?: AbortSignal): Promise<TenantProfileDto> {
+        let url_ = this.baseUrl + "/api/admin/tenants/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetTenantProfile(_response);
+        });
+    }
+
+    protected processGetTenantProfile(response: Response): Promise<TenantProfileDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TenantProfileDto;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TenantProfileDto>(null as any);
+    }
+
+    /**
      * @return OK
      */
     rotateSecretKeys(signal?: AbortSignal): Promise<RotationResult> {
@@ -1932,9 +2074,11 @@ export class BotsClient {
     }
 
     /**
+     * Updates a bot; with If-Match (its ETag) only if nobody changed it since, else 412.
+     * @param if_Match (optional) 
      * @return OK
      */
-    updateBot(id: string, body: UpdateBotCommand, signal?: AbortSignal): Promise<BotDto> {
+    updateBot(id: string, body: UpdateBotCommand, if_Match?: string | undefined, signal?: AbortSignal): Promise<BotDto> {
         let url_ = this.baseUrl + "/api/bots/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1948,6 +2092,7 @@ export class BotsClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1991,6 +2136,12 @@ export class BotsClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
@@ -2006,9 +2157,10 @@ export class BotsClient {
     }
 
     /**
+     * @param if_Match (optional) 
      * @return No Content
      */
-    deleteBot(id: string, signal?: AbortSignal): Promise<void> {
+    deleteBot(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/bots/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2019,6 +2171,7 @@ export class BotsClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -2057,6 +2210,12 @@ export class BotsClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3914,7 +4073,67 @@ export class KnowledgeClient {
     /**
      * @return OK
      */
-    updateKnowledgeEntry(id: string, body: KnowledgeEntryRequest, signal?: AbortSignal): Promise<KnowledgeEntryDto> {
+    getKnowledgeEntry(id: string, signal?: AbortSignal): Promise<KnowledgeEntryDto> {
+        let url_ = this.baseUrl + "/api/knowledge/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetKnowledgeEntry(_response);
+        });
+    }
+
+    protected processGetKnowledgeEntry(response: Response): Promise<KnowledgeEntryDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as KnowledgeEntryDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<KnowledgeEntryDto>(null as any);
+    }
+
+    /**
+     * Updates an entry; with If-Match (its ETag) only if nobody changed it since, else 412.
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    updateKnowledgeEntry(id: string, body: KnowledgeEntryRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<KnowledgeEntryDto> {
         let url_ = this.baseUrl + "/api/knowledge/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3928,6 +4147,7 @@ export class KnowledgeClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3965,6 +4185,12 @@ export class KnowledgeClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3974,9 +4200,10 @@ export class KnowledgeClient {
     }
 
     /**
+     * @param if_Match (optional) 
      * @return No Content
      */
-    deleteKnowledgeEntry(id: string, signal?: AbortSignal): Promise<void> {
+    deleteKnowledgeEntry(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/knowledge/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3987,6 +4214,7 @@ export class KnowledgeClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -4019,6 +4247,12 @@ export class KnowledgeClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -6177,6 +6411,7 @@ export interface BotDto {
     widgetKey: string;
     allowedOrigins: string[];
     created: string;
+    version: number;
 }
 
 export type BotLanguage = "UzLatn" | "UzCyrl" | "Ru" | "En";
@@ -6484,6 +6719,7 @@ export interface KnowledgeEntryDto {
     answer: string;
     source: KnowledgeSource;
     lastModified: string;
+    version: number;
 }
 
 export interface KnowledgeEntryDtoPaginatedList {
@@ -6777,11 +7013,85 @@ export interface TelegramConnectRequest {
     botToken: string;
 }
 
+export interface TenantChannelDto {
+    id: string;
+    channel: Channel;
+    displayName: string;
+    connected: boolean;
+    connectedAt: string;
+    disconnectedAt?: string | undefined;
+    lastInboundAt?: string | undefined;
+    lastOutboundAt?: string | undefined;
+    lastErrorAt?: string | undefined;
+    lastError?: string | undefined;
+}
+
+export interface TenantConsentDto {
+    kind: ConsentKind;
+    action: ConsentAction;
+    documentVersion: string;
+    occurredAt: string;
+    userId: string;
+}
+
 export interface TenantDto {
     id: string;
     name: string;
     created: string;
     messageRetentionDays?: number | undefined;
+}
+
+export interface TenantListItemDto {
+    id: string;
+    name: string;
+    created: string;
+    ownerEmail?: string | undefined;
+    planCode?: string | undefined;
+    status?: SubscriptionStatus;
+    currentPeriodEnd?: string | undefined;
+    restrictions: TenantRestrictions[];
+}
+
+export interface TenantListItemDtoGuidCursorPage {
+    items: TenantListItemDto[];
+    nextCursor?: string | undefined;
+}
+
+export interface TenantProfileDto {
+    id: string;
+    name: string;
+    created: string;
+    restrictions: TenantRestrictions[];
+    restrictedSince?: string | undefined;
+    subscription?: TenantSubscriptionDto;
+    users: TenantUserDto[];
+    channels: TenantChannelDto[];
+    lastActivityAt?: string | undefined;
+    consents: TenantConsentDto[];
+}
+
+export type TenantRestrictions = "None" | "OwnerRequest" | "PrivacyPolicyWithdrawn" | "PublicOfferWithdrawn" | "PaymentRequired";
+
+export interface TenantSubscriptionDto {
+    planCode: string;
+    status: SubscriptionStatus;
+    currentPeriodStart: string;
+    currentPeriodEnd: string;
+    cancelAtPeriodEnd: boolean;
+    pendingPlanCode?: string | undefined;
+    failedAttempts: number;
+    nextRetryAt?: string | undefined;
+    hasCard: boolean;
+}
+
+export interface TenantUserDto {
+    id: string;
+    fullName: string;
+    email: string;
+    phoneNumber?: string | undefined;
+    roles: string[];
+    twoFactorEnabled: boolean;
+    lastSeenAt?: string | undefined;
 }
 
 export interface UpdateBotCommand {
