@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddIdempotencyKeys();
         services.AddSpaAntiforgery();
         services.AddRateLimits(configuration);
+        services.AddApiKeyRateLimits();
         services.AddSecurityHeaders();
         services.AddProxyForwarding(configuration);
         // Hub events carry the same DTOs as the API, so enums travel as their names there too ("Human", not 2).

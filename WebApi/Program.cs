@@ -94,6 +94,7 @@ app.UseRouting();
 app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
+app.UseApiKeyRateLimits();
 app.UseAuthorization();
 app.UseIdempotencyKeys();
 app.UseSpaAntiforgeryCookie();

@@ -49,6 +49,9 @@ public sealed class Bot : TenantOwnedEntity
     /// <summary>Bumped on every knowledge change so answer indexes know they are stale.</summary>
     public long KnowledgeVersion { get; private set; }
 
+    /// <summary>Bumped on every change of what the API shows of the bot (settings, status); its ETag.</summary>
+    public long Version { get; private set; }
+
     public static Bot Create(string name, string greeting, string fallbackMessage, string widgetKey) =>
         new(Required(name, NameMaxLength, "name"), Required(greeting, GreetingMaxLength, "greeting"),
             Required(fallbackMessage, FallbackMaxLength, "fallback message"), widgetKey);
@@ -70,11 +73,20 @@ public sealed class Bot : TenantOwnedEntity
         HandoffKeywords = handoffKeywords.Select(k => k.Trim().ToLowerInvariant()).Where(k => k.Length > 0).Distinct().ToList();
         ConfidenceThreshold = confidenceThreshold;
         AllowedOrigins = allowedOrigins.Select(NormaliseOrigin).Distinct().ToList();
+        Version++;
     }
 
-    public void Pause() => Status = BotStatus.Paused;
+    public void Pause()
+    {
+        Status = BotStatus.Paused;
+        Version++;
+    }
 
-    public void Resume() => Status = BotStatus.Active;
+    public void Resume()
+    {
+        Status = BotStatus.Active;
+        Version++;
+    }
 
     public void KnowledgeChanged() => KnowledgeVersion++;
 

@@ -31,6 +31,9 @@ public sealed class KnowledgeEntry : TenantOwnedEntity
 
     public KnowledgeSource Source { get; private set; }
 
+    /// <summary>Bumped on every change of the entry; its ETag.</summary>
+    public long Version { get; private set; }
+
     public static KnowledgeEntry Create(Bot bot, IEnumerable<string> questions, string answer, KnowledgeSource source = KnowledgeSource.Manual)
     {
         var entry = new KnowledgeEntry(bot.Id, source);
@@ -42,6 +45,7 @@ public sealed class KnowledgeEntry : TenantOwnedEntity
     public void Update(Bot bot, IEnumerable<string> questions, string answer)
     {
         Change(questions, answer);
+        Version++;
         bot.KnowledgeChanged();
     }
 

@@ -33,8 +33,16 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
 
         var hash = hasher.HashApiKey(values[0]!);
-        // No tenant is known yet: the key is what tells us the tenant.
-        var apiKey = await context.ApiKeys.IgnoreQueryFilters().SingleOrDefaultAsync(k => k.Hash == hash, Context.RequestAborted);
+        // No tenant is known yet: the key is what tells us the tenant. Its plan comes in the same query, for the rate limit.
+        var found = await context.ApiKeys.IgnoreQueryFilters()
+            .Where(k => k.Hash == hash)
+            .Select(k => new
+            {
+                Key = k,
+                PlanCode = context.Subscriptions.IgnoreQueryFilters().Where(s => s.TenantId == k.TenantId).Select(s => s.PlanCode).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        var apiKey = found?.Key;
         if (apiKey is not { IsActive: true })
             return AuthenticateResult.Fail("Unknown or revoked API key.");
 
@@ -48,6 +56,9 @@ public sealed class ApiKeyAuthenticationHandler(
         var identity = new ClaimsIdentity(SchemeName);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, $"api-key:{apiKey.Prefix}"));
         identity.AddClaim(new Claim(VirtuOpsClaimTypes.ApiKeyPrefix, apiKey.Prefix));
+        identity.AddClaim(new Claim(VirtuOpsClaimTypes.ApiKeyId, apiKey.Id.ToString()));
+        if (found!.PlanCode is { } planCode)
+            identity.AddClaim(new Claim(VirtuOpsClaimTypes.PlanCode, planCode));
         identity.AddClaim(new Claim(VirtuOpsClaimTypes.TenantId, apiKey.TenantId.ToString()));
         if (apiKey.Scopes.HasFlag(ApiKeyScopes.Read))
             identity.AddClaim(new Claim(ClaimTypes.Role, Roles.ApiRead));

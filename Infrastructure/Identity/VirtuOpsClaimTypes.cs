@@ -6,4 +6,8 @@ public static class VirtuOpsClaimTypes
     public const string TenantId = "tenant_id";
     public const string SessionId = "session_id";
     public const string ApiKeyPrefix = "api_key_prefix";
+    public const string ApiKeyId = "api_key_id";
+
+    /// <summary>The code of the plan the key's tenant is subscribed to (none without a subscription): it sets the key's rate limit.</summary>
+    public const string PlanCode = "plan_code";
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Mvc;
 using VirtuOps.Application.Bots.Commands.CreateBot;
 using VirtuOps.Application.Bots.Commands.DeleteBot;
 using VirtuOps.Application.Bots.Commands.SetBotStatus;
@@ -7,6 +8,7 @@ using VirtuOps.Application.Bots.Common;
 using VirtuOps.Application.Bots.Queries.AskPlayground;
 using VirtuOps.Application.Bots.Queries.GetBot;
 using VirtuOps.Application.Bots.Queries.GetBots;
+using VirtuOps.Application.Common.Concurrency;
 using VirtuOps.Application.Common.Models;
 using VirtuOps.Application.Knowledge.Commands.CreateKnowledgeEntry;
 using VirtuOps.Application.Knowledge.Commands.ImportKnowledge;
@@ -34,10 +36,11 @@ public sealed class Bots : IEndpointGroup
         group.MapGet("/", GetBots);
         group.MapPost("/", CreateBot).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{id:guid}", GetBot).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:guid}", UpdateBot).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPut("/{id:guid}", UpdateBot).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id:guid}/pause", PauseBot).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/resume", ResumeBot).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapDelete("/{id:guid}", DeleteBot).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}", DeleteBot).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapGet("/{id:guid}/knowledge", GetKnowledgeEntries).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/knowledge", CreateKnowledgeEntry).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/knowledge/import", ImportKnowledge).ProducesProblem(StatusCodes.Status404NotFound);
@@ -54,11 +57,21 @@ public sealed class Bots : IEndpointGroup
         return TypedResults.Created($"/api/bots/{bot.Id}", bot);
     }
 
-    public static async Task<Ok<BotDto>> GetBot(ISender sender, Guid id, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new GetBotQuery(id), cancellationToken));
+    public static async Task<Ok<BotDto>> GetBot(ISender sender, HttpResponse response, Guid id, CancellationToken cancellationToken)
+    {
+        var bot = await sender.Send(new GetBotQuery(id), cancellationToken);
+        response.Headers.ETag = EntityTags.Of(bot.Version);
+        return TypedResults.Ok(bot);
+    }
 
-    public static async Task<Ok<BotDto>> UpdateBot(ISender sender, Guid id, UpdateBotCommand command, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(command with { Id = id }, cancellationToken));
+    /// <summary>Updates a bot; with If-Match (its ETag) only if nobody changed it since, else 412.</summary>
+    public static async Task<Ok<BotDto>> UpdateBot(ISender sender, HttpResponse response, Guid id, UpdateBotCommand command,
+        [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken)
+    {
+        var bot = await sender.Send(command with { Id = id, IfMatch = ifMatch }, cancellationToken);
+        response.Headers.ETag = EntityTags.Of(bot.Version);
+        return TypedResults.Ok(bot);
+    }
 
     public static async Task<NoContent> PauseBot(ISender sender, Guid id, CancellationToken cancellationToken)
     {
@@ -72,9 +85,9 @@ public sealed class Bots : IEndpointGroup
         return TypedResults.NoContent();
     }
 
-    public static async Task<NoContent> DeleteBot(ISender sender, Guid id, CancellationToken cancellationToken)
+    public static async Task<NoContent> DeleteBot(ISender sender, Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken)
     {
-        await sender.Send(new DeleteBotCommand(id), cancellationToken);
+        await sender.Send(new DeleteBotCommand(id, ifMatch), cancellationToken);
         return TypedResults.NoContent();
     }
 

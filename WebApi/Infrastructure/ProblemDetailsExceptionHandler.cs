@@ -32,6 +32,15 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             TooManyRequestsException tooMany => new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests.", Detail = tooMany.Message },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
             ProcessingRestrictedException restricted => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = restricted.Title, Detail = restricted.Message },
+            PreconditionFailedException => new ProblemDetails
+            {
+                Status = StatusCodes.Status412PreconditionFailed,
+                Title = RequestLanguage.Pick(httpContext.Request, "Boshqa kishi oʻzgartirgan.", "Изменено кем-то другим.", "Changed by someone else."),
+                Detail = RequestLanguage.Pick(httpContext.Request,
+                    "Siz yuklaganingizdan keyin buni boshqa kishi oʻzgartirdi. Qayta yuklang va oʻzgarishingizni yana kiriting.",
+                    "После того как вы это загрузили, это изменил кто-то другой. Загрузите заново и внесите изменение ещё раз.",
+                    PreconditionFailedException.DefaultMessage),
+            },
             ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
             // A provider outage or rate limit while connecting or disconnecting a channel: trying again later may work.
             ChannelApiException provider => new ProblemDetails

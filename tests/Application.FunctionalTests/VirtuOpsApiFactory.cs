@@ -56,6 +56,11 @@ public class VirtuOpsApiFactory : WebApplicationFactory<Program>
         // Every sign-up e-mails its address, and test classes sign up many owners from one address; the e-mail limit
         // is RateLimitTests' business.
         builder.UseSetting("RateLimits:EmailsPerTenMinutes", "1000");
+        // Tests make many requests with one API key on a clock that stands still; the per-key limit is
+        // ApiKeyRateLimitTests' business.
+        builder.UseSetting("Plans:DefaultApiRequestsPerMinute", "100000");
+        foreach (var plan in Enumerable.Range(0, 3))
+            builder.UseSetting($"Billing:Plans:{plan}:ApiRequestsPerMinute", "100000");
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));

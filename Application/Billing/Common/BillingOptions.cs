@@ -15,6 +15,9 @@ public sealed class PlanDefinition
 
     public int MaxMessagesPerMonth { get; set; }
 
+    /// <summary>Requests one API key may make per minute; 0 means <c>Plans:DefaultApiRequestsPerMinute</c>.</summary>
+    public int ApiRequestsPerMinute { get; set; }
+
     /// <summary>The MXIK (IKPU) product code printed on fiscal receipts: 17 digits.</summary>
     public string MxikCode { get; set; } = string.Empty;
 

@@ -2,12 +2,13 @@ using VirtuOps.Domain.Bots;
 
 namespace VirtuOps.Application.Knowledge.Common;
 
-public sealed record KnowledgeEntryDto(Guid Id, Guid BotId, IReadOnlyList<string> Questions, string Answer, KnowledgeSource Source, DateTimeOffset LastModified);
+/// <summary><c>Version</c> changes with every change of the entry; quoted, it is the entry's ETag (send it as If-Match to write only over this version).</summary>
+public sealed record KnowledgeEntryDto(Guid Id, Guid BotId, IReadOnlyList<string> Questions, string Answer, KnowledgeSource Source, DateTimeOffset LastModified, long Version);
 
 public static class KnowledgeProjections
 {
     public static KnowledgeEntryDto ToDto(this KnowledgeEntry entry) =>
-        new(entry.Id, entry.BotId, entry.Questions, entry.Answer, entry.Source, entry.LastModified);
+        new(entry.Id, entry.BotId, entry.Questions, entry.Answer, entry.Source, entry.LastModified, entry.Version);
 }
 
 public static class KnowledgeRules

@@ -10,17 +10,21 @@ interface ProblemMessageProps {
 export function ProblemMessage({ problem, onRetry }: ProblemMessageProps) {
   const { t } = useTranslation();
   const unreachable = problem.status === 0;
+  // Someone else saved first: our own words say what to do, the server's detail would repeat them.
+  const changedElsewhere = problem.status === 412;
 
   return (
     <div className="alert alert--error" role="alert">
       <p>
         {unreachable
           ? t('errors.network')
-          : problem.status === 429
-            ? t('errors.tooManyRequests')
-            : t('errors.server', { status: problem.status })}
+          : changedElsewhere
+            ? t('errors.changedElsewhere')
+            : problem.status === 429
+              ? t('errors.tooManyRequests')
+              : t('errors.server', { status: problem.status })}
       </p>
-      {!unreachable && problem.detail && <p>{problem.detail}</p>}
+      {!unreachable && !changedElsewhere && problem.detail && <p>{problem.detail}</p>}
       {problem.traceId && (
         <p className="muted">{t('errors.reference', { traceId: problem.traceId })}</p>
       )}

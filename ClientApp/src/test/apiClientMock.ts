@@ -43,6 +43,7 @@ export const demoBot: BotDto = {
   widgetKey: 'wk_demo_virtuops',
   allowedOrigins: ['https://shop.uz'],
   created: '2026-04-20T10:00:00Z',
+  version: 3,
 };
 
 /** A one-page list in the shape of the API's paginated lists. */

@@ -24,6 +24,7 @@ internal sealed class BotConfiguration : IEntityTypeConfiguration<Bot>
         builder.PrimitiveCollection(b => b.HandoffKeywords);
         builder.PrimitiveCollection(b => b.AllowedOrigins);
         builder.Property(b => b.KnowledgeVersion).IsConcurrencyToken();
+        builder.Property(b => b.Version).IsConcurrencyToken();
         builder.HasIndex(b => b.WidgetKey).IsUnique();
         builder.HasIndex(b => b.TenantId);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(b => b.TenantId).OnDelete(DeleteBehavior.Cascade);
@@ -38,6 +39,7 @@ internal sealed class KnowledgeEntryConfiguration : IEntityTypeConfiguration<Kno
         builder.PrimitiveCollection(k => k.Questions);
         builder.Property(k => k.Answer).HasMaxLength(KnowledgeEntry.AnswerMaxLength).IsRequired();
         builder.Property(k => k.Source).HasConversion<string>().HasMaxLength(16);
+        builder.Property(k => k.Version).IsConcurrencyToken();
         builder.Property(k => k.CreatedBy).HasMaxLength(64);
         builder.Property(k => k.LastModifiedBy).HasMaxLength(64);
         builder.HasIndex(k => k.BotId);

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using VirtuOps.Application.Bots.Common;
+using VirtuOps.Application.Common.Concurrency;
 using VirtuOps.Domain.Bots;
 using VirtuOps.Domain.Common;
 
@@ -14,16 +16,22 @@ public sealed record UpdateBotCommand(
     IReadOnlyList<BotLanguage> Languages,
     IReadOnlyList<string> HandoffKeywords,
     double ConfidenceThreshold,
-    IReadOnlyList<string> AllowedOrigins) : ICommand<BotDto>;
+    IReadOnlyList<string> AllowedOrigins) : ICommand<BotDto>
+{
+    /// <summary>The request's <c>If-Match</c> header, when the caller wants its write to fail if the bot changed meanwhile.</summary>
+    [JsonIgnore]
+    public string? IfMatch { get; init; }
+}
 
 public sealed class UpdateBotCommandHandler(IApplicationDbContext context) : ICommandHandler<UpdateBotCommand, BotDto>
 {
     public async ValueTask<BotDto> Handle(UpdateBotCommand command, CancellationToken cancellationToken)
     {
         var bot = await context.Bots.SingleOrDefaultAsync(b => b.Id == command.Id, cancellationToken) ?? throw new NotFoundException("No such bot.");
+        EntityTags.EnsureMatches(command.IfMatch, bot.Version);
         bot.Update(command.Name, command.Greeting, command.FallbackMessage, command.Persona, command.Languages,
             command.HandoffKeywords, command.ConfidenceThreshold, command.AllowedOrigins);
-        await context.SaveChangesAsync(cancellationToken);
+        await context.SaveChangesIfUnchangedAsync(command.IfMatch, cancellationToken);
         return bot.ToDto();
     }
 }

@@ -2347,9 +2347,11 @@ export class BotsClient {
     }
 
     /**
+     * Updates a bot; with If-Match (its ETag) only if nobody changed it since, else 412.
+     * @param if_Match (optional) 
      * @return OK
      */
-    updateBot(id: string, body: UpdateBotCommand, signal?: AbortSignal): Promise<BotDto> {
+    updateBot(id: string, body: UpdateBotCommand, if_Match?: string | undefined, signal?: AbortSignal): Promise<BotDto> {
         let url_ = this.baseUrl + "/api/bots/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2363,6 +2365,7 @@ export class BotsClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2406,6 +2409,12 @@ export class BotsClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
@@ -2421,9 +2430,10 @@ export class BotsClient {
     }
 
     /**
+     * @param if_Match (optional) 
      * @return No Content
      */
-    deleteBot(id: string, signal?: AbortSignal): Promise<void> {
+    deleteBot(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/bots/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2434,6 +2444,7 @@ export class BotsClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -2472,6 +2483,12 @@ export class BotsClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -4329,7 +4346,67 @@ export class KnowledgeClient {
     /**
      * @return OK
      */
-    updateKnowledgeEntry(id: string, body: KnowledgeEntryRequest, signal?: AbortSignal): Promise<KnowledgeEntryDto> {
+    getKnowledgeEntry(id: string, signal?: AbortSignal): Promise<KnowledgeEntryDto> {
+        let url_ = this.baseUrl + "/api/knowledge/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetKnowledgeEntry(_response);
+        });
+    }
+
+    protected processGetKnowledgeEntry(response: Response): Promise<KnowledgeEntryDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as KnowledgeEntryDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<KnowledgeEntryDto>(null as any);
+    }
+
+    /**
+     * Updates an entry; with If-Match (its ETag) only if nobody changed it since, else 412.
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    updateKnowledgeEntry(id: string, body: KnowledgeEntryRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<KnowledgeEntryDto> {
         let url_ = this.baseUrl + "/api/knowledge/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4343,6 +4420,7 @@ export class KnowledgeClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4380,6 +4458,12 @@ export class KnowledgeClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -4389,9 +4473,10 @@ export class KnowledgeClient {
     }
 
     /**
+     * @param if_Match (optional) 
      * @return No Content
      */
-    deleteKnowledgeEntry(id: string, signal?: AbortSignal): Promise<void> {
+    deleteKnowledgeEntry(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/knowledge/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4402,6 +4487,7 @@ export class KnowledgeClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -4434,6 +4520,12 @@ export class KnowledgeClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -6592,6 +6684,7 @@ export interface BotDto {
     widgetKey: string;
     allowedOrigins: string[];
     created: string;
+    version: number;
 }
 
 export type BotLanguage = "UzLatn" | "UzCyrl" | "Ru" | "En";
@@ -6910,6 +7003,7 @@ export interface KnowledgeEntryDto {
     answer: string;
     source: KnowledgeSource;
     lastModified: string;
+    version: number;
 }
 
 export interface KnowledgeEntryDtoPaginatedList {

@@ -57,7 +57,23 @@ describe('BotSettingsPage', () => {
       handoffKeywords: ['operator', 'odam'],
       confidenceThreshold: 0.5,
       allowedOrigins: ['https://shop.uz', 'https://www.shop.uz'],
+    }, '"3"');
+  });
+
+  it('says to reload when someone else saved the bot after it was opened', async () => {
+    signedInOwnerWithBot();
+    vi.mocked(botsClient.updateBot).mockRejectedValue({
+      status: 412,
+      title: 'Boshqa kishi oʻzgartirgan.',
+      detail: 'Siz yuklaganingizdan keyin buni boshqa kishi oʻzgartirdi.',
     });
+    renderRoute(settingsPath);
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Saqlash' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Uning oʻzgarishini koʻrish uchun sahifani yangilang');
+    expect(screen.queryByText('Saqlandi.')).not.toBeInTheDocument();
   });
 
   it('shows the server’s message about one origin under the origins list', async () => {
@@ -91,7 +107,7 @@ describe('BotSettingsPage', () => {
     expect(botsClient.deleteBot).not.toHaveBeenCalled();
     await user.click(within(dialog).getByRole('button', { name: 'Botni oʻchirish' }));
 
-    expect(botsClient.deleteBot).toHaveBeenCalledWith(demoBot.id);
+    expect(botsClient.deleteBot).toHaveBeenCalledWith(demoBot.id, '"3"');
     expect(await screen.findByRole('heading', { name: 'Botlar', level: 1 })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/bots');
   });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { botsClient } from '../../api/client';
 import type { BotDto, BotLanguage, UpdateBotCommand } from '../../api/generated/virtuops-api';
+import { ifMatch } from '../../api/etag';
 import { toProblem } from '../../api/problem';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -54,7 +55,7 @@ function BotSettingsForm({ bot }: { bot: BotDto }) {
   const queryClient = useQueryClient();
   const [settings, setSettings] = useState<Settings>(() => settingsOf(bot));
   const save = useMutation({
-    mutationFn: (command: UpdateBotCommand) => botsClient.updateBot(bot.id, command),
+    mutationFn: (command: UpdateBotCommand) => botsClient.updateBot(bot.id, command, ifMatch(bot.version)),
     onSuccess: async (saved) => {
       queryClient.setQueryData(botQuery(bot.id).queryKey, saved);
       await queryClient.invalidateQueries({ queryKey: botsQueryKey, exact: true });
@@ -220,7 +221,7 @@ function DeleteSection({ bot }: { bot: BotDto }) {
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
-    mutationFn: () => botsClient.deleteBot(bot.id),
+    mutationFn: () => botsClient.deleteBot(bot.id, ifMatch(bot.version)),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: botQuery(bot.id).queryKey });
       await queryClient.invalidateQueries({ queryKey: botsQueryKey });

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { botsClient, knowledgeClient } from '../../api/client';
 import type { KnowledgeEntryDto, KnowledgeEntryRequest } from '../../api/generated/virtuops-api';
+import { ifMatch } from '../../api/etag';
 import { toProblem } from '../../api/problem';
 import { FormField } from '../../components/FormField';
 import { FormProblem } from '../../components/FormProblem';
@@ -28,7 +29,7 @@ export function KnowledgeEntryForm({ botId, entry, onDone }: KnowledgeEntryFormP
   const [answer, setAnswer] = useState(entry?.answer ?? '');
   const save = useMutation({
     mutationFn: (request: KnowledgeEntryRequest) =>
-      entry ? knowledgeClient.updateKnowledgeEntry(entry.id, request) : botsClient.createKnowledgeEntry(botId, request),
+      entry ? knowledgeClient.updateKnowledgeEntry(entry.id, request, ifMatch(entry.version)) : botsClient.createKnowledgeEntry(botId, request),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: knowledgeQueryKey(botId) });
       onDone();

@@ -16,6 +16,7 @@ const entry: KnowledgeEntryDto = {
   answer: 'Har kuni 9:00 dan 21:00 gacha.',
   source: 'Manual',
   lastModified: '2026-04-20T10:00:00Z',
+  version: 2,
 };
 
 function signedInWithKnowledge(entries: KnowledgeEntryDto[]) {
@@ -75,11 +76,11 @@ describe('KnowledgePage', () => {
     expect(knowledgeClient.updateKnowledgeEntry).toHaveBeenCalledWith(entry.id, {
       questions: ['Ish vaqtingiz qanday?'],
       answer: entry.answer,
-    });
+    }, '"2"');
 
     await user.click(within(screen.getByTestId('knowledge-entry')).getByRole('button', { name: 'Oʻchirish' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Oʻchirish' }));
-    expect(knowledgeClient.deleteKnowledgeEntry).toHaveBeenCalledWith(entry.id);
+    expect(knowledgeClient.deleteKnowledgeEntry).toHaveBeenCalledWith(entry.id, '"2"');
   });
 
   it('imports a CSV file and, when rows are wrong, lists each wrong row by its number', async () => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { botsClient, knowledgeClient, knowledgeExportUrl } from '../../api/client';
 import type { KnowledgeEntryDto } from '../../api/generated/virtuops-api';
+import { ifMatch } from '../../api/etag';
 import { toProblem } from '../../api/problem';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateTime } from '../../components/DateTime';
@@ -107,7 +108,7 @@ function EntryList({ botId, search, page, onPage, onEdit }: EntryListProps) {
     placeholderData: keepPreviousData,
   });
   const remove = useMutation({
-    mutationFn: (id: string) => knowledgeClient.deleteKnowledgeEntry(id),
+    mutationFn: (entry: KnowledgeEntryDto) => knowledgeClient.deleteKnowledgeEntry(entry.id, ifMatch(entry.version)),
     onSuccess: () => setDeleting(undefined),
     onSettled: () => queryClient.invalidateQueries({ queryKey: knowledgeQueryKey(botId) }),
   });
@@ -124,7 +125,7 @@ function EntryList({ botId, search, page, onPage, onEdit }: EntryListProps) {
           title={t('knowledge.deleteTitle')}
           confirmLabel={t('knowledge.delete')}
           pending={remove.isPending}
-          onConfirm={() => remove.mutate(deleting.id)}
+          onConfirm={() => remove.mutate(deleting)}
           onCancel={() => setDeleting(undefined)}
         >
           <p>“{deleting.questions[0]}”</p>

@@ -622,6 +622,10 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<string>("WidgetKey")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -675,6 +679,10 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

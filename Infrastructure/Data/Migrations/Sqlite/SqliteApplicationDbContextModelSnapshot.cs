@@ -613,6 +613,10 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("WidgetKey")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -666,6 +670,10 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
