@@ -1905,6 +1905,61 @@ export class BillingClient {
     /**
      * @return OK
      */
+    getUsage(signal?: AbortSignal): Promise<UsageDto> {
+        let url_ = this.baseUrl + "/api/billing/usage";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetUsage(_response);
+        });
+    }
+
+    protected processGetUsage(response: Response): Promise<UsageDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UsageDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<UsageDto>(null as any);
+    }
+
+    /**
+     * @return OK
+     */
     startCheckout(body: StartCheckoutCommand, signal?: AbortSignal): Promise<CheckoutStartedDto> {
         let url_ = this.baseUrl + "/api/billing/checkout";
         url_ = url_.replace(/[?&]$/, "");
@@ -7407,6 +7462,21 @@ export interface UpdateBotCommand {
 
 export interface UpdateProfileCommand {
     fullName: string;
+}
+
+export interface UsageDto {
+    planCode: string;
+    planName: string;
+    bots: UsageMeterDto;
+    channels: UsageMeterDto;
+    messages: UsageMeterDto;
+    periodStart: string;
+    periodEnd: string;
+}
+
+export interface UsageMeterDto {
+    used: number;
+    limit: number;
 }
 
 export type UserLanguage = "Uz" | "Ru" | "En";
