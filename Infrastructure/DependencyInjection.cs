@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using VirtuOps.Application.Accounts.Common;
 using VirtuOps.Application.Billing.Common;
 using VirtuOps.Application.Billing.Renewals;
+using VirtuOps.Application.Billing.Usage;
 using VirtuOps.Application.Bots.Answering;
 using VirtuOps.Application.Bots.Common;
 using VirtuOps.Application.Channels.Common;
@@ -53,6 +54,7 @@ public static class DependencyInjection
         // First, so the deliveries it adds are stamped and audited by the ones after it.
         services.AddScoped<ISaveChangesInterceptor, WebhookOutboxInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, TenantStampInterceptor>();
+        services.AddScoped<ISaveChangesInterceptor, MessageUsageInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, AuditableEntityInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
         services.AddScoped<ISaveChangesInterceptor, AppendOnlyInterceptor>();
@@ -171,10 +173,14 @@ public static class DependencyInjection
             .Validate(o => o.TrialDays is >= 1 and <= 365, "Billing:TrialDays is between 1 and 365.")
             .Validate(o => o.DefaultPlan.Length == 0 || o.Find(o.DefaultPlan) is not null, "Billing:DefaultPlan is not one of Billing:Plans.")
             .Validate(o => CronExpression.TryParse(o.TrialCron, out _), "Billing:TrialCron is not a valid Quartz cron expression.")
-            .Validate(o => new[] { o.UnavailableMessage.Uz, o.UnavailableMessage.Ru, o.UnavailableMessage.En }.All(m => !string.IsNullOrWhiteSpace(m) && m.Length <= 1000),
-                "Billing:UnavailableMessage needs Uz, Ru and En texts of at most 1000 characters.")
+            .Validate(o => o.UnavailableMessage.IsValid, "Billing:UnavailableMessage needs Uz, Ru and En texts of at most 1000 characters.")
+            .Validate(o => o.LimitReachedMessage.IsValid, "Billing:LimitReachedMessage needs Uz, Ru and En texts of at most 1000 characters.")
+            .Validate(o => o.Plans.All(p => p.MaxBots >= 0 && p.MaxChannels >= 0 && p.MaxMessagesPerMonth >= 0), "Billing:Plans' limits are not negative.")
             .ValidateOnStart();
         services.AddScoped<BillingMail>();
+        services.AddScoped<TenantPlans>();
+        services.AddScoped<CountedAnswers>();
+        services.AddScoped<AnswerMeter>();
         services.AddScoped<SubscriptionCancellation>();
         services.AddScoped<ReceiptIssuer>();
         services.AddScoped<RenewalSteps>();

@@ -76,6 +76,8 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentTen
 
     public DbSet<FiscalReceiptRecord> FiscalReceipts => Set<FiscalReceiptRecord>();
 
+    public DbSet<MessageUsage> MessageUsages => Set<MessageUsage>();
+
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
     public DbSet<DataExport> DataExports => Set<DataExport>();

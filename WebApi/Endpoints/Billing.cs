@@ -3,10 +3,11 @@ using VirtuOps.Application.Billing.Commands.ChangePlan;
 using VirtuOps.Application.Billing.Commands.CompleteCheckout;
 using VirtuOps.Application.Billing.Commands.StartCheckout;
 using VirtuOps.Application.Billing.Queries.GetBilling;
+using VirtuOps.Application.Billing.Queries.GetUsage;
 
 namespace VirtuOps.WebApi.Endpoints;
 
-/// <summary>The owner's subscription: plans, checkout on Paylov's page, the card on file, payments, cancel.</summary>
+/// <summary>The owner's subscription: plans, usage against their limits, checkout on Paylov's page, the card on file, payments, cancel.</summary>
 public sealed class Billing : IEndpointGroup
 {
     public sealed record ChangePlanRequest(string PlanCode);
@@ -17,6 +18,7 @@ public sealed class Billing : IEndpointGroup
             .RequireAuthorization().RequireAntiforgeryToken()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/", GetBilling).AllowApiKeys();
+        group.MapGet("/usage", GetUsage).AllowApiKeys();
         group.MapPost("/checkout", StartCheckout).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/checkout/{id:guid}/complete", CompleteCheckout).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/cancel", CancelSubscription).ProducesProblem(StatusCodes.Status404NotFound);
@@ -25,6 +27,9 @@ public sealed class Billing : IEndpointGroup
 
     public static async Task<Ok<BillingDto>> GetBilling(ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new GetBillingQuery(), cancellationToken));
+
+    public static async Task<Ok<UsageDto>> GetUsage(ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetUsageQuery(), cancellationToken));
 
     public static async Task<Ok<CheckoutStartedDto>> StartCheckout(ISender sender, StartCheckoutCommand command, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(command, cancellationToken));

@@ -48,6 +48,9 @@ public sealed class BillingOptions
     /// <summary>What the bots answer, in the customer's language, while a tenant whose trial ended has not paid.</summary>
     public UnavailableMessages UnavailableMessage { get; set; } = new();
 
+    /// <summary>What the bots say, in the customer's language, as they hand a conversation to a person because the month's answers are used up.</summary>
+    public LimitReachedMessages LimitReachedMessage { get; set; } = new();
+
     public PlanDefinition DefaultPlanDefinition => (DefaultPlan.Length == 0 ? Plans.FirstOrDefault() : Find(DefaultPlan))
         ?? throw new InvalidOperationException("Billing:DefaultPlan is not a configured plan.");
 
@@ -66,16 +69,18 @@ public sealed class BillingOptions
     public PlanDefinition? Find(string code) => Plans.Find(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase));
 }
 
-/// <summary>The section <c>Billing:UnavailableMessage</c>: one text per language the product speaks.</summary>
-public sealed class UnavailableMessages
+/// <summary>A text the bots send in the customer's language: one per language the product speaks.</summary>
+public abstract class LocalisedReply
 {
-    public string Uz { get; set; } = "Kechirasiz, xizmat vaqtincha mavjud emas. Xabaringiz saqlandi, keyinroq javob beramiz.";
+    public string Uz { get; set; } = string.Empty;
 
-    public string Ru { get; set; } = "Извините, сервис временно недоступен. Ваше сообщение сохранено, мы ответим позже.";
+    public string Ru { get; set; } = string.Empty;
 
-    public string En { get; set; } = "Sorry, this service is temporarily unavailable. Your message has been saved and we will reply later.";
+    public string En { get; set; } = string.Empty;
 
     private static readonly string[] EnglishWords = ["the", "is", "are", "you", "your", "what", "how", "when", "where", "hello", "hi", "please", "can", "do", "i", "my", "price"];
+
+    public bool IsValid => new[] { Uz, Ru, En }.All(m => !string.IsNullOrWhiteSpace(m) && m.Length <= 1000);
 
     /// <summary>
     /// The text in the language the customer wrote in, as far as one message tells: Cyrillic is Russian unless it has
@@ -87,5 +92,27 @@ public sealed class UnavailableMessages
             return customerText.Any(c => "ўқғҳЎҚҒҲ".Contains(c)) ? Uz : Ru;
         var words = customerText.ToLowerInvariant().Split([' ', ',', '.', '?', '!', '\'', '\n'], StringSplitOptions.RemoveEmptyEntries);
         return words.Any(w => EnglishWords.Contains(w)) ? En : Uz;
+    }
+}
+
+/// <summary>The section <c>Billing:UnavailableMessage</c>.</summary>
+public sealed class UnavailableMessages : LocalisedReply
+{
+    public UnavailableMessages()
+    {
+        Uz = "Kechirasiz, xizmat vaqtincha mavjud emas. Xabaringiz saqlandi, keyinroq javob beramiz.";
+        Ru = "Извините, сервис временно недоступен. Ваше сообщение сохранено, мы ответим позже.";
+        En = "Sorry, this service is temporarily unavailable. Your message has been saved and we will reply later.";
+    }
+}
+
+/// <summary>The section <c>Billing:LimitReachedMessage</c>: sent as the conversation is handed to a person, once the month's answers are used up.</summary>
+public sealed class LimitReachedMessages : LocalisedReply
+{
+    public LimitReachedMessages()
+    {
+        Uz = "Xabaringiz qabul qilindi. Sizga tez orada operatorimiz javob beradi.";
+        Ru = "Ваше сообщение получено. Скоро вам ответит наш оператор.";
+        En = "Your message has been received. One of our team will reply to you soon.";
     }
 }

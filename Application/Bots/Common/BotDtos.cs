@@ -25,15 +25,10 @@ public static class BotProjections
             bot.ConfidenceThreshold, bot.Status, bot.WidgetKey, bot.AllowedOrigins, bot.Created, bot.Version);
 }
 
-/// <summary>How many bots a tenant may have (section <c>Plans</c>); billing replaces this with the plan's limit.</summary>
+/// <summary>Defaults of the section <c>Plans</c> for what a plan does not set (bots, channels and messages always come from <c>Billing:Plans</c>).</summary>
 public sealed class PlanLimitsOptions
 {
     public const string SectionName = "Plans";
-
-    public int DefaultMaxBots { get; set; } = 3;
-
-    /// <summary>Live channel connections (Telegram, WhatsApp, Instagram) before subscribing; the widget needs none.</summary>
-    public int DefaultMaxChannels { get; set; } = 4;
 
     /// <summary>Requests one API key may make per minute when its tenant has no subscription or its plan sets none.</summary>
     public int DefaultApiRequestsPerMinute { get; set; } = 60;

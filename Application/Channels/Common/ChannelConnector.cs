@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
-using VirtuOps.Application.Billing.Common;
+using VirtuOps.Application.Billing.Usage;
 using VirtuOps.Application.Bots.Common;
 using VirtuOps.Domain.Bots;
 using VirtuOps.Domain.Channels;
@@ -24,8 +23,7 @@ public sealed class ChannelConnector(
     IMetaGraphApi meta,
     TimeProvider time,
     ITenantLimitGate limitGate,
-    IOptions<PlanLimitsOptions> limits,
-    IOptions<BillingOptions> billing)
+    TenantPlans plans)
 {
     /// <summary>A random secret of 43 URL-safe characters (256 bits): Telegram's secret_token, Meta's verify token.</summary>
     public static string NewSecret() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
@@ -44,9 +42,7 @@ public sealed class ChannelConnector(
 
     private async Task EnsureChannelAllowedAsync(CancellationToken cancellationToken)
     {
-        // The subscribed plan's limit; before subscribing, the default allowance.
-        var planCode = await context.Subscriptions.Select(s => s.PlanCode).SingleOrDefaultAsync(cancellationToken);
-        var maxChannels = (planCode is null ? null : billing.Value.Find(planCode))?.MaxChannels ?? limits.Value.DefaultMaxChannels;
+        var maxChannels = (await plans.CurrentAsync(cancellationToken)).MaxChannels;
         if (await context.ChannelConnections.CountAsync(c => c.DisconnectedAt == null, cancellationToken) >= maxChannels)
             throw new DomainRuleViolationException($"Your plan allows {maxChannels} connected channels.");
     }

@@ -58,6 +58,9 @@ public interface IApplicationDbContext
 
     DbSet<FiscalReceiptRecord> FiscalReceipts { get; }
 
+    /// <summary>Counted by the persistence layer in the save of each answer (see <c>CountedAnswers</c>); read here.</summary>
+    DbSet<MessageUsage> MessageUsages { get; }
+
     DbSet<ErasureRequest> ErasureRequests { get; }
 
     DbSet<DataExport> DataExports { get; }

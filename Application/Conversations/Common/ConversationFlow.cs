@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VirtuOps.Application.Billing.Common;
+using VirtuOps.Application.Billing.Usage;
 using VirtuOps.Application.Bots.Common;
 using VirtuOps.Application.Channels.Common;
 using VirtuOps.Application.Erasure.Common;
@@ -21,10 +22,11 @@ public sealed record ReceivedMessage(Conversation Conversation, Message Message,
 /// to a human, or stays quiet because a human has the conversation. One save; live updates after it. Scoped: it
 /// remembers the conversations it touched in its scope, for a caller that saves many messages at once. While the
 /// tenant's processing is restricted the message is only stored: the bot neither answers nor hands over. While the
-/// tenant's trial has ended unpaid, the bot answers that the service is temporarily unavailable.
+/// tenant's trial has ended unpaid, the bot answers that the service is temporarily unavailable. Once the month's
+/// answers of the plan are used up, the bot hands the conversation to a person (see <see cref="AnswerMeter"/>).
 /// </summary>
 public sealed class ConversationFlow(IApplicationDbContext context, BotResponder responder, IConversationNotifier notifier,
-    IOutboundDeliverySignal delivery, ProcessingRestrictions restrictions, IOptions<BillingOptions> billing, TimeProvider time)
+    IOutboundDeliverySignal delivery, ProcessingRestrictions restrictions, AnswerMeter meter, IOptions<BillingOptions> billing, TimeProvider time)
 {
     public const string HumanRequestedNotice =
         "Operatorga ulanmoqdasiz, tez orada javob beramiz. / Соединяем с оператором, скоро ответим. / Connecting you to an operator.";
@@ -82,6 +84,7 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
     {
         if (saved.Any(r => r.Reply is { AwaitsDelivery: true }))
             delivery.MessagesQueued();
+        await meter.WarnOwnersAsync(time.GetUtcNow(), cancellationToken);
         if (saved.Count == 0)
             return;
 
@@ -152,6 +155,7 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
         await context.SaveChangesAsync(cancellationToken);
         if (replies.Any(r => r.Reply.AwaitsDelivery))
             delivery.MessagesQueued();
+        await meter.WarnOwnersAsync(time.GetUtcNow(), cancellationToken);
         await NotifyAsync(replies.GroupBy(r => r.Conversation).ToDictionary(
             c => c.Key, c => (IReadOnlyList<MessageDto>)[.. c.Select(r => r.Reply.ToDto())]), cancellationToken);
     }
@@ -191,7 +195,13 @@ public sealed class ConversationFlow(IApplicationDbContext context, BotResponder
         if (_botsSilenced.Value)
             return conversation.RequestHuman(HumanRequestedNotice, now);
 
+        // Inbound is stored either way; past the month's answers a person takes over, and the engine is not asked.
+        if (!await meter.MayAnswerAsync(bot.TenantId, now, cancellationToken))
+            return conversation.RequestHuman(billing.Value.LimitReachedMessage.InLanguageOf(text), now);
+
         var answer = await responder.AnswerAsync(bot, text, cancellationToken);
-        return conversation.ReplyAsBot(answer.Text, now, answer.Confidence, answer.MatchedEntryId);
+        var reply = conversation.ReplyAsBot(answer.Text, now, answer.Confidence, answer.MatchedEntryId);
+        meter.Count(reply);
+        return reply;
     }
 }

@@ -135,6 +135,7 @@ export const inboxClient = {
 };
 export const billingClient = {
   getBilling: vi.fn(never),
+  getUsage: vi.fn(never),
   startCheckout: vi.fn(never),
   completeCheckout: vi.fn(never),
   cancelSubscription: vi.fn(never),

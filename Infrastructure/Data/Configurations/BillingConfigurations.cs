@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using VirtuOps.Domain.Billing;
 using VirtuOps.Domain.Tenants;
+using VirtuOps.Infrastructure.Data.Interceptors;
 
 namespace VirtuOps.Infrastructure.Data.Configurations;
 
@@ -96,5 +97,18 @@ internal sealed class FiscalReceiptRecordConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(r => r.ChargeId).IsUnique();
         builder.HasIndex(r => r.EmailedAt);
         builder.HasOne<Charge>().WithMany().HasForeignKey(r => r.ChargeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MessageUsageConfiguration : IEntityTypeConfiguration<MessageUsage>
+{
+    public void Configure(EntityTypeBuilder<MessageUsage> builder)
+    {
+        builder.ToTable(MessageUsageSql.Table);
+        builder.Property(u => u.Id).ValueGeneratedNever();
+        builder.Property(u => u.Month).HasMaxLength(MessageUsage.MonthLength).IsRequired();
+        // One row per tenant and month: the upsert that counts answers relies on it.
+        builder.HasIndex(u => new { u.TenantId, u.Month }).IsUnique();
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -107,7 +107,7 @@ public sealed class ApiKeyAccessTests(ChannelsApiFactory factory) : IClassFixtur
             "GET /api/inbox/conversations", "GET /api/inbox/conversations/{id}", "POST /api/inbox/conversations/{id}/replies",
             "POST /api/inbox/conversations/{id}/hand-back", "POST /api/inbox/conversations/{id}/close",
             "POST /api/inbox/conversations/{id}/reopen", "POST /api/inbox/messages/{id}/retry",
-            "GET /api/contacts/{id}/export", "DELETE /api/contacts/{id}", "GET /api/team/members", "GET /api/billing", "GET /api/tenant",
+            "GET /api/contacts/{id}/export", "DELETE /api/contacts/{id}", "GET /api/team/members", "GET /api/billing", "GET /api/billing/usage", "GET /api/tenant",
             "GET /api/webhook-subscriptions", "POST /api/webhook-subscriptions", "DELETE /api/webhook-subscriptions/{id}",
             "POST /api/webhook-subscriptions/{id}/rotate-secret", "GET /api/webhook-subscriptions/{id}/deliveries",
             "POST /api/webhook-subscriptions/{id}/deliveries/{deliveryId}/redeliver",

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
+using VirtuOps.Application.Billing.Usage;
 using VirtuOps.Application.Bots.Common;
 using VirtuOps.Domain.Bots;
 using VirtuOps.Domain.Common;
@@ -10,14 +10,11 @@ namespace VirtuOps.Application.Bots.Commands.CreateBot;
 [Authorize(Roles = Roles.Owner, RequireVerifiedPhone = true)]
 public sealed record CreateBotCommand(string Name, string? Greeting, string? FallbackMessage) : ICommand<BotDto>;
 
-public sealed class CreateBotCommandHandler(IApplicationDbContext context, ITenantLimitGate limitGate, IOptions<PlanLimitsOptions> limits,
-    IOptions<Billing.Common.BillingOptions> billing) : ICommandHandler<CreateBotCommand, BotDto>
+public sealed class CreateBotCommandHandler(IApplicationDbContext context, ITenantLimitGate limitGate, TenantPlans plans) : ICommandHandler<CreateBotCommand, BotDto>
 {
     public async ValueTask<BotDto> Handle(CreateBotCommand command, CancellationToken cancellationToken)
     {
-        // The subscribed plan's limit; before subscribing, the default allowance.
-        var planCode = await context.Subscriptions.Select(s => s.PlanCode).SingleOrDefaultAsync(cancellationToken);
-        var maxBots = (planCode is null ? null : billing.Value.Find(planCode))?.MaxBots ?? limits.Value.DefaultMaxBots;
+        var maxBots = (await plans.CurrentAsync(cancellationToken)).MaxBots;
         var bot = Bot.Create(
             command.Name,
             string.IsNullOrWhiteSpace(command.Greeting) ? "Assalomu alaykum! Sizga qanday yordam bera olaman? / Здравствуйте! Чем могу помочь?" : command.Greeting,

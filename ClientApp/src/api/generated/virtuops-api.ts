@@ -876,6 +876,279 @@ export class AdminClient {
     }
 
     /**
+     * Suspend the tenant (the restriction of processing's hold) with a reason the owner is e-mailed; repeating it changes nothing.
+     * @return No Content
+     */
+    suspendTenant(id: string, body: SuspendTenantCommand, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/admin/tenants/{id}/suspend";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSuspendTenant(_response);
+        });
+    }
+
+    protected processSuspendTenant(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Lift the suspension (other restrictions stay); the owner is e-mailed; repeating it changes nothing.
+     * @return No Content
+     */
+    reactivateTenant(id: string, body: ReactivateTenantCommand, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/admin/tenants/{id}/reactivate";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReactivateTenant(_response);
+        });
+    }
+
+    protected processReactivateTenant(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Let the trial run until `days` (1 to 90) days from today; never shortens it, so repeating it changes nothing.
+     * @return OK
+     */
+    extendTrial(id: string, body: ExtendTrialCommand, signal?: AbortSignal): Promise<TrialDto> {
+        let url_ = this.baseUrl + "/api/admin/tenants/{id}/extend-trial";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExtendTrial(_response);
+        });
+    }
+
+    protected processExtendTrial(response: Response): Promise<TrialDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TrialDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TrialDto>(null as any);
+    }
+
+    /**
+     * Cancel the subscription on the customer's behalf, as the owner's Cancel does; repeating it changes nothing.
+     * @return No Content
+     */
+    cancelTenantSubscription(id: string, body: CancelTenantSubscriptionCommand, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/admin/tenants/{id}/cancel-subscription";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCancelTenantSubscription(_response);
+        });
+    }
+
+    protected processCancelTenantSubscription(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
      * @return OK
      */
     rotateSecretKeys(signal?: AbortSignal): Promise<RotationResult> {
@@ -1627,6 +1900,61 @@ export class BillingClient {
             });
         }
         return Promise.resolve<BillingDto>(null as any);
+    }
+
+    /**
+     * @return OK
+     */
+    getUsage(signal?: AbortSignal): Promise<UsageDto> {
+        let url_ = this.baseUrl + "/api/billing/usage";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetUsage(_response);
+        });
+    }
+
+    protected processGetUsage(response: Response): Promise<UsageDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UsageDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<UsageDto>(null as any);
     }
 
     /**
@@ -6423,6 +6751,11 @@ export interface CancelErasureCommand {
     password: string;
 }
 
+export interface CancelTenantSubscriptionCommand {
+    id: string;
+    reason: string;
+}
+
 export interface CardDto {
     maskedPan: string;
     cardType: string;
@@ -6686,6 +7019,12 @@ export interface ExportedConversationDto {
     messages: MessageDto[];
 }
 
+export interface ExtendTrialCommand {
+    id: string;
+    days: number;
+    reason: string;
+}
+
 export interface ForgotPasswordCommand {
     email: string;
 }
@@ -6868,6 +7207,12 @@ export interface ProcessingRestrictionDto {
     ownerRequested: boolean;
     withdrawnConsents: ConsentKind[];
     paymentRequired: boolean;
+    suspendedByPlatform: boolean;
+}
+
+export interface ReactivateTenantCommand {
+    id: string;
+    reason: string;
 }
 
 export interface RegisterCommand {
@@ -6986,6 +7331,11 @@ export interface SubscriptionDto {
 
 export type SubscriptionStatus = "Trialing" | "Active" | "PastDue" | "Suspended" | "Canceled" | "Expired";
 
+export interface SuspendTenantCommand {
+    id: string;
+    reason: string;
+}
+
 export interface SystemDetailsDto {
     version: string;
     environment: string;
@@ -7070,7 +7420,7 @@ export interface TenantProfileDto {
     consents: TenantConsentDto[];
 }
 
-export type TenantRestrictions = "None" | "OwnerRequest" | "PrivacyPolicyWithdrawn" | "PublicOfferWithdrawn" | "PaymentRequired";
+export type TenantRestrictions = "None" | "OwnerRequest" | "PrivacyPolicyWithdrawn" | "PublicOfferWithdrawn" | "PaymentRequired" | "SuspendedByPlatform";
 
 export interface TenantSubscriptionDto {
     planCode: string;
@@ -7094,6 +7444,10 @@ export interface TenantUserDto {
     lastSeenAt?: string | undefined;
 }
 
+export interface TrialDto {
+    endsAt: string;
+}
+
 export interface UpdateBotCommand {
     id: string;
     name: string;
@@ -7108,6 +7462,21 @@ export interface UpdateBotCommand {
 
 export interface UpdateProfileCommand {
     fullName: string;
+}
+
+export interface UsageDto {
+    planCode: string;
+    planName: string;
+    bots: UsageMeterDto;
+    channels: UsageMeterDto;
+    messages: UsageMeterDto;
+    periodStart: string;
+    periodEnd: string;
+}
+
+export interface UsageMeterDto {
+    used: number;
+    limit: number;
 }
 
 export type UserLanguage = "Uz" | "Ru" | "En";

@@ -10,6 +10,7 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { loadPage } from '../../navigation';
 import { billingQuery, billingQueryKey } from './billingQueries';
 import { formatExpiry, formatTiyin, groupDigits } from './money';
+import { UsageMeter } from './UsageMeter';
 
 export function BillingPage() {
   const { t } = useTranslation();
@@ -56,6 +57,9 @@ function BillingDetails({ billing }: { billing: BillingDto }) {
       ) : (
         <p data-testid="subscription">{t('billing.noSubscription')}</p>
       )}
+
+      <h2>{t('billing.usageTitle')}</h2>
+      <UsageMeter />
 
       <h2>{t('billing.cardTitle')}</h2>
       {card ? (

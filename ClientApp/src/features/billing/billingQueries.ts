@@ -9,3 +9,11 @@ export const billingQuery = queryOptions({
   queryKey: billingQueryKey,
   queryFn: ({ signal }) => billingClient.getBilling(signal),
 });
+
+export const usageQueryKey = [...billingQueryKey, 'usage'] as const;
+
+/** The tenant's bots, channels and this month's answers against its plan's limits (GET /api/billing/usage). */
+export const usageQuery = queryOptions({
+  queryKey: usageQueryKey,
+  queryFn: ({ signal }) => billingClient.getUsage(signal),
+});

@@ -438,6 +438,33 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("FiscalReceipts", (string)null);
                 });
 
+            modelBuilder.Entity("VirtuOps.Domain.Billing.MessageUsage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("WarnedPercent")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("MessageUsages", (string)null);
+                });
+
             modelBuilder.Entity("VirtuOps.Domain.Billing.PaymentMethod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2022,6 +2049,15 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ChargeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtuOps.Domain.Billing.MessageUsage", b =>
+                {
+                    b.HasOne("VirtuOps.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -429,6 +429,33 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("FiscalReceipts", (string)null);
                 });
 
+            modelBuilder.Entity("VirtuOps.Domain.Billing.MessageUsage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WarnedPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("MessageUsages", (string)null);
+                });
+
             modelBuilder.Entity("VirtuOps.Domain.Billing.PaymentMethod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2009,6 +2036,15 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ChargeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtuOps.Domain.Billing.MessageUsage", b =>
+                {
+                    b.HasOne("VirtuOps.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
