@@ -19,7 +19,8 @@ export function AuditLogPage() {
     queryFn: ({ pageParam, signal }) =>
       adminClient.getStaffAuditLog(pageParam, pageSize, tenantId, undefined, undefined, undefined, undefined, signal),
     initialPageParam: undefined as number | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // The audit log's cursor is the last entry's number, sent as text like every list's cursor.
+    getNextPageParam: (last) => (last.nextCursor ? Number(last.nextCursor) : undefined),
   });
   const rows = log.data?.pages.flatMap((page) => page.items) ?? [];
 
