@@ -16,6 +16,8 @@ public static class DependencyInjection
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         services.AddValidatorsFromAssembly(Assembly.GetExecutingAssembly(), ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<IStaffAuditTrail, StaffAudit.StaffAuditTrail>();
+        services.AddScoped<AdminTenants.Common.TenantActions>();
+        services.AddScoped<AdminTenants.Common.TenantAdminMail>();
         return services;
     }
 }

@@ -96,5 +96,17 @@ public static class DependencyInjection
         Send an `Idempotency-Key` header (1-255 visible ASCII characters, e.g. a UUID) with any POST: within 24 hours the
         same key and body get the first answer again (`Idempotent-Replayed: true`) and nothing is done twice; the same key
         with another body is a 422; while the first request still runs, a 409 with `Retry-After`. Keys are per tenant.
+
+        ## Versions (ETag / If-Match)
+
+        Bots and knowledge entries have a `version`; `GET /api/bots/{id}` and `GET /api/knowledge/{id}` return it as a
+        strong `ETag` (`"4"`). Send it back in `If-Match` with `PUT` or `DELETE` to change only that version: if someone
+        changed it meanwhile the answer is a 412 and nothing is written. Without `If-Match` the write goes through.
+
+        ## Rate limits
+
+        Each API key may make a number of requests per minute set by the tenant's plan. Every answer to a key carries
+        `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (seconds until the window ends); past the limit
+        the answer is a 429 with `Retry-After`.
         """;
 }

@@ -80,6 +80,22 @@ public sealed class Subscription : TenantOwnedEntity
 
     public void TrialReminded(int daysBefore) => TrialRemindedDaysBefore = daysBefore;
 
+    /// <summary>
+    /// Platform staff give a trial (running, or ended unpaid) until <paramref name="until"/>. Never shortens it, so
+    /// asking again changes nothing; returns whether the trial changed. The reminders start over for the new end.
+    /// </summary>
+    public bool ExtendTrial(DateTimeOffset until)
+    {
+        if (Status is not (SubscriptionStatus.Trialing or SubscriptionStatus.Expired))
+            throw new DomainRuleViolationException("Only a trial can be extended.");
+        if (Status == SubscriptionStatus.Trialing && until <= CurrentPeriodEnd)
+            return false;
+        Status = SubscriptionStatus.Trialing;
+        CurrentPeriodEnd = until > CurrentPeriodEnd ? until : CurrentPeriodEnd;
+        TrialRemindedDaysBefore = null;
+        return true;
+    }
+
     /// <summary>A trial without a card has ended: the tenant waits, read-only, for a plan to be paid for. Returns whether it ended now.</summary>
     public bool ExpireTrial(DateTimeOffset now)
     {

@@ -23,14 +23,19 @@ public enum TenantRestrictions
     /// unavailable, but customers' messages are still taken in and stored. Lifted by paying for a plan.
     /// </summary>
     PaymentRequired = 8,
+
+    /// <summary>Platform staff suspended the tenant (with a reason, e-mailed to the owner); staff reactivate it.</summary>
+    SuspendedByPlatform = 16,
 }
 
 public static class TenantRestrictionGroups
 {
     /// <summary>
-    /// The reasons of the Privacy Policy's restriction: nothing at all is done with the data (webhooks wait unprocessed,
-    /// bots stay silent, nothing is sent). <see cref="TenantRestrictions.PaymentRequired"/> only makes the tenant read-only.
+    /// The reasons of the Privacy Policy's restriction, and a suspension by the platform (the same hold, lifted by staff):
+    /// nothing at all is done with the data (webhooks wait unprocessed, bots stay silent, nothing is sent).
+    /// <see cref="TenantRestrictions.PaymentRequired"/> only makes the tenant read-only.
     /// </summary>
     public const TenantRestrictions HoldingProcessing =
-        TenantRestrictions.OwnerRequest | TenantRestrictions.PrivacyPolicyWithdrawn | TenantRestrictions.PublicOfferWithdrawn;
+        TenantRestrictions.OwnerRequest | TenantRestrictions.PrivacyPolicyWithdrawn | TenantRestrictions.PublicOfferWithdrawn
+        | TenantRestrictions.SuspendedByPlatform;
 }

@@ -1,3 +1,7 @@
+using VirtuOps.Application.AdminTenants.Commands.CancelTenantSubscription;
+using VirtuOps.Application.AdminTenants.Commands.ExtendTrial;
+using VirtuOps.Application.AdminTenants.Commands.ReactivateTenant;
+using VirtuOps.Application.AdminTenants.Commands.SuspendTenant;
 using VirtuOps.Application.AdminTenants.Queries.GetTenantProfile;
 using VirtuOps.Application.AdminTenants.Queries.SearchTenants;
 using VirtuOps.Application.Common.Models;
@@ -13,6 +17,11 @@ public sealed class AdminTenants : IEndpointGroup
         var group = app.MapAdminGroup("/tenants");
         group.MapGet("/", SearchTenants).ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetTenantProfile).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/suspend", SuspendTenant).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/reactivate", ReactivateTenant).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/extend-trial", ExtendTrial).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/cancel-subscription", CancelTenantSubscription).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>
@@ -27,4 +36,29 @@ public sealed class AdminTenants : IEndpointGroup
     /// <summary>One tenant: people, plan and subscription, channels and their health, last activity, consent history (metadata only).</summary>
     public static async Task<Ok<TenantProfileDto>> GetTenantProfile(ISender sender, Guid id, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new GetTenantProfileQuery(id), cancellationToken));
+
+    /// <summary>Suspend the tenant (the restriction of processing's hold) with a reason the owner is e-mailed; repeating it changes nothing.</summary>
+    public static async Task<NoContent> SuspendTenant(ISender sender, Guid id, SuspendTenantCommand command, CancellationToken cancellationToken)
+    {
+        await sender.Send(command with { Id = id }, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Lift the suspension (other restrictions stay); the owner is e-mailed; repeating it changes nothing.</summary>
+    public static async Task<NoContent> ReactivateTenant(ISender sender, Guid id, ReactivateTenantCommand command, CancellationToken cancellationToken)
+    {
+        await sender.Send(command with { Id = id }, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Let the trial run until <c>days</c> (1 to 90) days from today; never shortens it, so repeating it changes nothing.</summary>
+    public static async Task<Ok<TrialDto>> ExtendTrial(ISender sender, Guid id, ExtendTrialCommand command, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(command with { Id = id }, cancellationToken));
+
+    /// <summary>Cancel the subscription on the customer's behalf, as the owner's Cancel does; repeating it changes nothing.</summary>
+    public static async Task<NoContent> CancelTenantSubscription(ISender sender, Guid id, CancelTenantSubscriptionCommand command, CancellationToken cancellationToken)
+    {
+        await sender.Send(command with { Id = id }, cancellationToken);
+        return TypedResults.NoContent();
+    }
 }

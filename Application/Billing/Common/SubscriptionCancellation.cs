@@ -6,10 +6,11 @@ namespace VirtuOps.Application.Billing.Common;
 /// <summary>
 /// The one way the current tenant's subscription is cancelled, whether the owner presses Cancel or withdraws the
 /// recurring-charges consent: no further charges, the consent is withdrawn and the card token is deleted (and
-/// removed at Paylov). The service runs until the end of the month already paid for.
+/// removed at Paylov). The service runs until the end of the month already paid for. Support cancels on a customer's
+/// behalf through it too, with the request scoped to that tenant (<see cref="ICurrentTenant.Use"/>).
 /// </summary>
 public sealed class SubscriptionCancellation(
-    IApplicationDbContext context, ICurrentUser currentUser, IClientInfo client, IPaylovClient paylov, ISecretProtector secrets,
+    IApplicationDbContext context, ICurrentUser currentUser, ICurrentTenant currentTenant, IClientInfo client, IPaylovClient paylov, ISecretProtector secrets,
     BillingMail mail, TimeProvider time, ILogger<SubscriptionCancellation> logger)
 {
     /// <summary>What the withdrawal of the recurring-charges consent means, recorded with it.</summary>
@@ -37,10 +38,10 @@ public sealed class SubscriptionCancellation(
             card.Remove(now);
         }
 
-        var latest = await context.ConsentRecords.Where(c => c.TenantId == currentUser.TenantId && c.Kind == ConsentKind.RecurringCharges)
+        var latest = await context.ConsentRecords.Where(c => c.TenantId == currentTenant.Id && c.Kind == ConsentKind.RecurringCharges)
             .OrderByDescending(c => c.OccurredAt).FirstOrDefaultAsync(cancellationToken);
         if (latest is { Action: ConsentAction.Granted })
-            context.ConsentRecords.Add(ConsentRecord.Withdraw(currentUser.UserId ?? throw new SignInRequiredException(), currentUser.TenantId, ConsentKind.RecurringCharges,
+            context.ConsentRecords.Add(ConsentRecord.Withdraw(currentUser.UserId ?? throw new SignInRequiredException(), currentTenant.Id, ConsentKind.RecurringCharges,
                 latest.DocumentVersion, now, client.IpAddress, client.UserAgent, ConsentWithdrawalEffect));
 
         await context.SaveChangesAsync(cancellationToken);

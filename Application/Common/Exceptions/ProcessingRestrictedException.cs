@@ -17,6 +17,9 @@ public sealed class ProcessingRestrictedException(TenantRestrictions restriction
         if (restrictions == TenantRestrictions.PaymentRequired)
             return "The trial has ended: the account can be read but not changed, and the bots tell customers the service is "
                 + "temporarily unavailable (their messages are kept). The owner can choose a plan and pay on the Billing page.";
+        if (restrictions.HasFlag(TenantRestrictions.SuspendedByPlatform))
+            return "VirtuOps suspended this account (the owner was e-mailed why): the data is kept and can be read, but nothing can be "
+                + "changed and the bots do not answer. Contact our support team to have it reactivated.";
         var why = restrictions.HasFlag(TenantRestrictions.PrivacyPolicyWithdrawn) || restrictions.HasFlag(TenantRestrictions.PublicOfferWithdrawn)
             ? "the owner withdrew the consent to the Privacy Policy or the Public Offer"
             : "the owner asked for it";

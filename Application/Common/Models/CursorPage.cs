@@ -2,9 +2,10 @@ namespace VirtuOps.Application.Common.Models;
 
 /// <summary>
 /// One page of a list read newest first; <see cref="NextCursor"/> asks for the page after it (null on the last page).
-/// Unlike page numbers, a cursor does not skip or repeat rows when new ones arrive while someone pages.
+/// Unlike page numbers, a cursor does not skip or repeat rows when new ones arrive while someone pages. Clients treat
+/// the cursor as opaque text.
 /// </summary>
-public sealed record CursorPage<T>(IReadOnlyList<T> Items, long? NextCursor);
+public sealed record CursorPage<T>(IReadOnlyList<T> Items, string? NextCursor);
 
 /// <summary>
 /// The same for rows keyed by a version 7 GUID (no growing number to page by): <see cref="NextCursor"/> is the last

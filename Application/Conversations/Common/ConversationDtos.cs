@@ -1,3 +1,4 @@
+using VirtuOps.Application.Common.Models;
 using VirtuOps.Domain.Conversations;
 
 namespace VirtuOps.Application.Conversations.Common;
@@ -47,6 +48,13 @@ public static class ConversationProjections
     /// <summary>One conversation as the inbox lists it.</summary>
     public static Task<ConversationSummaryDto> SummaryAsync(this IApplicationDbContext context, Guid conversationId, CancellationToken cancellationToken) =>
         context.Conversations.Where(c => c.Id == conversationId).ProjectToSummary(context).SingleAsync(cancellationToken);
+
+    /// <summary>
+    /// Most recently active first, after a cursor's position if one is given: the id breaks ties, so the order is total.
+    /// </summary>
+    public static IQueryable<Conversation> OrderByRecentActivity(this IQueryable<Conversation> conversations, KeysetCursor? after) =>
+        (after is { } a ? conversations.Where(c => c.LastMessageAt < a.At || (c.LastMessageAt == a.At && c.Id.CompareTo(a.Id) < 0)) : conversations)
+            .OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id);
 
     /// <summary>Conversation rows joined with their bot's and contact's names, for lists and live updates.</summary>
     public static IQueryable<ConversationSummaryDto> ProjectToSummary(this IQueryable<Conversation> conversations, IApplicationDbContext context) =>

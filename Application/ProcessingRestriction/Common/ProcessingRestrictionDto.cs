@@ -6,10 +6,11 @@ namespace VirtuOps.Application.ProcessingRestriction.Common;
 /// <summary>
 /// Whether the tenant's processing is restricted, since when and why: at the owner's request (the owner lifts it),
 /// because consents were withdrawn (lifted by accepting those documents again) and/or because the trial ended unpaid
-/// (<see cref="PaymentRequired"/>: read-only until a plan is paid for).
+/// (<see cref="PaymentRequired"/>: read-only until a plan is paid for), and/or because platform staff suspended the
+/// tenant (<see cref="SuspendedByPlatform"/>: lifted by staff).
 /// </summary>
 public sealed record ProcessingRestrictionDto(bool Restricted, DateTimeOffset? Since, bool OwnerRequested, IReadOnlyList<ConsentKind> WithdrawnConsents,
-    bool PaymentRequired)
+    bool PaymentRequired, bool SuspendedByPlatform)
 {
     public static ProcessingRestrictionDto Of(Tenant tenant) => Of(tenant.Restrictions, tenant.RestrictedSince);
 
@@ -21,7 +22,7 @@ public sealed record ProcessingRestrictionDto(bool Restricted, DateTimeOffset? S
         if (restrictions.HasFlag(TenantRestrictions.PublicOfferWithdrawn))
             withdrawn.Add(ConsentKind.PublicOffer);
         return new ProcessingRestrictionDto(restrictions != TenantRestrictions.None, since, restrictions.HasFlag(TenantRestrictions.OwnerRequest), withdrawn,
-            restrictions.HasFlag(TenantRestrictions.PaymentRequired));
+            restrictions.HasFlag(TenantRestrictions.PaymentRequired), restrictions.HasFlag(TenantRestrictions.SuspendedByPlatform));
     }
 }
 

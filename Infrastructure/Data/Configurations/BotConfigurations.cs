@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using VirtuOps.Domain.Bots;
 using VirtuOps.Domain.Conversations;
@@ -55,10 +57,25 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.ExternalId).HasMaxLength(Contact.ExternalIdMaxLength).IsRequired();
         builder.Property(c => c.DisplayName).HasMaxLength(Contact.DisplayNameMaxLength).IsRequired();
+        builder.Property(c => c.Notes).HasMaxLength(Contact.NotesMaxLength);
+        // A small bag of the tenant's own fields, read and written whole: one JSON column, compared by content.
+        builder.Property(c => c.Attributes)
+            .HasConversion(
+                a => JsonSerializer.Serialize(a, JsonSerializerOptions.Default),
+                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
+                new ValueComparer<Dictionary<string, string>>(
+                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                    a => a.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
+                    a => new Dictionary<string, string>(a)))
+            .IsRequired()
+            .HasDefaultValueSql("'{}'"); // rows from before attributes existed have none
+
         builder.Property(c => c.CreatedBy).HasMaxLength(64);
         builder.Property(c => c.LastModifiedBy).HasMaxLength(64);
         // One contact per person per channel and tenant, even when two first messages race.
         builder.HasIndex(c => new { c.TenantId, c.Channel, c.ExternalId }).IsUnique();
+        // The contacts list, newest first, paged by (Created, Id).
+        builder.HasIndex(c => new { c.TenantId, c.Created, c.Id });
         builder.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

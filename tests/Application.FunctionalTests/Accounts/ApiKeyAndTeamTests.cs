@@ -57,6 +57,27 @@ public sealed class ApiKeyAndTeamTests(VirtuOpsApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_keys_last_use_is_recorded_to_the_minute_without_a_write_per_request()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("keys-last-use@example.uz", "+998901000039");
+        var key = await CreateKeyAsync(owner, "Read");
+        using var reader = Integrator(key.Key);
+        async Task<DateTimeOffset?> LastUsedAsync() => (await owner.GetAsync<List<ApiKeyDto>>("/api/api-keys"))!.Single(k => k.Id == key.Id).LastUsedAt;
+        (await LastUsedAsync()).ShouldBeNull();
+
+        var firstUse = factory.Time.GetUtcNow();
+        (await reader.GetAsync("/api/tenant")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        factory.Time.Advance(TimeSpan.FromSeconds(30));
+        (await reader.GetAsync("/api/tenant")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await LastUsedAsync())!.Value.ShouldBe(firstUse, TimeSpan.FromSeconds(1)); // stored to the database's precision
+
+        factory.Time.Advance(TimeSpan.FromSeconds(31));
+        (await reader.GetAsync("/api/tenant")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await LastUsedAsync())!.Value.ShouldBe(firstUse.AddSeconds(61), TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
     public async Task An_api_key_is_not_a_person_so_every_operation_about_the_signed_in_account_refuses_it_and_changes_nothing()
     {
         using var owner = new SpaClient(factory);

@@ -12,7 +12,7 @@ using Application.FunctionalTests.Channels;
 
 namespace Application.FunctionalTests.Admin;
 
-public sealed class AdminTenantsTests(VirtuOpsApiFactory factory) : IClassFixture<VirtuOpsApiFactory>
+public sealed class AdminTenantsTests(AdminApiFactory factory) : IClassFixture<AdminApiFactory>
 {
     private Task<Guid> TenantIdOfAsync(string email) =>
         factory.QueryDatabaseAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.TenantId!.Value).SingleAsync());

@@ -41,3 +41,10 @@ public static class StaffAccounts
         return user.Id;
     }
 }
+
+/// <summary>For test classes that sign many owners and staff in from one address; the per-IP limit is RateLimitTests' business.</summary>
+public sealed class AdminApiFactory : VirtuOpsApiFactory
+{
+    protected override void ConfigureSettings(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
+        builder.UseSetting("RateLimits:AuthPerMinute", "1000");
+}

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using VirtuOps.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using VirtuOps.Application.PrivacyRequests.Common;
 using Application.FunctionalTests.Privacy;
@@ -13,6 +15,9 @@ public sealed class ContactErasureTests(VirtuOpsApiFactory factory) : IClassFixt
     public async Task Erasing_a_contact_removes_their_conversations_messages_and_webhook_payloads_and_their_next_message_starts_a_new_contact()
     {
         var shop = await TelegramShop.OpenAsync(factory, "erase-shop@example.uz", "+998901001601");
+        // An integrator's subscription: every event about the customer is queued for it, and must go with them.
+        (await shop.Owner.Http.PostAsJsonAsync("/api/webhook-subscriptions", new { url = "http://127.0.0.1:9/hooks", events = WebhookEventTypes.All }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
         await shop.CustomerWritesAsync(9201, 555000444, "Meni oʻchiring");
         await shop.CustomerWritesAsync(9202, 555000555, "Men qolaman");
         var contactId = await shop.ContactIdOfAsync(555000444);
@@ -26,6 +31,10 @@ public sealed class ContactErasureTests(VirtuOpsApiFactory factory) : IClassFixt
         var payloads = await factory.QueryDatabaseAsync(db => db.InboundEvents.IgnoreQueryFilters().Select(e => e.Payload).ToListAsync());
         payloads.ShouldNotContain(p => p.Contains("555000444", StringComparison.Ordinal));
         payloads.ShouldContain(p => p.Contains("555000555", StringComparison.Ordinal));
+        var outgoing = await factory.QueryDatabaseAsync(db => db.WebhookDeliveries.IgnoreQueryFilters().Select(d => d.Payload).ToListAsync());
+        var erasedIds = conversationIds.Append(contactId).Select(id => id.ToString()).ToList();
+        outgoing.ShouldNotContain(p => erasedIds.Any(id => p.Contains(id, StringComparison.OrdinalIgnoreCase)));
+        outgoing.ShouldContain(p => p.Contains("Men qolaman", StringComparison.Ordinal));
         (await shop.ContactsAsync(555000555)).ShouldHaveSingleItem();
         var request = (await shop.Owner.GetAsync<List<PrivacyRequestDto>>("/api/privacy/requests"))!.ShouldHaveSingleItem();
         request.Kind.ShouldBe(PrivacyRequestKind.ContactErasure);

@@ -107,6 +107,7 @@ public sealed class ApiKeyAccessTests(ChannelsApiFactory factory) : IClassFixtur
             "GET /api/inbox/conversations", "GET /api/inbox/conversations/{id}", "POST /api/inbox/conversations/{id}/replies",
             "POST /api/inbox/conversations/{id}/hand-back", "POST /api/inbox/conversations/{id}/close",
             "POST /api/inbox/conversations/{id}/reopen", "POST /api/inbox/messages/{id}/retry",
+            "GET /api/contacts", "GET /api/contacts/{id}", "PUT /api/contacts/{id}", "GET /api/contacts/{id}/conversations",
             "GET /api/contacts/{id}/export", "DELETE /api/contacts/{id}", "GET /api/team/members", "GET /api/billing", "GET /api/billing/usage", "GET /api/tenant",
             "GET /api/webhook-subscriptions", "POST /api/webhook-subscriptions", "DELETE /api/webhook-subscriptions/{id}",
             "POST /api/webhook-subscriptions/{id}/rotate-secret", "GET /api/webhook-subscriptions/{id}/deliveries",
@@ -162,6 +163,7 @@ public sealed class ApiKeyAccessTests(ChannelsApiFactory factory) : IClassFixtur
             ["/api/inbox/messages/{id}/retry"] = conversation.Messages[0].Id,
             ["/api/contacts/{id}"] = conversation.Conversation.ContactId,
             ["/api/contacts/{id}/export"] = conversation.Conversation.ContactId,
+            ["/api/contacts/{id}/conversations"] = conversation.Conversation.ContactId,
             ["/api/webhook-subscriptions/{id}"] = subscriptionId,
             ["/api/webhook-subscriptions/{id}/rotate-secret"] = subscriptionId,
             ["/api/webhook-subscriptions/{id}/deliveries"] = subscriptionId,
@@ -185,6 +187,7 @@ public sealed class ApiKeyAccessTests(ChannelsApiFactory factory) : IClassFixtur
             ["post /api/bots/{id}/channels/whatsapp"] = new { phoneNumberId = "106540352240002", businessAccountId = "102290129340002", accessToken = "EAAGintegrator", appSecret = "integrator-app-secret" },
             ["post /api/bots/{id}/channels/instagram"] = new { accountId = "17841405822300002", accessToken = "IGQintegrator", appSecret = "integrator-app-secret" },
             ["put /api/tenant"] = new { name = "Integrator Market" },
+            ["put /api/contacts/{id}"] = new { displayName = "Aziz", notes = "CRM", attributes = new { crmId = "42" } },
             ["put /api/tenant/message-retention"] = new { days = 365 },
         };
         HttpRequestMessage RequestFor(Operation operation, IReadOnlyDictionary<string, Guid> idsByPath)

@@ -6,8 +6,8 @@ using VirtuOps.Domain.PrivacyRequests;
 namespace VirtuOps.Application.Contacts.Commands.EraseContact;
 
 /// <summary>
-/// Erases one end customer at their request: the contact, their conversations and messages, and the stored webhook
-/// payloads that name them. Their next message starts a new contact. Recorded as an answered privacy request (which
+/// Erases one end customer at their request: the contact, their conversations and messages, the stored webhook
+/// payloads that name them and the outgoing webhook events about them. Their next message starts a new contact. Recorded as an answered privacy request (which
 /// keeps no personal data of the customer). Each step deletes what is left, so a second call after a crash finishes
 /// the job.
 /// </summary>
@@ -28,12 +28,17 @@ public sealed class EraseContactCommandHandler(IApplicationDbContext context, Pr
         var payloads = await NamingPayloadIdsAsync(contact.Channel, contact.ExternalId, cancellationToken);
         var events = await context.InboundEvents.Where(e => payloads.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
         var conversationIds = await context.Conversations.Where(c => c.ContactId == contact.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+        // Outgoing webhook events are copies of the contact, their conversations and messages (ordered by those ids):
+        // queued ones must not reach the integrator any more, and the delivery log must not keep them.
+        var copies = await context.WebhookDeliveries
+            .Where(d => d.OrderingKey == contact.Id || (d.OrderingKey != null && conversationIds.Contains(d.OrderingKey.Value)))
+            .ExecuteDeleteAsync(cancellationToken);
         var messages = await context.Messages.Where(m => conversationIds.Contains(m.ConversationId)).ExecuteDeleteAsync(cancellationToken);
         await context.Conversations.Where(c => c.ContactId == contact.Id).ExecuteDeleteAsync(cancellationToken);
 
         context.Contacts.Remove(contact);
         privacyRequests.RecordAnswered(PrivacyRequestKind.ContactErasure, $"Erasure of contact {contact.Id} ({contact.Channel})",
-            $"Erased the contact, {conversationIds.Count} conversations, {messages} messages and {events} stored webhook payloads.");
+            $"Erased the contact, {conversationIds.Count} conversations, {messages} messages, {events} stored webhook payloads and {copies} outgoing webhook events.");
         await context.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

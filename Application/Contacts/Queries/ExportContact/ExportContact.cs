@@ -15,7 +15,8 @@ public sealed record ExportContactCommand(Guid Id) : ICommand<ContactExportDto>;
 
 public sealed record ContactExportDto(DateTimeOffset ExportedAt, ExportedContactDto Contact, IReadOnlyList<ExportedConversationDto> Conversations);
 
-public sealed record ExportedContactDto(Guid Id, Channel Channel, string ExternalId, string DisplayName, DateTimeOffset FirstSeenAt);
+public sealed record ExportedContactDto(Guid Id, Channel Channel, string ExternalId, string DisplayName, string? Notes,
+    IReadOnlyDictionary<string, string> Attributes, DateTimeOffset FirstSeenAt);
 
 public sealed record ExportedConversationDto(Guid Id, Guid BotId, string BotName, Channel Channel, ConversationStatus Status, IReadOnlyList<MessageDto> Messages);
 
@@ -49,7 +50,7 @@ public sealed class ExportContactCommandHandler(IApplicationDbContext context, P
 
         return new ContactExportDto(
             now,
-            new ExportedContactDto(contact.Id, contact.Channel, contact.ExternalId, contact.DisplayName, contact.Created),
+            new ExportedContactDto(contact.Id, contact.Channel, contact.ExternalId, contact.DisplayName, contact.Notes, contact.Attributes, contact.Created),
             conversations.Select(c => new ExportedConversationDto(c.Id, c.BotId, c.BotName, c.Channel, c.Status, messages[c.Id].ToList())).ToList());
     }
 }

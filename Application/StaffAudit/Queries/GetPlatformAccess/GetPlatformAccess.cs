@@ -1,3 +1,4 @@
+using System.Globalization;
 using VirtuOps.Application.Common.Models;
 using VirtuOps.Domain.Common;
 
@@ -30,7 +31,7 @@ public sealed class GetPlatformAccessQueryHandler(IApplicationDbContext context,
             .Select(e => new PlatformAccessDto(e.Id, e.OccurredAt, e.ActorRole, e.Operation, e.Reason, e.StatusCode))
             .ToListAsync(cancellationToken);
         return rows.Count > query.PageSize
-            ? new CursorPage<PlatformAccessDto>(rows[..query.PageSize], rows[query.PageSize - 1].Id)
+            ? new CursorPage<PlatformAccessDto>(rows[..query.PageSize], rows[query.PageSize - 1].Id.ToString(CultureInfo.InvariantCulture))
             : new CursorPage<PlatformAccessDto>(rows, null);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using VirtuOps.Application.Common.Models;
 using VirtuOps.Domain.Common;
 using VirtuOps.Domain.StaffAudit;
@@ -58,7 +59,7 @@ public sealed class GetStaffAuditLogQueryHandler(IApplicationDbContext context)
             .Select(e => new StaffAuditEntryDto(e.Id, e.OccurredAt, e.ActorUserId, e.ActorRole, e.Operation, e.Path, e.TenantId, e.Reason, e.StatusCode))
             .ToListAsync(cancellationToken);
         return rows.Count > query.PageSize
-            ? new CursorPage<StaffAuditEntryDto>(rows[..query.PageSize], rows[query.PageSize - 1].Id)
+            ? new CursorPage<StaffAuditEntryDto>(rows[..query.PageSize], rows[query.PageSize - 1].Id.ToString(CultureInfo.InvariantCulture))
             : new CursorPage<StaffAuditEntryDto>(rows, null);
     }
 }

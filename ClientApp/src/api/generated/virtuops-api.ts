@@ -876,6 +876,279 @@ export class AdminClient {
     }
 
     /**
+     * Suspend the tenant (the restriction of processing's hold) with a reason the owner is e-mailed; repeating it changes nothing.
+     * @return No Content
+     */
+    suspendTenant(id: string, body: SuspendTenantCommand, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/admin/tenants/{id}/suspend";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSuspendTenant(_response);
+        });
+    }
+
+    protected processSuspendTenant(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Lift the suspension (other restrictions stay); the owner is e-mailed; repeating it changes nothing.
+     * @return No Content
+     */
+    reactivateTenant(id: string, body: ReactivateTenantCommand, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/admin/tenants/{id}/reactivate";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReactivateTenant(_response);
+        });
+    }
+
+    protected processReactivateTenant(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Let the trial run until `days` (1 to 90) days from today; never shortens it, so repeating it changes nothing.
+     * @return OK
+     */
+    extendTrial(id: string, body: ExtendTrialCommand, signal?: AbortSignal): Promise<TrialDto> {
+        let url_ = this.baseUrl + "/api/admin/tenants/{id}/extend-trial";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExtendTrial(_response);
+        });
+    }
+
+    protected processExtendTrial(response: Response): Promise<TrialDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TrialDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TrialDto>(null as any);
+    }
+
+    /**
+     * Cancel the subscription on the customer's behalf, as the owner's Cancel does; repeating it changes nothing.
+     * @return No Content
+     */
+    cancelTenantSubscription(id: string, body: CancelTenantSubscriptionCommand, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/admin/tenants/{id}/cancel-subscription";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCancelTenantSubscription(_response);
+        });
+    }
+
+    protected processCancelTenantSubscription(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
      * @return OK
      */
     rotateSecretKeys(signal?: AbortSignal): Promise<RotationResult> {
@@ -3311,10 +3584,86 @@ export class ContactsClient {
     }
 
     /**
+     * Customers, newest first: `search` matches the name or the channel id (a phone for WhatsApp); pass `nextCursor` back as `cursor` for the next page.
+     * @param search (optional) 
+     * @param channel (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
      * @return OK
      */
-    exportContact(id: string, signal?: AbortSignal): Promise<ContactExportDto> {
-        let url_ = this.baseUrl + "/api/contacts/{id}/export";
+    getContacts(search?: string | undefined, channel?: Channel | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ContactDtoCursorPage> {
+        let url_ = this.baseUrl + "/api/contacts?";
+        if (search === null)
+            throw new globalThis.Error("The parameter 'search' cannot be null.");
+        else if (search !== undefined)
+            url_ += "search=" + encodeURIComponent("" + search) + "&";
+        if (channel === null)
+            throw new globalThis.Error("The parameter 'channel' cannot be null.");
+        else if (channel !== undefined)
+            url_ += "channel=" + encodeURIComponent("" + channel) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetContacts(_response);
+        });
+    }
+
+    protected processGetContacts(response: Response): Promise<ContactDtoCursorPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactDtoCursorPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ContactDtoCursorPage>(null as any);
+    }
+
+    /**
+     * @return OK
+     */
+    getContact(id: string, signal?: AbortSignal): Promise<ContactDto> {
+        let url_ = this.baseUrl + "/api/contacts/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
@@ -3329,17 +3678,17 @@ export class ContactsClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processExportContact(_response);
+            return this.processGetContact(_response);
         });
     }
 
-    protected processExportContact(response: Response): Promise<ContactExportDto> {
+    protected processGetContact(response: Response): Promise<ContactDto> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactExportDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactDto;
             return result200;
             });
         } else if (status === 400) {
@@ -3371,7 +3720,76 @@ export class ContactsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ContactExportDto>(null as any);
+        return Promise.resolve<ContactDto>(null as any);
+    }
+
+    /**
+     * Replaces the name, notes and attributes (at most 20; names of letters, digits, '_', '-', '.'; values up to 500 characters).
+     * @return OK
+     */
+    updateContact(id: string, body: UpdateContactCommand, signal?: AbortSignal): Promise<ContactDto> {
+        let url_ = this.baseUrl + "/api/contacts/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateContact(_response);
+        });
+    }
+
+    protected processUpdateContact(response: Response): Promise<ContactDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ContactDto>(null as any);
     }
 
     /**
@@ -3433,6 +3851,145 @@ export class ContactsClient {
             });
         }
         return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * The customer's conversations, most recently active first, a cursor page at a time.
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    getContactConversations(id: string, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ConversationSummaryDtoCursorPage> {
+        let url_ = this.baseUrl + "/api/contacts/{id}/conversations?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetContactConversations(_response);
+        });
+    }
+
+    protected processGetContactConversations(response: Response): Promise<ConversationSummaryDtoCursorPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ConversationSummaryDtoCursorPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ConversationSummaryDtoCursorPage>(null as any);
+    }
+
+    /**
+     * @return OK
+     */
+    exportContact(id: string, signal?: AbortSignal): Promise<ContactExportDto> {
+        let url_ = this.baseUrl + "/api/contacts/{id}/export";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportContact(_response);
+        });
+    }
+
+    protected processExportContact(response: Response): Promise<ContactExportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactExportDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ContactExportDto>(null as any);
     }
 }
 
@@ -6558,6 +7115,11 @@ export interface CancelErasureCommand {
     password: string;
 }
 
+export interface CancelTenantSubscriptionCommand {
+    id: string;
+    reason: string;
+}
+
 export interface CardDto {
     maskedPan: string;
     cardType: string;
@@ -6659,6 +7221,21 @@ export interface ConsentWithdrawnDto {
     effect: string;
 }
 
+export interface ContactDto {
+    id: string;
+    channel: Channel;
+    externalId: string;
+    displayName: string;
+    notes?: string | undefined;
+    attributes: { [key: string]: string; };
+    firstSeenAt: string;
+}
+
+export interface ContactDtoCursorPage {
+    items: ContactDto[];
+    nextCursor?: string | undefined;
+}
+
 export interface ContactExportDto {
     exportedAt: string;
     contact: ExportedContactDto;
@@ -6684,6 +7261,11 @@ export interface ConversationSummaryDto {
     lastMessagePreview: string;
     unreadCount: number;
     contactId: string;
+}
+
+export interface ConversationSummaryDtoCursorPage {
+    items: ConversationSummaryDto[];
+    nextCursor?: string | undefined;
 }
 
 export interface ConversationSummaryDtoPaginatedList {
@@ -6815,6 +7397,8 @@ export interface ExportedContactDto {
     channel: Channel;
     externalId: string;
     displayName: string;
+    notes?: string | undefined;
+    attributes: { [key: string]: string; };
     firstSeenAt: string;
 }
 
@@ -6825,6 +7409,12 @@ export interface ExportedConversationDto {
     channel: Channel;
     status: ConversationStatus;
     messages: MessageDto[];
+}
+
+export interface ExtendTrialCommand {
+    id: string;
+    days: number;
+    reason: string;
 }
 
 export interface ForgotPasswordCommand {
@@ -6965,7 +7555,7 @@ export interface PlatformAccessDto {
 
 export interface PlatformAccessDtoCursorPage {
     items: PlatformAccessDto[];
-    nextCursor?: number | undefined;
+    nextCursor?: string | undefined;
 }
 
 export interface PlaygroundAnswerDto {
@@ -7017,6 +7607,12 @@ export interface ProcessingRestrictionDto {
     ownerRequested: boolean;
     withdrawnConsents: ConsentKind[];
     paymentRequired: boolean;
+    suspendedByPlatform: boolean;
+}
+
+export interface ReactivateTenantCommand {
+    id: string;
+    reason: string;
 }
 
 export interface RegisterCommand {
@@ -7110,7 +7706,7 @@ export interface StaffAuditEntryDto {
 
 export interface StaffAuditEntryDtoCursorPage {
     items: StaffAuditEntryDto[];
-    nextCursor?: number | undefined;
+    nextCursor?: string | undefined;
 }
 
 export interface StartCheckoutCommand {
@@ -7134,6 +7730,11 @@ export interface SubscriptionDto {
 }
 
 export type SubscriptionStatus = "Trialing" | "Active" | "PastDue" | "Suspended" | "Canceled" | "Expired";
+
+export interface SuspendTenantCommand {
+    id: string;
+    reason: string;
+}
 
 export interface SystemDetailsDto {
     version: string;
@@ -7219,7 +7820,7 @@ export interface TenantProfileDto {
     consents: TenantConsentDto[];
 }
 
-export type TenantRestrictions = "None" | "OwnerRequest" | "PrivacyPolicyWithdrawn" | "PublicOfferWithdrawn" | "PaymentRequired";
+export type TenantRestrictions = "None" | "OwnerRequest" | "PrivacyPolicyWithdrawn" | "PublicOfferWithdrawn" | "PaymentRequired" | "SuspendedByPlatform";
 
 export interface TenantSubscriptionDto {
     planCode: string;
@@ -7243,6 +7844,10 @@ export interface TenantUserDto {
     lastSeenAt?: string | undefined;
 }
 
+export interface TrialDto {
+    endsAt: string;
+}
+
 export interface UpdateBotCommand {
     id: string;
     name: string;
@@ -7253,6 +7858,13 @@ export interface UpdateBotCommand {
     handoffKeywords: string[];
     confidenceThreshold: number;
     allowedOrigins: string[];
+}
+
+export interface UpdateContactCommand {
+    id: string;
+    displayName: string;
+    notes?: string | undefined;
+    attributes?: { [key: string]: string; } | undefined;
 }
 
 export interface UpdateProfileCommand {

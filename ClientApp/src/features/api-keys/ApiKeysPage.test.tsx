@@ -46,6 +46,23 @@ describe('ApiKeysPage', () => {
     expect(document.body).not.toHaveTextContent(key);
   });
 
+  it('lists each key with its scopes and when it was last used', async () => {
+    vi.mocked(accountClient.getCurrentAccount).mockResolvedValue(demoAccount);
+    vi.mocked(apiKeysClient.getApiKeys).mockResolvedValue([
+      { ...listed, scopes: ['Read'], lastUsedAt: '2026-05-02T09:41:00Z' },
+      { ...listed, id: '0196f2c4-0000-7000-8000-0000000000ab', name: '1C', prefix: 'vo_1Cxxxxxxx', scopes: ['Write'] },
+    ]);
+    renderRoute('/account/api-keys');
+
+    const [crm, oneC] = await screen.findAllByTestId('api-key');
+    expect(crm).toHaveTextContent('Oʻqish');
+    expect(crm).not.toHaveTextContent('Yozish');
+    expect(within(crm!).getByText((_, element) => element?.tagName === 'TIME' && element.getAttribute('datetime') === '2026-05-02T09:41:00.000Z')).toBeInTheDocument();
+    expect(crm).not.toHaveTextContent('Ishlatilmagan');
+    expect(oneC).toHaveTextContent('Yozish');
+    expect(oneC).toHaveTextContent('Ishlatilmagan');
+  });
+
   it('shows the scope error the server returns', async () => {
     vi.mocked(accountClient.getCurrentAccount).mockResolvedValue(demoAccount);
     vi.mocked(apiKeysClient.getApiKeys).mockResolvedValue([]);

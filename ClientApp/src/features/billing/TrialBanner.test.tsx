@@ -12,7 +12,7 @@ const now = new Date('2026-12-07T10:00:00Z');
 
 const paywalledOwner: CurrentAccountDto = {
   ...demoAccount,
-  restriction: { restricted: true, since: '2026-12-07T09:00:00Z', ownerRequested: false, withdrawnConsents: [], paymentRequired: true },
+  restriction: { restricted: true, since: '2026-12-07T09:00:00Z', ownerRequested: false, withdrawnConsents: [], paymentRequired: true, suspendedByPlatform: false },
 };
 
 describe('TrialBanner', () => {

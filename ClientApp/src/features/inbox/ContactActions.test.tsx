@@ -26,7 +26,9 @@ const conversation: ConversationSummaryDto = {
 
 const exported: ContactExportDto = {
   exportedAt: '2026-04-20T10:05:00Z',
-  contact: { id: conversation.contactId, channel: 'Telegram', externalId: '555000111', displayName: 'Aziz Karimov', firstSeenAt: '2026-04-20T10:00:00Z' },
+  contact: {
+    id: conversation.contactId, channel: 'Telegram', externalId: '555000111', displayName: 'Aziz Karimov', attributes: {}, firstSeenAt: '2026-04-20T10:00:00Z',
+  },
   conversations: [],
 };
 

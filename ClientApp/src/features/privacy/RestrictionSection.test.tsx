@@ -7,7 +7,7 @@ import { renderRoute } from '../../test/renderRoute';
 
 vi.mock('../../api/client', () => import('../../test/apiClientMock'));
 
-const restrictedByOwner = { restricted: true, since: '2026-04-21T08:00:00Z', ownerRequested: true, withdrawnConsents: [], paymentRequired: false };
+const restrictedByOwner = { restricted: true, since: '2026-04-21T08:00:00Z', ownerRequested: true, withdrawnConsents: [], paymentRequired: false, suspendedByPlatform: false };
 
 describe('RestrictionSection', () => {
   it('lets the owner restrict processing after saying what stops, and lift it again', async () => {

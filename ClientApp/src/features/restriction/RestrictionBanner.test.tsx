@@ -12,7 +12,7 @@ const getCurrentAccount = vi.mocked(accountClient.getCurrentAccount);
 
 const restrictedOwner: CurrentAccountDto = {
   ...demoAccount,
-  restriction: { restricted: true, since: '2026-12-07T10:00:00Z', ownerRequested: true, withdrawnConsents: [], paymentRequired: false },
+  restriction: { restricted: true, since: '2026-12-07T10:00:00Z', ownerRequested: true, withdrawnConsents: [], paymentRequired: false, suspendedByPlatform: false },
 };
 
 describe('RestrictionBanner', () => {
@@ -26,11 +26,23 @@ describe('RestrictionBanner', () => {
     expect(screen.getByRole('link', { name: /Maxfiylik sahifasida hisobni oʻchirish/ })).toHaveAttribute('href', '/privacy');
   });
 
+  it('tells a suspended tenant that VirtuOps suspended it, and offers no lifting of its own', async () => {
+    getCurrentAccount.mockResolvedValue({
+      ...demoAccount,
+      restriction: { ...restrictedOwner.restriction!, ownerRequested: false, paymentRequired: true, suspendedByPlatform: true },
+    });
+    renderRoute('/account/profile');
+
+    expect(await screen.findByText(/VirtuOps bu hisobni toʻxtatdi/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Saqlash' })).toBeDisabled();
+    expect(screen.queryByRole('button', { name: 'Cheklovni olib tashlash' })).not.toBeInTheDocument();
+  });
+
   it('lets the owner lift the restriction, after which the app can write again', async () => {
     getCurrentAccount.mockResolvedValue(restrictedOwner);
     const lift = vi.mocked(privacyClient.liftRestriction).mockImplementation(() => {
       getCurrentAccount.mockResolvedValue(demoAccount);
-      return Promise.resolve({ restricted: false, ownerRequested: false, withdrawnConsents: [], paymentRequired: false });
+      return Promise.resolve({ restricted: false, ownerRequested: false, withdrawnConsents: [], paymentRequired: false, suspendedByPlatform: false });
     });
     renderRoute('/account/profile');
 
@@ -45,7 +57,7 @@ describe('RestrictionBanner', () => {
     getCurrentAccount.mockResolvedValue({
       ...demoAccount,
       documentsToAccept: [{ kind: 'PrivacyPolicy', version: '2026-04-12' }],
-      restriction: { restricted: true, since: '2026-12-07T10:00:00Z', ownerRequested: false, withdrawnConsents: ['PrivacyPolicy'], paymentRequired: false },
+      restriction: { restricted: true, since: '2026-12-07T10:00:00Z', ownerRequested: false, withdrawnConsents: ['PrivacyPolicy'], paymentRequired: false, suspendedByPlatform: false },
     });
     const accept = vi.mocked(privacyClient.acceptLegalDocument).mockResolvedValue();
     renderRoute('/account/profile');

@@ -34,7 +34,8 @@ export function RestrictionBanner({ account }: { account: CurrentAccountDto }) {
   const withdrawn = restriction.withdrawnConsents;
   const problem = lift.error ?? accept.error;
   // The trial's paywall alone is not the Privacy Policy's restriction: it says so, and shows the way to pay.
-  const onlyPayment = restriction.paymentRequired && !restriction.ownerRequested && withdrawn.length === 0;
+  const onlyPayment =
+    restriction.paymentRequired && !restriction.ownerRequested && !restriction.suspendedByPlatform && withdrawn.length === 0;
   const title = onlyPayment ? t('restriction.paymentTitle') : t('restriction.title');
   return (
     <div className="alert alert--warning" role="region" aria-label={title} data-testid="restriction-banner">
@@ -46,6 +47,7 @@ export function RestrictionBanner({ account }: { account: CurrentAccountDto }) {
           </>
         )}
       </p>
+      {restriction.suspendedByPlatform && <p>{t('restriction.suspended')}</p>}
       {restriction.ownerRequested && <p>{t('restriction.ownerRequested')}</p>}
       {withdrawn.map((kind) => (
         <p key={kind}>{t(kind === 'PublicOffer' ? 'restriction.offerWithdrawn' : 'restriction.policyWithdrawn')}</p>

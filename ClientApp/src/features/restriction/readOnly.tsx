@@ -19,7 +19,11 @@ export function AllowedWhileRestricted({ children }: { children: ReactNode }) {
 /** Paying for a plan is the way out of the trial's paywall, so the billing pages write while it is the only restriction. */
 export function AllowedWhilePaymentRequired({ children }: { children: ReactNode }) {
   const restriction = useAccount().data?.restriction;
-  const onlyPayment = !!restriction?.paymentRequired && !restriction.ownerRequested && restriction.withdrawnConsents.length === 0;
+  const onlyPayment =
+    !!restriction?.paymentRequired &&
+    !restriction.ownerRequested &&
+    !restriction.suspendedByPlatform &&
+    restriction.withdrawnConsents.length === 0;
   return onlyPayment ? <AllowedWhileRestricted>{children}</AllowedWhileRestricted> : <>{children}</>;
 }
 

@@ -932,6 +932,12 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Attributes")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("nvarchar(max)")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -961,6 +967,10 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
@@ -968,6 +978,8 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "Channel", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "Created", "Id");
 
                     b.ToTable("Contacts");
                 });

@@ -923,6 +923,12 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Attributes")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -952,6 +958,10 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
@@ -959,6 +969,8 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "Channel", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "Created", "Id");
 
                     b.ToTable("Contacts");
                 });
