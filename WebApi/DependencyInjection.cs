@@ -38,6 +38,8 @@ public static class DependencyInjection
             context.ProblemDetails.Instance ??= $"{httpContext.Request.Method} {httpContext.Request.Path}";
             context.ProblemDetails.Extensions.TryAdd("traceId",
                 httpContext.Features.Get<IHttpActivityFeature>()?.Activity.Id ?? httpContext.TraceIdentifier);
+            // The id of X-Request-Id and the logs, for a support ticket to quote.
+            context.ProblemDetails.Extensions.TryAdd("requestId", httpContext.TraceIdentifier);
         });
         // Malformed bodies throw, so the exception handler answers them as problem details too.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -65,6 +65,8 @@ if (!OpenApiGeneration.IsRunning)
     await scope.ServiceProvider.GetRequiredService<ApplicationDbContextInitialiser>().InitialiseAsync(app.Lifetime.ApplicationStopping);
 }
 
+// First, so every answer (even one refused by a later middleware) carries the request id.
+app.UseRequestIds();
 // The client's address and scheme as the configured reverse proxies saw them, before anything records or checks them.
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();

@@ -1,6 +1,10 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { Layout } from './components/Layout';
 import { AccessLogPage } from './features/access-log/AccessLogPage';
+import { AdminLayout } from './features/admin/AdminLayout';
+import { AuditLogPage } from './features/admin/AuditLogPage';
+import { TenantPage } from './features/admin/TenantPage';
+import { TenantsPage } from './features/admin/TenantsPage';
 import { ApiKeysPage } from './features/api-keys/ApiKeysPage';
 import { WebhooksPage } from './features/webhooks/WebhooksPage';
 import { BillingPage } from './features/billing/BillingPage';
@@ -142,6 +146,30 @@ export const routes: RouteObject[] = [
                 path: 'inbox',
                 element: <InboxPage />,
                 children: [{ path: ':conversationId', element: <ConversationThread /> }],
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // The back-office of platform staff (Admin and Support); the audit log is for admins.
+        path: 'admin',
+        element: <RequireAccount />,
+        children: [
+          {
+            element: <RequireRole role={[roles.admin, roles.support]} deniedText="admin.forbiddenText" />,
+            children: [
+              {
+                element: <AdminLayout />,
+                children: [
+                  { index: true, element: <Navigate to="tenants" replace /> },
+                  { path: 'tenants', element: <TenantsPage /> },
+                  { path: 'tenants/:tenantId', element: <TenantPage /> },
+                  {
+                    element: <RequireRole role={roles.admin} deniedText="admin.forbiddenText" />,
+                    children: [{ path: 'audit-log', element: <AuditLogPage /> }],
+                  },
+                ],
               },
             ],
           },

@@ -75,15 +75,13 @@ internal static class WebhooksLoad
                 $"  delivered {receiver.Count - receivedBefore:N0} events in {started.Elapsed.TotalSeconds:F1} s since the round started ({(receiver.Count - receivedBefore) / started.Elapsed.TotalSeconds:N0}/s)"));
         }
 
-        // Throughput alone: a backlog queued while the receiver is switched off, then drained.
-        await SetEnabledAsync(app.Services, subscriptionId, false);
-        webhooks.Prepare(rate * seconds);
-        await runner.OpenLoopAsync("backlog", webhooks.Next, rate, TimeSpan.FromSeconds(seconds));
-        await Inbox.WaitUntilProcessedAsync(app.Services, TimeSpan.FromMinutes(5));
-        var backlog = await PendingAsync(app.Services);
+        // Throughput alone: a backlog of events (as many as the subscribed rounds raised, across 500 conversations) queued
+        // in one save while no webhook arrives, then drained. A disabled subscription queues nothing, so the backlog is
+        // written directly, as the outbox would.
+        var backlog = Math.Max(drains.Sum(d => d.Events), 1_000);
         var beforeDrain = receiver.Count;
+        await QueueBacklogAsync(app.Services, subscriptionId, backlog);
         var drain = Stopwatch.StartNew();
-        await SetEnabledAsync(app.Services, subscriptionId, true);
         await WaitUntilDeliveredAsync(app.Services, TimeSpan.FromMinutes(10));
         drain.Stop();
         var drained = receiver.Count - beforeDrain;
@@ -147,6 +145,26 @@ internal static class WebhooksLoad
             subscription.Enable();
         else
             subscription.Disable("bench", DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+        scope.ServiceProvider.GetRequiredService<VirtuOps.Application.Webhooks.Common.IWebhookDeliverySignal>().EventsQueued();
+    }
+
+    private static async Task QueueBacklogAsync(IServiceProvider services, Guid subscriptionId, int events)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var subscription = await db.WebhookSubscriptions.IgnoreQueryFilters().SingleAsync(s => s.Id == subscriptionId);
+        var conversations = Enumerable.Range(0, 500).Select(_ => Guid.CreateVersion7()).ToArray();
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < events; i++)
+        {
+            var eventId = Guid.CreateVersion7();
+            var payload = string.Create(CultureInfo.InvariantCulture,
+                $$$"""{"id":"{{{eventId}}}","type":"message.received","createdAt":"{{{now:O}}}","tenantId":"{{{subscription.TenantId}}}","data":{"text":"Salom! Yetkazib berish narxi qancha?"}}""");
+            db.WebhookDeliveries.Add(WebhookDelivery.Queue(subscription, eventId, WebhookEventTypes.MessageReceived, conversations[i % conversations.Length],
+                now.UtcTicks + i, payload, now));
+        }
+
         await db.SaveChangesAsync();
         scope.ServiceProvider.GetRequiredService<VirtuOps.Application.Webhooks.Common.IWebhookDeliverySignal>().EventsQueued();
     }

@@ -1,6 +1,7 @@
 import i18n from '../i18n';
 import {
   AccessLogClient,
+  AdminClient,
   AccountClient,
   ApiKeysClient,
   AuthClient,
@@ -109,6 +110,7 @@ export const channelsClient = new ChannelsClient(baseUrl, http);
 export const contactsClient = new ContactsClient(baseUrl, http);
 export const tenantClient = new TenantClient(baseUrl, http);
 export const webhookSubscriptionsClient = new WebhookSubscriptionsClient(baseUrl, http);
+export const adminClient = new AdminClient(baseUrl, http);
 
 /**
  * The knowledge CSV is a file download, so the browser fetches it from a link (with the sign-in cookie) and saves it

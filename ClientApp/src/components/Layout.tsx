@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { isOwner, isTenantMember, useAccount } from '../features/auth/account';
+import { isOwner, isStaff, isTenantMember, useAccount } from '../features/auth/account';
 import { useSignOut } from '../features/auth/useSignOut';
 import { PaymentFailedBanner } from '../features/billing/PaymentFailedBanner';
 import { TrialBanner } from '../features/billing/TrialBanner';
@@ -41,6 +41,7 @@ export function Layout() {
                 <NavLink to="/bots">{t('nav.bots')}</NavLink>
               </>
             )}
+            {account && isStaff(account) && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
             {account && (
               <>
                 <NavLink to="/account/profile">{t('nav.profile')}</NavLink>

@@ -151,5 +151,14 @@ export const channelsClient = {
   testChannel: vi.fn(never),
   disconnectChannel: vi.fn(never),
 };
+export const adminClient = {
+  searchTenants: vi.fn(never),
+  getTenantProfile: vi.fn(never),
+  suspendTenant: vi.fn(never),
+  reactivateTenant: vi.fn(never),
+  extendTrial: vi.fn(never),
+  cancelTenantSubscription: vi.fn(never),
+  getStaffAuditLog: vi.fn(never),
+};
 export const knowledgeExportUrl = (botId: string) => `/api/bots/${botId}/knowledge/export`;
 export const dataExportDownloadUrl = (exportId: string) => `/api/privacy/exports/${exportId}/download`;

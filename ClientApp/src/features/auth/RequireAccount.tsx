@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { toProblem } from '../../api/problem';
 import { ProblemMessage } from '../../components/ProblemMessage';
-import { useAccount, useSignedInAccount } from './account';
+import type { CurrentAccountDto } from '../../api/generated/virtuops-api';
+import { isStaff, useAccount, useSignedInAccount } from './account';
 
 /** What a redirect to sign-in or phone verification remembers, to come back afterwards. */
 export interface ReturnState {
@@ -11,9 +12,13 @@ export interface ReturnState {
 
 export const homePath = '/account/profile';
 
-export function returnPath(state: unknown): string {
+/** Where platform staff start: the back-office. */
+export const adminHomePath = '/admin';
+
+export function returnPath(state: unknown, account?: CurrentAccountDto | null): string {
   const from = (state as ReturnState | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') ? from : homePath;
+  if (typeof from === 'string' && from.startsWith('/')) return from;
+  return account && isStaff(account) ? adminHomePath : homePath;
 }
 
 /**
@@ -43,16 +48,20 @@ export function RequireAccount({ allowUnverifiedPhone = false }: { allowUnverifi
   return <Outlet />;
 }
 
-/** Shows the nested pages only to users with `role` (or one of several); the API refuses the others anyway. */
-export function RequireRole({ role }: { role: string | readonly string[] }) {
+/**
+ * Shows the nested pages only to users with `role` (or one of several); the API refuses the others anyway. Platform
+ * staff are not told they are not the owner: a page that is not theirs sends them to the back-office.
+ */
+export function RequireRole({ role, deniedText = 'auth.forbiddenText' }: { role: string | readonly string[]; deniedText?: 'auth.forbiddenText' | 'admin.forbiddenText' }) {
   const { t } = useTranslation();
   const account = useSignedInAccount();
   const allowed = typeof role === 'string' ? [role] : role;
   if (account.roles.some((held) => allowed.includes(held))) return <Outlet />;
+  if (isStaff(account)) return <Navigate to={adminHomePath} replace />;
   return (
     <section>
       <h1>{t('auth.forbiddenTitle')}</h1>
-      <p>{t('auth.forbiddenText')}</p>
+      <p>{t(deniedText)}</p>
     </section>
   );
 }

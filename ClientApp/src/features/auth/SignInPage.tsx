@@ -32,7 +32,7 @@ export function SignInPage() {
     },
   });
 
-  if (account.data) return <Navigate to={returnPath(location.state)} replace />;
+  if (account.data) return <Navigate to={returnPath(location.state, account.data)} replace />;
 
   if (maskedPhoneNumber !== undefined) {
     return (

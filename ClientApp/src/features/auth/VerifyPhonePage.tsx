@@ -18,7 +18,7 @@ export function VerifyPhonePage() {
   const location = useLocation();
   const [changingNumber, setChangingNumber] = useState(false);
 
-  if (account.phoneNumberConfirmed) return <Navigate to={returnPath(location.state)} replace />;
+  if (account.phoneNumberConfirmed) return <Navigate to={returnPath(location.state, account)} replace />;
 
   // Invited agents have no number yet; anyone may also correct a mistyped one.
   const askForNumber = !account.phoneNumber || changingNumber;

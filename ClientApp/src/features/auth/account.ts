@@ -3,7 +3,7 @@ import { accountClient } from '../../api/client';
 import type { CurrentAccountDto } from '../../api/generated/virtuops-api';
 import { toProblem } from '../../api/problem';
 
-export const roles = { owner: 'Owner', agent: 'Agent' } as const;
+export const roles = { owner: 'Owner', agent: 'Agent', admin: 'Admin', support: 'Support' } as const;
 
 /** Who is signed in: the account, or null when nobody is (the API answers 401). */
 export const accountQuery = queryOptions({
@@ -39,6 +39,15 @@ export function isOwner(account: CurrentAccountDto): boolean {
 /** Owners and agents work with a tenant's bots and inbox; platform staff have no tenant of their own. */
 export function isTenantMember(account: CurrentAccountDto): boolean {
   return account.roles.includes(roles.owner) || account.roles.includes(roles.agent);
+}
+
+/** Platform staff (Admin, Support) work in the back-office at /admin; they have no tenant of their own. */
+export function isStaff(account: CurrentAccountDto): boolean {
+  return account.roles.includes(roles.admin) || account.roles.includes(roles.support);
+}
+
+export function isAdmin(account: CurrentAccountDto): boolean {
+  return account.roles.includes(roles.admin);
 }
 
 /** Loads the account afresh after it changed (name, phone, two-factor sign-in, ...). */

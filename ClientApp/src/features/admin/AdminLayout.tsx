@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { isAdmin, useSignedInAccount } from '../auth/account';
+
+/** The back-office for platform staff: tenants for Admin and Support, the staff audit log for admins. */
+export function AdminLayout() {
+  const { t } = useTranslation();
+  const account = useSignedInAccount();
+  return (
+    <>
+      <nav className="tabs" aria-label={t('admin.sections')}>
+        <NavLink to="/admin/tenants">{t('admin.tenants.title')}</NavLink>
+        {isAdmin(account) && <NavLink to="/admin/audit-log">{t('admin.auditLog.title')}</NavLink>}
+      </nav>
+      <Outlet />
+    </>
+  );
+}

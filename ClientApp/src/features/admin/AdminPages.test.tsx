@@ -1,0 +1,155 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { accountClient, adminClient } from '../../api/client';
+import type { CurrentAccountDto, TenantListItemDto, TenantProfileDto } from '../../api/generated/virtuops-api';
+import { demoAccount, problemOf } from '../../test/apiClientMock';
+import { renderRoute } from '../../test/renderRoute';
+
+vi.mock('../../api/client', () => import('../../test/apiClientMock'));
+
+const getCurrentAccount = vi.mocked(accountClient.getCurrentAccount);
+
+const admin: CurrentAccountDto = {
+  ...demoAccount,
+  fullName: 'Platform Admin',
+  email: 'admin@virtuops.uz',
+  tenantId: undefined,
+  tenantName: undefined,
+  roles: ['Admin'],
+};
+const support: CurrentAccountDto = { ...admin, fullName: 'Support Agent', roles: ['Support'] };
+
+const tenantRow = (id: string, name: string): TenantListItemDto => ({
+  id,
+  name,
+  created: '2026-11-01T10:00:00Z',
+  ownerEmail: `${id}@example.uz`,
+  planCode: 'biznes',
+  status: 'Trialing',
+  currentPeriodEnd: '2026-12-15T10:00:00Z',
+  restrictions: [],
+});
+
+const profile: TenantProfileDto = {
+  id: 't1',
+  name: 'Oila Market',
+  created: '2026-11-01T10:00:00Z',
+  restrictions: [],
+  subscription: {
+    planCode: 'biznes',
+    status: 'Trialing',
+    currentPeriodStart: '2026-11-01T10:00:00Z',
+    currentPeriodEnd: '2026-11-15T10:00:00Z',
+    cancelAtPeriodEnd: false,
+    failedAttempts: 0,
+    hasCard: false,
+  },
+  users: [
+    { id: 'u1', fullName: 'Dilshod Rahimov', email: 'owner@oila.uz', phoneNumber: '+998901234567', roles: ['Owner'], twoFactorEnabled: false },
+  ],
+  channels: [],
+  consents: [{ kind: 'PrivacyPolicy', action: 'Granted', documentVersion: '2026-04-12', occurredAt: '2026-11-01T10:00:00Z', userId: 'u1' }],
+};
+
+describe('the back-office', () => {
+  it('is where platform staff land after signing in', async () => {
+    getCurrentAccount.mockResolvedValue(support);
+    vi.mocked(adminClient.searchTenants).mockResolvedValue({ items: [] });
+
+    const { router } = renderRoute('/sign-in');
+
+    expect(await screen.findByRole('heading', { name: 'Mijozlar' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/admin/tenants');
+    expect(screen.getByRole('link', { name: 'Boshqaruv paneli' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Audit jurnali' })).not.toBeInTheDocument();
+  });
+
+  it('sends staff from a tenant page to the back-office instead of saying they are not the owner', async () => {
+    getCurrentAccount.mockResolvedValue(admin);
+    vi.mocked(adminClient.searchTenants).mockResolvedValue({ items: [] });
+
+    const { router } = renderRoute('/billing');
+
+    expect(await screen.findByRole('heading', { name: 'Mijozlar' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/admin/tenants');
+    expect(screen.queryByText('Bu sahifa faqat hisob egasi uchun.')).not.toBeInTheDocument();
+  });
+
+  it('is refused to a tenant owner', async () => {
+    getCurrentAccount.mockResolvedValue(demoAccount);
+
+    renderRoute('/admin/tenants');
+
+    expect(await screen.findByText('Bu sahifa faqat VirtuOps xodimlari uchun.')).toBeInTheDocument();
+    expect(adminClient.searchTenants).not.toHaveBeenCalled();
+  });
+
+  it('finds tenants by what staff type and loads more with the cursor', async () => {
+    getCurrentAccount.mockResolvedValue(support);
+    const search = vi.mocked(adminClient.searchTenants).mockImplementation((text, _plan, _status, cursor) =>
+      Promise.resolve(
+        !text
+          ? { items: [] }
+          : cursor
+            ? { items: [tenantRow('t2', 'Oila Market 2')] }
+            : { items: [tenantRow('t1', 'Oila Market')], nextCursor: 't1' },
+      ),
+    );
+    renderRoute('/admin/tenants');
+    const user = userEvent.setup();
+
+    await user.type(await screen.findByLabelText('Nomi, ID, e-mail yoki telefon'), 'oila');
+    await user.selectOptions(screen.getByLabelText('Holat'), 'Trialing');
+    await user.click(screen.getByRole('button', { name: 'Topish' }));
+
+    expect(await screen.findByRole('link', { name: 'Oila Market' })).toHaveAttribute('href', '/admin/tenants/t1');
+    expect(search).toHaveBeenLastCalledWith('oila', undefined, 'Trialing', undefined, 50, expect.anything());
+    await user.click(screen.getByRole('button', { name: 'Yana koʻrsatish' }));
+    expect(await screen.findByRole('link', { name: 'Oila Market 2' })).toBeInTheDocument();
+    expect(search).toHaveBeenLastCalledWith('oila', undefined, 'Trialing', 't1', 50, expect.anything());
+    expect(screen.getAllByTestId('admin-tenant-row')).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: 'Yana koʻrsatish' })).not.toBeInTheDocument();
+  });
+
+  it('suspends a tenant only after a confirmation with a reason, showing the server field error', async () => {
+    getCurrentAccount.mockResolvedValue(support);
+    vi.mocked(adminClient.getTenantProfile).mockResolvedValue(profile);
+    const suspend = vi
+      .mocked(adminClient.suspendTenant)
+      .mockRejectedValueOnce(problemOf(400, { errors: { Reason: ["'Reason' must not be empty."] } } as never))
+      .mockResolvedValueOnce();
+    renderRoute('/admin/tenants/t1');
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Toʻxtatish' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Mijozni toʻxtatasizmi?' });
+    expect(suspend).not.toHaveBeenCalled();
+    await user.click(within(dialog).getByRole('button', { name: 'Toʻxtatish' }));
+    expect(await within(dialog).findByText("'Reason' must not be empty.")).toBeInTheDocument();
+
+    await user.type(within(dialog).getByLabelText('Sabab (audit jurnaliga yoziladi)'), 'Spam reported');
+    await user.click(within(dialog).getByRole('button', { name: 'Toʻxtatish' }));
+
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    expect(suspend).toHaveBeenLastCalledWith('t1', { id: 't1', reason: 'Spam reported' });
+  });
+
+  it('extends a trial by the days and reason typed and shows the new end', async () => {
+    getCurrentAccount.mockResolvedValue(support);
+    vi.mocked(adminClient.getTenantProfile).mockResolvedValue(profile);
+    const extend = vi.mocked(adminClient.extendTrial).mockResolvedValue({ endsAt: '2026-12-08T00:00:00Z' });
+    renderRoute('/admin/tenants/t1');
+    const user = userEvent.setup();
+
+    const form = await screen.findByRole('form', { name: 'Sinov muddatini uzaytirish' });
+    const days = within(form).getByLabelText('Sinov muddati bugundan shuncha kungacha (1–90)');
+    await user.clear(days);
+    await user.type(days, '30');
+    await user.type(within(form).getByLabelText('Sabab (audit jurnaliga yoziladi)'), 'Needs more time');
+    await user.click(within(form).getByRole('button', { name: 'Sinov muddatini uzaytirish' }));
+
+    expect(await within(form).findByRole('status')).toHaveTextContent('Sinov muddati endi tugaydi:');
+    expect(extend).toHaveBeenCalledWith('t1', { id: 't1', days: 30, reason: 'Needs more time' });
+  });
+});
