@@ -2145,34 +2145,37 @@ export class BillingClient {
     }
 
     /**
-     * @return No Content
+     * @return OK
      */
-    changePlan(body: ChangePlanRequest, signal?: AbortSignal): Promise<void> {
-        let url_ = this.baseUrl + "/api/billing/plan";
+    getPlanChange(planCode: string, signal?: AbortSignal): Promise<PlanChangeDto> {
+        let url_ = this.baseUrl + "/api/billing/plan-change?";
+        if (planCode === undefined || planCode === null)
+            throw new globalThis.Error("The parameter 'planCode' must be defined and cannot be null.");
+        else
+            url_ += "planCode=" + encodeURIComponent("" + planCode) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
-
         let options_: RequestInit = {
-            body: content_,
-            method: "PUT",
+            method: "GET",
             signal,
             headers: {
-                "Content-Type": "application/json",
+                "Accept": "application/json"
             }
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processChangePlan(_response);
+            return this.processGetPlanChange(_response);
         });
     }
 
-    protected processChangePlan(response: Response): Promise<void> {
+    protected processGetPlanChange(response: Response): Promise<PlanChangeDto> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
+        if (status === 200) {
             return response.text().then((_responseText) => {
-            return;
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PlanChangeDto;
+            return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -2203,7 +2206,84 @@ export class BillingClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<void>(null as any);
+        return Promise.resolve<PlanChangeDto>(null as any);
+    }
+
+    /**
+     * @return OK
+     */
+    changePlan(body: ChangePlanRequest, signal?: AbortSignal): Promise<PlanChangeDto> {
+        let url_ = this.baseUrl + "/api/billing/plan";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processChangePlan(_response);
+        });
+    }
+
+    protected processChangePlan(response: Response): Promise<PlanChangeDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PlanChangeDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PlanChangeDto>(null as any);
     }
 }
 
@@ -7306,6 +7386,12 @@ export interface ErasureScheduledDto {
 
 export type ErasureScope = "Account" | "Tenant";
 
+export interface ExceededLimitDto {
+    limit: string;
+    used: number;
+    allowed: number;
+}
+
 export interface ExportedContactDto {
     id: string;
     channel: Channel;
@@ -7439,6 +7525,14 @@ export interface PaymentDto {
 
 export interface PhoneCodeSentDto {
     maskedPhoneNumber: string;
+}
+
+export interface PlanChangeDto {
+    planCode: string;
+    immediate: boolean;
+    amountTiyin: number;
+    effectiveAt: string;
+    exceededLimits: ExceededLimitDto[];
 }
 
 export interface PlanDto {
