@@ -741,10 +741,10 @@ export class AdminClient {
      * @param plan (optional) 
      * @param status (optional) 
      * @param cursor (optional) 
-     * @param pageSize (optional) 
+     * @param limit (optional) 
      * @return OK
      */
-    searchTenants(search?: string | undefined, plan?: string | undefined, status?: SubscriptionStatus | undefined, cursor?: string | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<TenantListItemDtoGuidCursorPage> {
+    searchTenants(search?: string | undefined, plan?: string | undefined, status?: SubscriptionStatus | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<TenantListItemDtoCursorPage> {
         let url_ = this.baseUrl + "/api/admin/tenants?";
         if (search === null)
             throw new globalThis.Error("The parameter 'search' cannot be null.");
@@ -762,10 +762,10 @@ export class AdminClient {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        if (pageSize === null)
-            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
-        else if (pageSize !== undefined)
-            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -781,13 +781,13 @@ export class AdminClient {
         });
     }
 
-    protected processSearchTenants(response: Response): Promise<TenantListItemDtoGuidCursorPage> {
+    protected processSearchTenants(response: Response): Promise<TenantListItemDtoCursorPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TenantListItemDtoGuidCursorPage;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TenantListItemDtoCursorPage;
             return result200;
             });
         } else if (status === 400) {
@@ -813,7 +813,7 @@ export class AdminClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<TenantListItemDtoGuidCursorPage>(null as any);
+        return Promise.resolve<TenantListItemDtoCursorPage>(null as any);
     }
 
     /**
@@ -4351,6 +4351,81 @@ export class InboxClient {
     }
 
     /**
+     * The conversation's messages, newest first; pass `nextCursor` back as `cursor` for older ones.
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    getConversationMessages(id: string, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<MessageDtoCursorPage> {
+        let url_ = this.baseUrl + "/api/inbox/conversations/{id}/messages?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetConversationMessages(_response);
+        });
+    }
+
+    protected processGetConversationMessages(response: Response): Promise<MessageDtoCursorPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MessageDtoCursorPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MessageDtoCursorPage>(null as any);
+    }
+
+    /**
      * @return OK
      */
     replyToConversation(id: string, body: ReplyRequest, signal?: AbortSignal): Promise<MessageDto> {
@@ -6650,14 +6725,20 @@ export class WebhookSubscriptionsClient {
     }
 
     /**
+     * The delivery log, newest first; pass `nextCursor` back as `cursor` for older deliveries.
+     * @param cursor (optional) 
      * @param limit (optional) 
      * @return OK
      */
-    getWebhookDeliveries(id: string, limit?: number | undefined, signal?: AbortSignal): Promise<WebhookDeliveryDto[]> {
+    getWebhookDeliveries(id: string, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<WebhookDeliveryDtoCursorPage> {
         let url_ = this.baseUrl + "/api/webhook-subscriptions/{id}/deliveries?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
         else if (limit !== undefined)
@@ -6677,13 +6758,13 @@ export class WebhookSubscriptionsClient {
         });
     }
 
-    protected processGetWebhookDeliveries(response: Response): Promise<WebhookDeliveryDto[]> {
+    protected processGetWebhookDeliveries(response: Response): Promise<WebhookDeliveryDtoCursorPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookDeliveryDto[];
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookDeliveryDtoCursorPage;
             return result200;
             });
         } else if (status === 400) {
@@ -6715,7 +6796,7 @@ export class WebhookSubscriptionsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<WebhookDeliveryDto[]>(null as any);
+        return Promise.resolve<WebhookDeliveryDtoCursorPage>(null as any);
     }
 
     /**
@@ -7512,6 +7593,11 @@ export interface MessageDto {
     deliveryError?: string | undefined;
 }
 
+export interface MessageDtoCursorPage {
+    items: MessageDto[];
+    nextCursor?: string | undefined;
+}
+
 export interface PaymentDto {
     id: string;
     periodKey: string;
@@ -7802,7 +7888,7 @@ export interface TenantListItemDto {
     restrictions: TenantRestrictions[];
 }
 
-export interface TenantListItemDtoGuidCursorPage {
+export interface TenantListItemDtoCursorPage {
     items: TenantListItemDto[];
     nextCursor?: string | undefined;
 }
@@ -7905,6 +7991,11 @@ export interface WebhookDeliveryDto {
     lastError?: string | undefined;
     nextAttemptAt?: string | undefined;
     deliveredAt?: string | undefined;
+}
+
+export interface WebhookDeliveryDtoCursorPage {
+    items: WebhookDeliveryDto[];
+    nextCursor?: string | undefined;
 }
 
 export type WebhookDeliveryStatus = "Pending" | "Succeeded" | "Failed";
