@@ -741,10 +741,10 @@ export class AdminClient {
      * @param plan (optional) 
      * @param status (optional) 
      * @param cursor (optional) 
-     * @param pageSize (optional) 
+     * @param limit (optional) 
      * @return OK
      */
-    searchTenants(search?: string | undefined, plan?: string | undefined, status?: SubscriptionStatus | undefined, cursor?: string | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<TenantListItemDtoGuidCursorPage> {
+    searchTenants(search?: string | undefined, plan?: string | undefined, status?: SubscriptionStatus | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<TenantListItemDtoCursorPage> {
         let url_ = this.baseUrl + "/api/admin/tenants?";
         if (search === null)
             throw new globalThis.Error("The parameter 'search' cannot be null.");
@@ -762,10 +762,10 @@ export class AdminClient {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        if (pageSize === null)
-            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
-        else if (pageSize !== undefined)
-            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -781,13 +781,13 @@ export class AdminClient {
         });
     }
 
-    protected processSearchTenants(response: Response): Promise<TenantListItemDtoGuidCursorPage> {
+    protected processSearchTenants(response: Response): Promise<TenantListItemDtoCursorPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TenantListItemDtoGuidCursorPage;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TenantListItemDtoCursorPage;
             return result200;
             });
         } else if (status === 400) {
@@ -813,7 +813,7 @@ export class AdminClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<TenantListItemDtoGuidCursorPage>(null as any);
+        return Promise.resolve<TenantListItemDtoCursorPage>(null as any);
     }
 
     /**
@@ -7888,7 +7888,7 @@ export interface TenantListItemDto {
     restrictions: TenantRestrictions[];
 }
 
-export interface TenantListItemDtoGuidCursorPage {
+export interface TenantListItemDtoCursorPage {
     items: TenantListItemDto[];
     nextCursor?: string | undefined;
 }
