@@ -19,6 +19,24 @@ const dilnoza: ContactDto = {
 const aziz: ContactDto = { ...dilnoza, id: '0196f2c4-0000-7000-8000-0000000000c2', displayName: 'Aziz', externalId: '555000111', attributes: {} };
 
 describe('ContactsPage', () => {
+  it('erases a contact after the confirmation and drops it from the list', async () => {
+    vi.mocked(accountClient.getCurrentAccount).mockResolvedValue(demoAccount);
+    vi.mocked(contactsClient.getContacts).mockResolvedValueOnce({ items: [dilnoza, aziz] }).mockResolvedValue({ items: [aziz] });
+    vi.mocked(contactsClient.getContactConversations).mockResolvedValue({ items: [] });
+    vi.mocked(contactsClient.eraseContact).mockResolvedValue(undefined);
+    renderRoute('/contacts');
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Dilnoza' }));
+    const detail = await screen.findByRole('article', { name: 'Dilnoza' });
+    await user.click(within(detail).getByRole('button', { name: 'Mijozni oʻchirish' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Butunlay oʻchirish' }));
+
+    await waitFor(() => expect(screen.queryByRole('article', { name: 'Dilnoza' })).not.toBeInTheDocument());
+    expect(contactsClient.eraseContact).toHaveBeenCalledWith(dilnoza.id);
+    await waitFor(() => expect(screen.getAllByTestId('contact')).toHaveLength(1));
+  });
+
   it('searches, loads the next page with the returned cursor and shows a contact', async () => {
     vi.mocked(accountClient.getCurrentAccount).mockResolvedValue(demoAccount);
     vi.mocked(contactsClient.getContacts).mockResolvedValueOnce({ items: [dilnoza], nextCursor: 'page-2' }).mockResolvedValue({ items: [aziz] });

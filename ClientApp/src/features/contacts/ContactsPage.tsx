@@ -10,9 +10,9 @@ import { FormField } from '../../components/FormField';
 import { FormProblem } from '../../components/FormProblem';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { SubmitButton } from '../../components/SubmitButton';
-import { userDataKey } from '../auth/account';
+import { ContactActions } from '../inbox/ContactActions';
+import { contactsQueryKey } from './contactsQueryKey';
 
-const contactsQueryKey = [...userDataKey, 'contacts'];
 const fields = ['displayName', 'notes', 'attributes'] as const;
 
 /** Attributes are edited as "name=value" lines: one line per attribute, the first '=' splits. */
@@ -101,12 +101,27 @@ export function ContactsPage() {
           {t('common.loadMore')}
         </button>
       )}
-      {selected && <ContactDetail key={selected.id} contact={selected} onSaved={setSelected} />}
+      {selected && (
+        <ContactDetail
+          key={selected.id}
+          contact={selected}
+          onSaved={setSelected}
+          onErased={() => setSelected(undefined)}
+        />
+      )}
     </section>
   );
 }
 
-function ContactDetail({ contact, onSaved }: { contact: ContactDto; onSaved: (contact: ContactDto) => void }) {
+function ContactDetail({
+  contact,
+  onSaved,
+  onErased,
+}: {
+  contact: ContactDto;
+  onSaved: (contact: ContactDto) => void;
+  onErased: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const conversations = useQuery({
@@ -136,6 +151,7 @@ function ContactDetail({ contact, onSaved }: { contact: ContactDto; onSaved: (co
   return (
     <article aria-label={contact.displayName}>
       <h2>{contact.displayName}</h2>
+      <ContactActions conversation={{ contactId: contact.id, contactName: contact.displayName }} onErased={onErased} />
       <form onSubmit={submit} noValidate>
         <FormProblem problem={problem} fields={fields} />
         {save.isSuccess && <p role="status">{t('contacts.saved')}</p>}
