@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using VirtuOps.Application.Accounts.Common;
 using VirtuOps.Application.Billing.Common;
+using VirtuOps.Application.Billing.PlanChanges;
 using VirtuOps.Application.Billing.Renewals;
 using VirtuOps.Application.Billing.Usage;
 using VirtuOps.Application.Bots.Answering;
@@ -175,12 +176,16 @@ public static class DependencyInjection
             .Validate(o => CronExpression.TryParse(o.TrialCron, out _), "Billing:TrialCron is not a valid Quartz cron expression.")
             .Validate(o => o.UnavailableMessage.IsValid, "Billing:UnavailableMessage needs Uz, Ru and En texts of at most 1000 characters.")
             .Validate(o => o.LimitReachedMessage.IsValid, "Billing:LimitReachedMessage needs Uz, Ru and En texts of at most 1000 characters.")
+            // An upgrade's charge is keyed by the period and the plan code, in a column of 32 characters.
+            .Validate(o => o.Plans.All(p => p.Code.Length is >= 1 and <= 16 && p.Code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))),
+                "Billing:Plans' codes are 1 to 16 lower-case letters or digits.")
             .Validate(o => o.Plans.All(p => p.MaxBots >= 0 && p.MaxChannels >= 0 && p.MaxMessagesPerMonth >= 0), "Billing:Plans' limits are not negative.")
             .ValidateOnStart();
         services.AddScoped<BillingMail>();
         services.AddScoped<TenantPlans>();
         services.AddScoped<CountedAnswers>();
         services.AddScoped<AnswerMeter>();
+        services.AddScoped<PlanChangeService>();
         services.AddScoped<SubscriptionCancellation>();
         services.AddScoped<ReceiptIssuer>();
         services.AddScoped<RenewalSteps>();

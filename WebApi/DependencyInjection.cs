@@ -70,6 +70,7 @@ public static class DependencyInjection
             });
             // Each operation names the schemes that work there (x-access: anonymous, cookie-only or key-allowed).
             options.OperationFilter<ApiAccessOperationFilter>();
+            options.OperationFilter<RequestExamplesOperationFilter>();
         });
 
         return services;

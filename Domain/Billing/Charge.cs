@@ -11,7 +11,7 @@ public enum ChargeStatus
 }
 
 /// <summary>
-/// One attempt to collect one period's fee. The row exists before Paylov is called, and its idempotency key is the
+/// One attempt to collect one period's fee (or an upgrade's price difference for the rest of one). The row exists before Paylov is called, and its idempotency key is the
 /// one Paylov sees, so a retry or a crash can never charge the same attempt twice; the database allows at most one
 /// succeeded charge per subscription and period. Kept for the fiscal retention period even after an account is erased.
 /// </summary>
@@ -53,6 +53,14 @@ public sealed class Charge : TenantOwnedEntity
     public static Charge Begin(Subscription subscription, int attempt, long amountTiyin, DateTimeOffset now)
     {
         var charge = new Charge(subscription.Id, subscription.RenewalPeriodKey, attempt, subscription.PlanForNextPeriod, amountTiyin, now);
+        charge.AssignTenant(subscription.TenantId);
+        return charge;
+    }
+
+    /// <summary>An upgrade's price difference for the rest of the period; its own period key keeps it apart from the renewal.</summary>
+    public static Charge ForUpgrade(Subscription subscription, string planCode, int attempt, long amountTiyin, DateTimeOffset now)
+    {
+        var charge = new Charge(subscription.Id, subscription.UpgradePeriodKey(planCode), attempt, planCode, amountTiyin, now);
         charge.AssignTenant(subscription.TenantId);
         return charge;
     }

@@ -5,7 +5,8 @@ namespace VirtuOps.Domain.Billing;
 
 /// <summary>
 /// A tenant's subscription to a plan, month by month. trialing → active → past_due → suspended; the owner can cancel
-/// (effective at the end of the paid period) and resume before then; a plan change applies from the next period.
+/// (effective at the end of the paid period) and resume before then; an upgrade applies at once (paid for the rest of
+/// the period), any other plan change from the next period.
 /// </summary>
 public sealed class Subscription : TenantOwnedEntity
 {
@@ -202,6 +203,18 @@ public sealed class Subscription : TenantOwnedEntity
     }
 
     public void ChangePlan(string planCode) => PendingPlanCode = planCode == PlanCode ? null : planCode;
+
+    /// <summary>An upgrade paid for the rest of the period: the plan serves from now; the period and its end stay.</summary>
+    public void UpgradeNow(string planCode)
+    {
+        if (Status != SubscriptionStatus.Active)
+            throw new DomainRuleViolationException("Only a paid, running subscription changes plan at once.");
+        PlanCode = planCode;
+        PendingPlanCode = null;
+    }
+
+    /// <summary>Identifies an upgrade's charge, e.g. <c>2026-12-27-pro</c>: one paid upgrade per subscription, period and plan.</summary>
+    public string UpgradePeriodKey(string planCode) => $"{RenewalPeriodKey}-{planCode}";
 
     private void ResetDunning()
     {

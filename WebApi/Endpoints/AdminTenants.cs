@@ -29,9 +29,9 @@ public sealed class AdminTenants : IEndpointGroup
     /// mobile number of one of its people; filter by plan code and subscription status. Pass the previous page's
     /// <c>nextCursor</c> as <c>cursor</c> for the next page.
     /// </summary>
-    public static async Task<Ok<GuidCursorPage<TenantListItemDto>>> SearchTenants(ISender sender, CancellationToken cancellationToken,
-        string? search = null, string? plan = null, SubscriptionStatus? status = null, Guid? cursor = null, int pageSize = 50) =>
-        TypedResults.Ok(await sender.Send(new SearchTenantsQuery(search, plan, status, cursor, pageSize), cancellationToken));
+    public static async Task<Ok<CursorPage<TenantListItemDto>>> SearchTenants(ISender sender, CancellationToken cancellationToken,
+        string? search = null, string? plan = null, SubscriptionStatus? status = null, string? cursor = null, int limit = KeysetCursor.DefaultLimit) =>
+        TypedResults.Ok(await sender.Send(new SearchTenantsQuery(search, plan, status, cursor, limit), cancellationToken));
 
     /// <summary>One tenant: people, plan and subscription, channels and their health, last activity, consent history (metadata only).</summary>
     public static async Task<Ok<TenantProfileDto>> GetTenantProfile(ISender sender, Guid id, CancellationToken cancellationToken) =>

@@ -2,7 +2,9 @@ using VirtuOps.Application.Billing.Commands.CancelSubscription;
 using VirtuOps.Application.Billing.Commands.ChangePlan;
 using VirtuOps.Application.Billing.Commands.CompleteCheckout;
 using VirtuOps.Application.Billing.Commands.StartCheckout;
+using VirtuOps.Application.Billing.PlanChanges;
 using VirtuOps.Application.Billing.Queries.GetBilling;
+using VirtuOps.Application.Billing.Queries.GetPlanChange;
 using VirtuOps.Application.Billing.Queries.GetUsage;
 
 namespace VirtuOps.WebApi.Endpoints;
@@ -22,7 +24,9 @@ public sealed class Billing : IEndpointGroup
         group.MapPost("/checkout", StartCheckout).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/checkout/{id:guid}/complete", CompleteCheckout).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/cancel", CancelSubscription).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/plan", ChangePlan).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/plan-change", GetPlanChange).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/plan", ChangePlan).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     public static async Task<Ok<BillingDto>> GetBilling(ISender sender, CancellationToken cancellationToken) =>
@@ -43,9 +47,9 @@ public sealed class Billing : IEndpointGroup
         return TypedResults.NoContent();
     }
 
-    public static async Task<NoContent> ChangePlan(ISender sender, ChangePlanRequest request, CancellationToken cancellationToken)
-    {
-        await sender.Send(new ChangePlanCommand(request.PlanCode), cancellationToken);
-        return TypedResults.NoContent();
-    }
+    public static async Task<Ok<PlanChangeDto>> GetPlanChange(ISender sender, string planCode, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetPlanChangeQuery(planCode), cancellationToken));
+
+    public static async Task<Ok<PlanChangeDto>> ChangePlan(ISender sender, ChangePlanRequest request, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ChangePlanCommand(request.PlanCode), cancellationToken));
 }

@@ -4,6 +4,7 @@ using VirtuOps.Application.Inbox.Commands.ChangeConversation;
 using VirtuOps.Application.Inbox.Commands.ReplyToConversation;
 using VirtuOps.Application.Inbox.Commands.RetryMessageDelivery;
 using VirtuOps.Application.Inbox.Queries.GetConversation;
+using VirtuOps.Application.Inbox.Queries.GetConversationMessages;
 using VirtuOps.Application.Inbox.Queries.GetConversations;
 using VirtuOps.Domain.Conversations;
 
@@ -24,6 +25,7 @@ public sealed class Inbox : IEndpointGroup
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/", GetConversations);
         group.MapGet("/{id:guid}", GetConversation).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/messages", GetConversationMessages).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/replies", ReplyToConversation).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id:guid}/hand-back", HandBackToBot).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id:guid}/close", CloseConversation).ProducesProblem(StatusCodes.Status404NotFound);
@@ -42,6 +44,11 @@ public sealed class Inbox : IEndpointGroup
 
     public static async Task<Ok<ConversationDetailDto>> GetConversation(ISender sender, Guid id, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new GetConversationQuery(id), cancellationToken));
+
+    /// <summary>The conversation's messages, newest first; pass <c>nextCursor</c> back as <c>cursor</c> for older ones.</summary>
+    public static async Task<Ok<CursorPage<MessageDto>>> GetConversationMessages(ISender sender, Guid id, CancellationToken cancellationToken,
+        string? cursor = null, int limit = KeysetCursor.DefaultLimit) =>
+        TypedResults.Ok(await sender.Send(new GetConversationMessagesQuery(id, cursor, limit), cancellationToken));
 
     public static async Task<Ok<MessageDto>> ReplyToConversation(ISender sender, Guid id, ReplyRequest request, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new ReplyToConversationCommand(id, request.Text), cancellationToken));

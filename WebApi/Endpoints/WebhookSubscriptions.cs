@@ -1,3 +1,4 @@
+using VirtuOps.Application.Common.Models;
 using VirtuOps.Application.Webhooks.Commands.CreateWebhookSubscription;
 using VirtuOps.Application.Webhooks.Commands.DeleteWebhookSubscription;
 using VirtuOps.Application.Webhooks.Commands.RedeliverWebhook;
@@ -44,9 +45,10 @@ public sealed class WebhookSubscriptions : IEndpointGroup
     public static async Task<Ok<RotatedWebhookSecretDto>> RotateWebhookSecret(ISender sender, Guid id, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new RotateWebhookSecretCommand(id), cancellationToken));
 
-    public static async Task<Ok<IReadOnlyList<WebhookDeliveryDto>>> GetWebhookDeliveries(ISender sender, Guid id, int? limit,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new GetWebhookDeliveriesQuery(id, limit), cancellationToken));
+    /// <summary>The delivery log, newest first; pass <c>nextCursor</c> back as <c>cursor</c> for older deliveries.</summary>
+    public static async Task<Ok<CursorPage<WebhookDeliveryDto>>> GetWebhookDeliveries(ISender sender, Guid id, CancellationToken cancellationToken,
+        string? cursor = null, int limit = KeysetCursor.DefaultLimit) =>
+        TypedResults.Ok(await sender.Send(new GetWebhookDeliveriesQuery(id, cursor, limit), cancellationToken));
 
     public static async Task<Accepted> RedeliverWebhook(ISender sender, Guid id, Guid deliveryId, CancellationToken cancellationToken)
     {

@@ -6,9 +6,3 @@ namespace VirtuOps.Application.Common.Models;
 /// the cursor as opaque text.
 /// </summary>
 public sealed record CursorPage<T>(IReadOnlyList<T> Items, string? NextCursor);
-
-/// <summary>
-/// The same for rows keyed by a version 7 GUID (no growing number to page by): <see cref="NextCursor"/> is the last
-/// row's id, and the next page holds the rows whose id sorts after it.
-/// </summary>
-public sealed record GuidCursorPage<T>(IReadOnlyList<T> Items, Guid? NextCursor);

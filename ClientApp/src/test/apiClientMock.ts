@@ -140,6 +140,7 @@ export const billingClient = {
   completeCheckout: vi.fn(never),
   cancelSubscription: vi.fn(never),
   changePlan: vi.fn(never),
+  getPlanChange: vi.fn(never),
 };
 export const contactsClient = { exportContact: vi.fn(never), eraseContact: vi.fn(never) };
 export const tenantClient = { getMyTenant: vi.fn(never), renameTenant: vi.fn(never), setMessageRetention: vi.fn(never) };

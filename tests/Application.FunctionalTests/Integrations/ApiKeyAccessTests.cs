@@ -137,7 +137,7 @@ public sealed class ApiKeyAccessTests(ChannelsApiFactory factory) : IClassFixtur
             .Content.ReadFromJsonAsync<WidgetReplyDto>(SpaClient.Json))!.ConversationId;
         var conversation = (await owner.GetAsync<ConversationDetailDto>($"/api/inbox/conversations/{conversationId}"))!;
         var channelId = await ChannelTestData.ConnectAsync(factory, bot.Id, Channel.Telegram);
-        var deliveryId = (await owner.GetAsync<JsonArray>($"/api/webhook-subscriptions/{subscriptionId}/deliveries"))![0]!["id"]!.GetValue<Guid>();
+        var deliveryId = (await owner.GetAsync<JsonObject>($"/api/webhook-subscriptions/{subscriptionId}/deliveries"))!["items"]![0]!["id"]!.GetValue<Guid>();
         var ids = new Dictionary<string, Guid>
         {
             ["/api/bots/{id}"] = bot.Id,
@@ -155,6 +155,7 @@ public sealed class ApiKeyAccessTests(ChannelsApiFactory factory) : IClassFixtur
             ["/api/channels/{id}"] = channelId,
             ["/api/channels/{id}/test"] = channelId,
             ["/api/inbox/conversations/{id}"] = conversationId,
+            ["/api/inbox/conversations/{id}/messages"] = conversationId,
             ["/api/inbox/conversations/{id}/replies"] = conversationId,
             ["/api/inbox/conversations/{id}/hand-back"] = conversationId,
             ["/api/inbox/conversations/{id}/close"] = conversationId,

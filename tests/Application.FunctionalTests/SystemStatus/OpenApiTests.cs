@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Application.FunctionalTests.SystemStatus;
@@ -26,6 +28,27 @@ public sealed class OpenApiTests(VirtuOpsApiFactory factory) : IClassFixture<Vir
 
         JsonNode.DeepEquals(served, committed).ShouldBeTrue("Rebuild WebApi to regenerate openapi/virtuops-api.json and the TypeScript client");
         served!["paths"]!["/api/system/status"]!["get"]!["operationId"]!.GetValue<string>().ShouldBe("GetSystemStatus");
+    }
+
+    [Fact]
+    public async Task The_request_examples_of_the_main_operations_are_accepted_as_written()
+    {
+        var document = JsonNode.Parse(await _client.GetStringAsync("/swagger/v1/swagger.json"))!;
+        StringContent Example(string path, string method) => new(
+            document["paths"]![path]![method]!["requestBody"]!["content"]!["application/json"]!["example"]!.ToJsonString(), Encoding.UTF8, "application/json");
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("openapi-examples@example.uz", "+998901900001");
+
+        var created = await owner.Http.PostAsync("/api/bots", Example("/api/bots", "post"));
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var botId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        (await owner.Http.PutAsync($"/api/bots/{botId}", Example("/api/bots/{id}", "put"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await owner.Http.PostAsync($"/api/bots/{botId}/knowledge", Example("/api/bots/{id}/knowledge", "post"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await owner.Http.PostAsync($"/api/bots/{botId}/knowledge/import", Example("/api/bots/{id}/knowledge/import", "post"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await owner.Http.PostAsync($"/api/bots/{botId}/playground", Example("/api/bots/{id}/playground", "post"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await owner.Http.PostAsync("/api/api-keys", Example("/api/api-keys", "post"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        document["paths"]!["/api/inbox/conversations/{id}/replies"]!["post"]!["requestBody"]!["content"]!["application/json"]!["example"]!["text"].ShouldNotBeNull();
+        document["paths"]!["/api/webhook-subscriptions"]!["post"]!["requestBody"]!["content"]!["application/json"]!["example"]!["events"]!.AsArray().Count.ShouldBe(2);
     }
 
     private static string SolutionDirectory()

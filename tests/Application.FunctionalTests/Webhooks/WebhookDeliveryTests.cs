@@ -239,7 +239,7 @@ public sealed class WebhookDeliveryTests(WebhookDeliveryApp factory) : IClassFix
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
-            var log = (await owner.GetAsync<JsonArray>($"/api/webhook-subscriptions/{subscriptionId}/deliveries?limit=200"))!;
+            var log = (await owner.GetAsync<JsonObject>($"/api/webhook-subscriptions/{subscriptionId}/deliveries?limit=100"))!["items"]!.AsArray();
             if (log.Any(d => match(d!)) && (whole is null || whole(log)))
                 return log;
             await Task.Delay(50, timeout.Token); // polling the API the way an owner's page does, not a fixed wait

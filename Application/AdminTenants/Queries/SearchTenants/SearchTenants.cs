@@ -9,15 +9,15 @@ namespace VirtuOps.Application.AdminTenants.Queries.SearchTenants;
 
 /// <summary>
 /// Platform staff find a tenant: one search box matches the tenant's id, a part of its name, or the exact e-mail
-/// address or mobile number of one of its people; filters by plan and subscription status; paged by a cursor.
+/// address or mobile number of one of its people; filters by plan and subscription status; newest first, paged by a cursor.
 /// </summary>
 [Authorize(Roles = Roles.Admin + "," + Roles.Support)]
 public sealed record SearchTenantsQuery(
     string? Search = null,
     string? Plan = null,
     SubscriptionStatus? Status = null,
-    Guid? Cursor = null,
-    int PageSize = 50) : IQuery<GuidCursorPage<TenantListItemDto>>;
+    string? Cursor = null,
+    int Limit = KeysetCursor.DefaultLimit) : IQuery<CursorPage<TenantListItemDto>>;
 
 public sealed record TenantListItemDto(
     Guid Id,
@@ -30,9 +30,9 @@ public sealed record TenantListItemDto(
     IReadOnlyList<TenantRestrictions> Restrictions);
 
 public sealed class SearchTenantsQueryHandler(IApplicationDbContext context, IIdentityService identity)
-    : IQueryHandler<SearchTenantsQuery, GuidCursorPage<TenantListItemDto>>
+    : IQueryHandler<SearchTenantsQuery, CursorPage<TenantListItemDto>>
 {
-    public async ValueTask<GuidCursorPage<TenantListItemDto>> Handle(SearchTenantsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<CursorPage<TenantListItemDto>> Handle(SearchTenantsQuery query, CancellationToken cancellationToken)
     {
         // Staff have no tenant: the tenant filter would hide every subscription.
         var rows =
@@ -51,28 +51,25 @@ public sealed class SearchTenantsQueryHandler(IApplicationDbContext context, IId
             rows = rows.Where(r => r.Subscription != null && r.Subscription.PlanCode == query.Plan.Trim());
         if (query.Status is { } status)
             rows = rows.Where(r => r.Subscription != null && r.Subscription.Status == status);
-        if (query.Cursor is { } cursor)
-            rows = rows.Where(r => r.Tenant.Id.CompareTo(cursor) < 0);
+        if (KeysetCursor.Decode(query.Cursor) is { } after)
+            rows = rows.Where(r => r.Tenant.Created < after.At || (r.Tenant.Created == after.At && r.Tenant.Id.CompareTo(after.Id) < 0));
 
-        // Version 7 ids sort by creation time: newest first. One row more than the page tells whether another follows.
         var page = await rows
-            .OrderByDescending(r => r.Tenant.Id)
-            .Take(query.PageSize + 1)
-            .Select(r => new
-            {
-                r.Tenant.Id, r.Tenant.Name, r.Tenant.Created, r.Tenant.Restrictions,
-                PlanCode = r.Subscription == null ? null : r.Subscription.PlanCode,
-                Status = r.Subscription == null ? (SubscriptionStatus?)null : r.Subscription.Status,
-                CurrentPeriodEnd = r.Subscription == null ? (DateTimeOffset?)null : r.Subscription.CurrentPeriodEnd,
-            })
-            .ToListAsync(cancellationToken);
+            .OrderByDescending(r => r.Tenant.Created).ThenByDescending(r => r.Tenant.Id)
+            .Select(r => new TenantRow(r.Tenant.Id, r.Tenant.Name, r.Tenant.Created, r.Tenant.Restrictions,
+                r.Subscription == null ? null : r.Subscription.PlanCode,
+                r.Subscription == null ? null : r.Subscription.Status,
+                r.Subscription == null ? null : r.Subscription.CurrentPeriodEnd))
+            .ToCursorPageAsync(query.Limit, t => new KeysetCursor(t.Created, t.Id), cancellationToken);
 
-        var shown = page.Take(query.PageSize).ToList();
-        var owners = await identity.FindOwnerEmailsAsync(shown.Select(t => t.Id).ToList(), cancellationToken);
-        var items = shown.Select(t => new TenantListItemDto(t.Id, t.Name, t.Created, owners.GetValueOrDefault(t.Id), t.PlanCode, t.Status,
+        var owners = await identity.FindOwnerEmailsAsync(page.Items.Select(t => t.Id).ToList(), cancellationToken);
+        var items = page.Items.Select(t => new TenantListItemDto(t.Id, t.Name, t.Created, owners.GetValueOrDefault(t.Id), t.PlanCode, t.Status,
             t.CurrentPeriodEnd, TenantRestrictionList.Split(t.Restrictions))).ToList();
-        return new GuidCursorPage<TenantListItemDto>(items, page.Count > query.PageSize ? shown[^1].Id : null);
+        return new CursorPage<TenantListItemDto>(items, page.NextCursor);
     }
+
+    private sealed record TenantRow(Guid Id, string Name, DateTimeOffset Created, TenantRestrictions Restrictions, string? PlanCode,
+        SubscriptionStatus? Status, DateTimeOffset? CurrentPeriodEnd);
 
     /// <summary>Tenants the search names by id, or by the e-mail address or mobile number of one of their people.</summary>
     private async Task<List<Guid>> MatchingIdsAsync(string search, CancellationToken cancellationToken)
@@ -87,13 +84,12 @@ public sealed class SearchTenantsQueryHandler(IApplicationDbContext context, IId
 
 public sealed class SearchTenantsQueryValidator : AbstractValidator<SearchTenantsQuery>
 {
-    public const int MaxPageSize = 200;
-
     public SearchTenantsQueryValidator()
     {
         RuleFor(q => q.Search).MaximumLength(256);
         RuleFor(q => q.Plan).MaximumLength(Subscription.PlanCodeMaxLength);
         RuleFor(q => q.Status).IsInEnum();
-        RuleFor(q => q.PageSize).InclusiveBetween(1, MaxPageSize);
+        RuleFor(q => q.Cursor).MustBeCursor();
+        RuleFor(q => q.Limit).MustBeLimit();
     }
 }

@@ -1,11 +1,13 @@
+using VirtuOps.Application.Common.Models;
 using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Webhooks;
 
 namespace VirtuOps.Application.Webhooks.Queries.GetWebhookDeliveries;
 
-/// <summary>A subscription's delivery log, newest first: each event with its attempts, last response code and duration.</summary>
+/// <summary>A subscription's delivery log, newest first, a cursor page at a time: each event with its attempts, last response code and duration.</summary>
 [Authorize(Roles = Roles.Owner)]
-public sealed record GetWebhookDeliveriesQuery(Guid SubscriptionId, int? Limit) : IQuery<IReadOnlyList<WebhookDeliveryDto>>;
+public sealed record GetWebhookDeliveriesQuery(Guid SubscriptionId, string? Cursor = null, int Limit = KeysetCursor.DefaultLimit)
+    : IQuery<CursorPage<WebhookDeliveryDto>>;
 
 public sealed record WebhookDeliveryDto(
     Guid Id,
@@ -22,25 +24,28 @@ public sealed record WebhookDeliveryDto(
     DateTimeOffset? DeliveredAt);
 
 public sealed class GetWebhookDeliveriesQueryHandler(IApplicationDbContext context)
-    : IQueryHandler<GetWebhookDeliveriesQuery, IReadOnlyList<WebhookDeliveryDto>>
+    : IQueryHandler<GetWebhookDeliveriesQuery, CursorPage<WebhookDeliveryDto>>
 {
-    public const int DefaultLimit = 50;
-
-    public async ValueTask<IReadOnlyList<WebhookDeliveryDto>> Handle(GetWebhookDeliveriesQuery query, CancellationToken cancellationToken)
+    public async ValueTask<CursorPage<WebhookDeliveryDto>> Handle(GetWebhookDeliveriesQuery query, CancellationToken cancellationToken)
     {
         if (!await context.WebhookSubscriptions.AnyAsync(s => s.Id == query.SubscriptionId, cancellationToken))
             throw new NotFoundException("No such webhook subscription.");
-        return await context.WebhookDeliveries.AsNoTracking()
-            .Where(d => d.SubscriptionId == query.SubscriptionId)
-            .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Sequence)
-            .Take(query.Limit ?? DefaultLimit)
+        var deliveries = context.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == query.SubscriptionId);
+        if (KeysetCursor.Decode(query.Cursor) is { } after)
+            deliveries = deliveries.Where(d => d.CreatedAt < after.At || (d.CreatedAt == after.At && d.Id.CompareTo(after.Id) < 0));
+        return await deliveries
+            .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
             .Select(d => new WebhookDeliveryDto(d.Id, d.EventId, d.EventType, d.CreatedAt, d.Status, d.Attempts, d.LastAttemptAt, d.LastResponseCode,
                 d.LastDurationMs, d.LastError, d.Status == WebhookDeliveryStatus.Pending ? d.NextAttemptAt : null, d.DeliveredAt))
-            .ToListAsync(cancellationToken);
+            .ToCursorPageAsync(query.Limit, d => new KeysetCursor(d.CreatedAt, d.Id), cancellationToken);
     }
 }
 
 public sealed class GetWebhookDeliveriesQueryValidator : AbstractValidator<GetWebhookDeliveriesQuery>
 {
-    public GetWebhookDeliveriesQueryValidator() => RuleFor(q => q.Limit).InclusiveBetween(1, 200);
+    public GetWebhookDeliveriesQueryValidator()
+    {
+        RuleFor(q => q.Cursor).MustBeCursor();
+        RuleFor(q => q.Limit).MustBeLimit();
+    }
 }

@@ -1019,10 +1019,10 @@ export class AdminClient {
      * @param plan (optional) 
      * @param status (optional) 
      * @param cursor (optional) 
-     * @param pageSize (optional) 
+     * @param limit (optional) 
      * @return OK
      */
-    searchTenants(search?: string | undefined, plan?: string | undefined, status?: SubscriptionStatus | undefined, cursor?: string | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<TenantListItemDtoGuidCursorPage> {
+    searchTenants(search?: string | undefined, plan?: string | undefined, status?: SubscriptionStatus | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<TenantListItemDtoCursorPage> {
         let url_ = this.baseUrl + "/api/admin/tenants?";
         if (search === null)
             throw new globalThis.Error("The parameter 'search' cannot be null.");
@@ -1040,10 +1040,10 @@ export class AdminClient {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        if (pageSize === null)
-            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
-        else if (pageSize !== undefined)
-            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -1059,13 +1059,13 @@ export class AdminClient {
         });
     }
 
-    protected processSearchTenants(response: Response): Promise<TenantListItemDtoGuidCursorPage> {
+    protected processSearchTenants(response: Response): Promise<TenantListItemDtoCursorPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TenantListItemDtoGuidCursorPage;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TenantListItemDtoCursorPage;
             return result200;
             });
         } else if (status === 400) {
@@ -1091,7 +1091,7 @@ export class AdminClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<TenantListItemDtoGuidCursorPage>(null as any);
+        return Promise.resolve<TenantListItemDtoCursorPage>(null as any);
     }
 
     /**
@@ -2423,34 +2423,37 @@ export class BillingClient {
     }
 
     /**
-     * @return No Content
+     * @return OK
      */
-    changePlan(body: ChangePlanRequest, signal?: AbortSignal): Promise<void> {
-        let url_ = this.baseUrl + "/api/billing/plan";
+    getPlanChange(planCode: string, signal?: AbortSignal): Promise<PlanChangeDto> {
+        let url_ = this.baseUrl + "/api/billing/plan-change?";
+        if (planCode === undefined || planCode === null)
+            throw new globalThis.Error("The parameter 'planCode' must be defined and cannot be null.");
+        else
+            url_ += "planCode=" + encodeURIComponent("" + planCode) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
-
         let options_: RequestInit = {
-            body: content_,
-            method: "PUT",
+            method: "GET",
             signal,
             headers: {
-                "Content-Type": "application/json",
+                "Accept": "application/json"
             }
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processChangePlan(_response);
+            return this.processGetPlanChange(_response);
         });
     }
 
-    protected processChangePlan(response: Response): Promise<void> {
+    protected processGetPlanChange(response: Response): Promise<PlanChangeDto> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
+        if (status === 200) {
             return response.text().then((_responseText) => {
-            return;
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PlanChangeDto;
+            return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -2481,7 +2484,84 @@ export class BillingClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<void>(null as any);
+        return Promise.resolve<PlanChangeDto>(null as any);
+    }
+
+    /**
+     * @return OK
+     */
+    changePlan(body: ChangePlanRequest, signal?: AbortSignal): Promise<PlanChangeDto> {
+        let url_ = this.baseUrl + "/api/billing/plan";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processChangePlan(_response);
+        });
+    }
+
+    protected processChangePlan(response: Response): Promise<PlanChangeDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PlanChangeDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PlanChangeDto>(null as any);
     }
 }
 
@@ -4546,6 +4626,81 @@ export class InboxClient {
             });
         }
         return Promise.resolve<ConversationDetailDto>(null as any);
+    }
+
+    /**
+     * The conversation's messages, newest first; pass `nextCursor` back as `cursor` for older ones.
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    getConversationMessages(id: string, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<MessageDtoCursorPage> {
+        let url_ = this.baseUrl + "/api/inbox/conversations/{id}/messages?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetConversationMessages(_response);
+        });
+    }
+
+    protected processGetConversationMessages(response: Response): Promise<MessageDtoCursorPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MessageDtoCursorPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MessageDtoCursorPage>(null as any);
     }
 
     /**
@@ -6848,14 +7003,20 @@ export class WebhookSubscriptionsClient {
     }
 
     /**
+     * The delivery log, newest first; pass `nextCursor` back as `cursor` for older deliveries.
+     * @param cursor (optional) 
      * @param limit (optional) 
      * @return OK
      */
-    getWebhookDeliveries(id: string, limit?: number | undefined, signal?: AbortSignal): Promise<WebhookDeliveryDto[]> {
+    getWebhookDeliveries(id: string, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<WebhookDeliveryDtoCursorPage> {
         let url_ = this.baseUrl + "/api/webhook-subscriptions/{id}/deliveries?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
         else if (limit !== undefined)
@@ -6875,13 +7036,13 @@ export class WebhookSubscriptionsClient {
         });
     }
 
-    protected processGetWebhookDeliveries(response: Response): Promise<WebhookDeliveryDto[]> {
+    protected processGetWebhookDeliveries(response: Response): Promise<WebhookDeliveryDtoCursorPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookDeliveryDto[];
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookDeliveryDtoCursorPage;
             return result200;
             });
         } else if (status === 400) {
@@ -6913,7 +7074,7 @@ export class WebhookSubscriptionsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<WebhookDeliveryDto[]>(null as any);
+        return Promise.resolve<WebhookDeliveryDtoCursorPage>(null as any);
     }
 
     /**
@@ -7589,6 +7750,12 @@ export interface ErasureScheduledDto {
 
 export type ErasureScope = "Account" | "Tenant";
 
+export interface ExceededLimitDto {
+    limit: string;
+    used: number;
+    allowed: number;
+}
+
 export interface ExportedContactDto {
     id: string;
     channel: Channel;
@@ -7709,6 +7876,11 @@ export interface MessageDto {
     deliveryError?: string | undefined;
 }
 
+export interface MessageDtoCursorPage {
+    items: MessageDto[];
+    nextCursor?: string | undefined;
+}
+
 export interface PaymentDto {
     id: string;
     periodKey: string;
@@ -7722,6 +7894,14 @@ export interface PaymentDto {
 
 export interface PhoneCodeSentDto {
     maskedPhoneNumber: string;
+}
+
+export interface PlanChangeDto {
+    planCode: string;
+    immediate: boolean;
+    amountTiyin: number;
+    effectiveAt: string;
+    exceededLimits: ExceededLimitDto[];
 }
 
 export interface PlanDto {
@@ -8018,7 +8198,7 @@ export interface TenantListItemDto {
     restrictions: TenantRestrictions[];
 }
 
-export interface TenantListItemDtoGuidCursorPage {
+export interface TenantListItemDtoCursorPage {
     items: TenantListItemDto[];
     nextCursor?: string | undefined;
 }
@@ -8121,6 +8301,11 @@ export interface WebhookDeliveryDto {
     lastError?: string | undefined;
     nextAttemptAt?: string | undefined;
     deliveredAt?: string | undefined;
+}
+
+export interface WebhookDeliveryDtoCursorPage {
+    items: WebhookDeliveryDto[];
+    nextCursor?: string | undefined;
 }
 
 export type WebhookDeliveryStatus = "Pending" | "Succeeded" | "Failed";

@@ -152,4 +152,32 @@ describe('the back-office', () => {
     expect(await within(form).findByRole('status')).toHaveTextContent('Sinov muddati endi tugaydi:');
     expect(extend).toHaveBeenCalledWith('t1', { id: 't1', days: 30, reason: 'Needs more time' });
   });
+
+  it('shows admins the audit log and pages it with the cursor the log returned', async () => {
+    getCurrentAccount.mockResolvedValue(admin);
+    const entry = (id: number, reason: string) => ({
+      id,
+      occurredAt: '2026-12-07T10:00:00Z',
+      actorRole: 'Support',
+      operation: 'POST /api/admin/tenants/{id}/suspend',
+      path: '/api/admin/tenants/t1/suspend',
+      tenantId: 't1',
+      reason,
+      statusCode: 204,
+    });
+    const log = vi
+      .mocked(adminClient.getStaffAuditLog)
+      .mockImplementation((cursor) =>
+        Promise.resolve(cursor ? { items: [entry(7, 'Older')] } : { items: [entry(9, 'Spam reported')], nextCursor: '9' }),
+      );
+    renderRoute('/admin/audit-log?tenantId=t1');
+    const user = userEvent.setup();
+
+    expect(await screen.findByText('Spam reported')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Yana koʻrsatish' }));
+
+    expect(await screen.findByText('Older')).toBeInTheDocument();
+    expect(log).toHaveBeenLastCalledWith(9, 50, 't1', undefined, undefined, undefined, undefined, expect.anything());
+    expect(screen.getAllByTestId('audit-entry')).toHaveLength(2);
+  });
 });

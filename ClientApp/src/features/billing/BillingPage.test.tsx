@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { accountClient, billingClient } from '../../api/client';
-import type { BillingDto } from '../../api/generated/virtuops-api';
+import type { BillingDto, PlanChangeDto } from '../../api/generated/virtuops-api';
 import { loadPage } from '../../navigation';
 import { demoAccount } from '../../test/apiClientMock';
 import { renderRoute } from '../../test/renderRoute';
@@ -73,16 +73,47 @@ describe('BillingPage', () => {
     expect(billingClient.startCheckout).toHaveBeenCalledWith({ planCode: 'start', purpose: 'UpdateCard' });
   });
 
-  it('changes the plan from the next period', async () => {
+  it('changes to a cheaper plan from the next period, warning about the limits the usage exceeds', async () => {
+    vi.mocked(accountClient.getCurrentAccount).mockResolvedValue(demoAccount);
+    vi.mocked(billingClient.getBilling).mockResolvedValue({ ...subscribed, subscription: { ...subscribed.subscription!, planCode: 'biznes' } });
+    const change: PlanChangeDto = {
+      planCode: 'start',
+      immediate: false,
+      amountTiyin: 0,
+      effectiveAt: '2026-06-20T10:00:00Z',
+      exceededLimits: [{ limit: 'bots', used: 5, allowed: 1 }],
+    };
+    vi.mocked(billingClient.getPlanChange).mockResolvedValue(change);
+    vi.mocked(billingClient.changePlan).mockResolvedValue(change);
+    renderRoute('/billing');
+    const user = userEvent.setup();
+
+    await user.click(within(await screen.findByTestId('plan-start')).getByRole('button', { name: 'Keyingi davrdan shu tarifga oʻtish' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Start tarifiga oʻtilsinmi?' });
+    expect(dialog).toHaveTextContent('Tarif keyingi davrdan kuchga kiradi');
+    expect(within(dialog).getByTestId('plan-change-warning')).toHaveTextContent('Botlar: 5 ta, tarif 1 taga ruxsat beradi');
+    expect(billingClient.changePlan).not.toHaveBeenCalled();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Keyingi davrdan oʻtish' }));
+    expect(billingClient.changePlan).toHaveBeenCalledWith({ planCode: 'start' });
+  });
+
+  it('shows the prorated price of an upgrade before charging it', async () => {
     vi.mocked(accountClient.getCurrentAccount).mockResolvedValue(demoAccount);
     vi.mocked(billingClient.getBilling).mockResolvedValue(subscribed);
-    vi.mocked(billingClient.changePlan).mockResolvedValue(undefined);
+    const change: PlanChangeDto = { planCode: 'biznes', immediate: true, amountTiyin: 12_000_000, effectiveAt: '2026-06-08T10:00:00Z', exceededLimits: [] };
+    vi.mocked(billingClient.getPlanChange).mockResolvedValue(change);
+    vi.mocked(billingClient.changePlan).mockResolvedValue(change);
     renderRoute('/billing');
+    const user = userEvent.setup();
 
-    const plan = await screen.findByTestId('plan-biznes');
-    expect(screen.getByTestId('plan-start')).toHaveTextContent('Joriy tarif');
-    await userEvent.click(within(plan).getByRole('button', { name: 'Keyingi davrdan shu tarifga oʻtish' }));
+    await user.click(within(await screen.findByTestId('plan-biznes')).getByRole('button', { name: 'Hozir oʻtish' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Biznes tarifiga oʻtilsinmi?' });
+    expect(within(dialog).getByTestId('plan-change-price')).toHaveTextContent('Kartangizdan 120 000 so‘m yechiladi');
+    expect(billingClient.getPlanChange).toHaveBeenCalledWith('biznes', expect.anything());
+    expect(billingClient.changePlan).not.toHaveBeenCalled();
 
+    await user.click(within(dialog).getByRole('button', { name: '120 000 so‘m toʻlab oʻtish' }));
     expect(billingClient.changePlan).toHaveBeenCalledWith({ planCode: 'biznes' });
   });
 

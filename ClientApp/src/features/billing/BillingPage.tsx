@@ -10,6 +10,7 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { loadPage } from '../../navigation';
 import { billingQuery, billingQueryKey } from './billingQueries';
 import { formatExpiry, formatTiyin, groupDigits } from './money';
+import { PlanChangeDialog } from './PlanChangeDialog';
 import { UsageMeter } from './UsageMeter';
 
 export function BillingPage() {
@@ -28,7 +29,6 @@ export function BillingPage() {
 
 function BillingDetails({ billing }: { billing: BillingDto }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const { subscription, card } = billing;
   const planName = (code: string) => billing.plans.find((p) => p.code === code)?.name ?? code;
 
@@ -38,11 +38,9 @@ function BillingDetails({ billing }: { billing: BillingDto }) {
       billingClient.startCheckout({ planCode, purpose }),
     onSuccess: (started) => loadPage(started.redirectUrl),
   });
-  const changePlan = useMutation({
-    mutationFn: (planCode: string) => billingClient.changePlan({ planCode }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: billingQueryKey }),
-  });
-  const failure = checkout.error ?? changePlan.error;
+  // The plan the owner is about to switch to: what it costs or warns about is shown before it is done.
+  const [choosing, setChoosing] = useState<string | null>(null);
+  const failure = checkout.error;
   // Ended, in a trial (running or expired) or suspended without a way back: a new checkout pays the first month.
   const canSubscribe = !subscription || ['Trialing', 'Expired', 'Suspended', 'Canceled'].includes(subscription.status);
   const live = !!subscription && subscription.status !== 'Canceled' && subscription.status !== 'Expired';
@@ -95,12 +93,17 @@ function BillingDetails({ billing }: { billing: BillingDto }) {
                 {t('billing.subscribe')}
               </button>
             ) : live && !subscription.cancelAtPeriodEnd ? (
-              <PlanChoice
-                plan={plan}
-                subscription={subscription}
-                pending={changePlan.isPending}
-                onChoose={() => changePlan.mutate(plan.code)}
-              />
+              choosing === plan.code ? (
+                <PlanChangeDialog planCode={plan.code} planName={plan.name} onClose={() => setChoosing(null)} />
+              ) : (
+                <PlanChoice
+                  plan={plan}
+                  subscription={subscription}
+                  currentPrice={billing.plans.find((p) => p.code === subscription.planCode)?.monthlyPriceTiyin ?? 0}
+                  pending={choosing !== null}
+                  onChoose={() => setChoosing(plan.code)}
+                />
+              )
             ) : null}
           </li>
         ))}
@@ -183,19 +186,20 @@ function PlanSummary({ plan }: { plan: PlanDto }) {
 interface PlanChoiceProps {
   plan: PlanDto;
   subscription: SubscriptionDto;
+  currentPrice: number;
   pending: boolean;
   onChoose: () => void;
 }
 
-/** With a running subscription a plan change takes effect at the next period; the current month stays as paid. */
-function PlanChoice({ plan, subscription, pending, onChoose }: PlanChoiceProps) {
+/** With a running subscription a dearer plan applies at once (paid for the rest of the period), any other from the next period. */
+function PlanChoice({ plan, subscription, currentPrice, pending, onChoose }: PlanChoiceProps) {
   const { t } = useTranslation();
   const current = plan.code === subscription.planCode;
   const next = subscription.pendingPlanCode ?? subscription.planCode;
   if (plan.code === next) return <p className="muted">{current ? t('billing.currentPlan') : t('billing.nextPeriodPlan')}</p>;
   return (
     <button type="button" className="button button--secondary" disabled={pending} onClick={onChoose}>
-      {current ? t('billing.keepPlan') : t('billing.switchPlan')}
+      {current ? t('billing.keepPlan') : subscription.status === 'Active' && plan.monthlyPriceTiyin > currentPrice ? t('billing.upgradePlan') : t('billing.switchPlan')}
     </button>
   );
 }

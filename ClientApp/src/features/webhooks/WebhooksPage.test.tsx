@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { accountClient, webhookSubscriptionsClient } from '../../api/client';
@@ -78,7 +78,7 @@ describe('WebhooksPage', () => {
   it('shows the delivery log, redelivers a failed event and rotates the secret', async () => {
     vi.mocked(accountClient.getCurrentAccount).mockResolvedValue(demoAccount);
     vi.mocked(webhookSubscriptionsClient.getWebhookSubscriptions).mockResolvedValue([subscription]);
-    vi.mocked(webhookSubscriptionsClient.getWebhookDeliveries).mockResolvedValue([failed]);
+    vi.mocked(webhookSubscriptionsClient.getWebhookDeliveries).mockResolvedValue({ items: [failed] });
     vi.mocked(webhookSubscriptionsClient.redeliverWebhook).mockResolvedValue(undefined);
     vi.mocked(webhookSubscriptionsClient.rotateWebhookSecret).mockResolvedValue({ secret, previousSecretExpiresAt: '2026-04-21T10:00:00Z' });
     renderRoute('/account/webhooks');
@@ -96,6 +96,26 @@ describe('WebhooksPage', () => {
 
     await user.click(within(row).getByRole('button', { name: 'Kalitni almashtirish' }));
     expect(within(await screen.findByTestId('webhook-secret')).getByLabelText('Imzo kaliti')).toHaveValue(secret);
+  });
+
+  it('loads older deliveries with the cursor the log returned', async () => {
+    const older: WebhookDeliveryDto = { ...failed, id: '0196f2c4-0000-7000-8000-0000000000d0', eventType: 'conversation.created', status: 'Succeeded' };
+    vi.mocked(accountClient.getCurrentAccount).mockResolvedValue(demoAccount);
+    vi.mocked(webhookSubscriptionsClient.getWebhookSubscriptions).mockResolvedValue([subscription]);
+    vi.mocked(webhookSubscriptionsClient.getWebhookDeliveries)
+      .mockResolvedValueOnce({ items: [failed], nextCursor: 'page-2' })
+      .mockResolvedValueOnce({ items: [older] });
+    renderRoute('/account/webhooks');
+    const user = userEvent.setup();
+
+    const row = await screen.findByTestId('webhook-subscription');
+    await user.click(within(row).getByRole('button', { name: 'Yetkazishlar jurnali' }));
+    await within(row).findByTestId('webhook-delivery');
+    await user.click(within(row).getByRole('button', { name: 'Yana koʻrsatish' }));
+
+    await waitFor(() => expect(within(row).getAllByTestId('webhook-delivery')).toHaveLength(2));
+    expect(webhookSubscriptionsClient.getWebhookDeliveries).toHaveBeenLastCalledWith(subscription.id, 'page-2', undefined, expect.anything());
+    expect(within(row).queryByRole('button', { name: 'Yana koʻrsatish' })).not.toBeInTheDocument();
   });
 
   it('asks before deleting a subscription', async () => {

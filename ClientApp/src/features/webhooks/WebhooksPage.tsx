@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { webhookSubscriptionsClient } from '../../api/client';
@@ -210,9 +210,11 @@ function DeliveryLog({ subscriptionId }: { subscriptionId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const queryKey = [...webhooksQueryKey, subscriptionId, 'deliveries'];
-  const deliveries = useQuery({
+  const deliveries = useInfiniteQuery({
     queryKey,
-    queryFn: ({ signal }) => webhookSubscriptionsClient.getWebhookDeliveries(subscriptionId, undefined, signal),
+    queryFn: ({ pageParam, signal }) => webhookSubscriptionsClient.getWebhookDeliveries(subscriptionId, pageParam, undefined, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const redeliver = useMutation({
     mutationFn: (deliveryId: string) => webhookSubscriptionsClient.redeliverWebhook(subscriptionId, deliveryId),
@@ -224,7 +226,8 @@ function DeliveryLog({ subscriptionId }: { subscriptionId: string }) {
 
   if (deliveries.isPending) return <p role="status">{t('common.loading')}</p>;
   if (deliveries.isError) return <ProblemMessage problem={toProblem(deliveries.error)} onRetry={() => void deliveries.refetch()} />;
-  if (deliveries.data.length === 0) return <p>{t('webhooks.noDeliveries')}</p>;
+  const rows = deliveries.data.pages.flatMap((page) => page.items);
+  if (rows.length === 0) return <p>{t('webhooks.noDeliveries')}</p>;
 
   return (
     <>
@@ -244,7 +247,7 @@ function DeliveryLog({ subscriptionId }: { subscriptionId: string }) {
           </tr>
         </thead>
         <tbody>
-          {deliveries.data.map((delivery) => (
+          {rows.map((delivery) => (
             <tr key={delivery.id} data-testid="webhook-delivery">
               <td>
                 <DateTime value={delivery.createdAt} />
@@ -270,6 +273,17 @@ function DeliveryLog({ subscriptionId }: { subscriptionId: string }) {
           ))}
         </tbody>
       </table>
+      {deliveries.hasNextPage && (
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={deliveries.isFetchingNextPage}
+          onClick={() => void deliveries.fetchNextPage()}
+        >
+          {deliveries.isFetchingNextPage && <span className="spinner" aria-hidden="true" />}
+          {t('common.loadMore')}
+        </button>
+      )}
     </>
   );
 }

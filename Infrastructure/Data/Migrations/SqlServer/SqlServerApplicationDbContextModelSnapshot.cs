@@ -1638,6 +1638,8 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Created", "Id");
+
                     b.ToTable("Tenants");
                 });
 

@@ -1627,6 +1627,8 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Created", "Id");
+
                     b.ToTable("Tenants");
                 });
 
