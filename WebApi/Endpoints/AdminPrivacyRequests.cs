@@ -22,12 +22,12 @@ public sealed class AdminPrivacyRequests : IEndpointGroup
     }
 
     /// <summary>
-    /// Open requests oldest first (overdue ones lead), with business days left (negative: overdue); <c>includeClosed</c>
+    /// Open requests by due date (overdue ones lead), with business days left (negative: overdue); <c>includeClosed</c>
     /// lists answered and rejected ones too. Pass the previous page's <c>nextCursor</c> as <c>cursor</c>.
     /// </summary>
-    public static async Task<Ok<GuidCursorPage<QueuedPrivacyRequestDto>>> GetPrivacyRequestQueue(ISender sender, CancellationToken cancellationToken,
-        bool includeClosed = false, Guid? cursor = null, int pageSize = 50) =>
-        TypedResults.Ok(await sender.Send(new GetPrivacyRequestQueueQuery(includeClosed, cursor, pageSize), cancellationToken));
+    public static async Task<Ok<CursorPage<QueuedPrivacyRequestDto>>> GetPrivacyRequestQueue(ISender sender, CancellationToken cancellationToken,
+        bool includeClosed = false, string? cursor = null, int limit = KeysetCursor.DefaultLimit) =>
+        TypedResults.Ok(await sender.Send(new GetPrivacyRequestQueueQuery(includeClosed, cursor, limit), cancellationToken));
 
     /// <summary>Take the request on (it shows as in progress, assigned to the caller).</summary>
     public static async Task<NoContent> AssignPrivacyRequest(ISender sender, Guid id, CancellationToken cancellationToken)

@@ -30,7 +30,23 @@ public sealed class AdminPrivacyRequestsTests(AdminApiFactory factory) : IClassF
     }
 
     private static async Task<List<QueuedPrivacyRequestDto>> QueueAsync(SpaClient staff, string query = "") =>
-        (await staff.GetAsync<GuidCursorPage<QueuedPrivacyRequestDto>>("/api/admin/privacy-requests?pageSize=200" + query))!.Items.ToList();
+        await AllPagesAsync(staff, "/api/admin/privacy-requests?limit=2" + query);
+
+    /// <summary>Every page, following the cursor (the queue holds other tests' requests too).</summary>
+    private static async Task<List<QueuedPrivacyRequestDto>> AllPagesAsync(SpaClient staff, string url)
+    {
+        var all = new List<QueuedPrivacyRequestDto>();
+        string? cursor = null;
+        do
+        {
+            var page = (await staff.GetAsync<CursorPage<QueuedPrivacyRequestDto>>(cursor is null ? url : $"{url}&cursor={Uri.EscapeDataString(cursor)}"))!;
+            all.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+        all.Select(r => r.Id).ShouldBeUnique("a page never repeats a request");
+        return all;
+    }
 
     private static async Task<List<DevOutboxMessage>> MailToAsync(SpaClient client, string to, Guid mentioning) =>
         (await client.GetAsync<List<DevOutboxMessage>>($"/api/dev/outbox?to={Uri.EscapeDataString(to)}&take=200"))!
@@ -122,7 +138,8 @@ public sealed class AdminPrivacyRequestsTests(AdminApiFactory factory) : IClassF
         empty.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await empty.Content.ReadAsStringAsync()).ShouldContain("answer", Case.Insensitive);
         (await admin.Http.PostAsJsonAsync($"/api/admin/privacy-requests/{Guid.NewGuid()}/answer", new { answer = "Done." })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await admin.Http.GetAsync("/api/admin/privacy-requests?pageSize=0")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await admin.Http.GetAsync("/api/admin/privacy-requests?limit=0")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await admin.Http.GetAsync("/api/admin/privacy-requests?cursor=not-ours")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await owner.GetAsync<List<PrivacyRequestDto>>("/api/privacy/requests"))!.ShouldHaveSingleItem().Status.ShouldBe(PrivacyRequestStatus.Received);
     }
 }

@@ -6,12 +6,12 @@ using VirtuOps.Domain.PrivacyRequests;
 namespace VirtuOps.Application.AdminPrivacyRequests.Queries.GetPrivacyRequestQueue;
 
 /// <summary>
-/// The data-subject requests platform staff answer: the open ones (or all), oldest first, so the overdue and the next to
+/// The data-subject requests platform staff answer: the open ones (or all), by due date, so the overdue and the next to
 /// fall due lead; each with the business days left until it is due (negative: overdue by that many). A page at a time.
 /// </summary>
 [Authorize(Roles = Roles.Admin + "," + Roles.Support)]
-public sealed record GetPrivacyRequestQueueQuery(bool IncludeClosed = false, Guid? Cursor = null, int PageSize = 50)
-    : IQuery<GuidCursorPage<QueuedPrivacyRequestDto>>;
+public sealed record GetPrivacyRequestQueueQuery(bool IncludeClosed = false, string? Cursor = null, int Limit = KeysetCursor.DefaultLimit)
+    : IQuery<CursorPage<QueuedPrivacyRequestDto>>;
 
 public sealed record QueuedPrivacyRequestDto(
     Guid Id,
@@ -30,27 +30,31 @@ public sealed record QueuedPrivacyRequestDto(
     DateTimeOffset? AnsweredAt);
 
 public sealed class GetPrivacyRequestQueueQueryHandler(IApplicationDbContext context, BusinessCalendar calendar, TimeProvider time)
-    : IQueryHandler<GetPrivacyRequestQueueQuery, GuidCursorPage<QueuedPrivacyRequestDto>>
+    : IQueryHandler<GetPrivacyRequestQueueQuery, CursorPage<QueuedPrivacyRequestDto>>
 {
-    public async ValueTask<GuidCursorPage<QueuedPrivacyRequestDto>> Handle(GetPrivacyRequestQueueQuery query, CancellationToken cancellationToken)
+    public async ValueTask<CursorPage<QueuedPrivacyRequestDto>> Handle(GetPrivacyRequestQueueQuery query, CancellationToken cancellationToken)
     {
         var requests = context.PrivacyRequests.AsNoTracking();
         if (!query.IncludeClosed)
             requests = requests.Where(r => r.Status == PrivacyRequestStatus.Received || r.Status == PrivacyRequestStatus.InProgress);
-        if (query.Cursor is { } cursor)
-            requests = requests.Where(r => r.Id.CompareTo(cursor) > 0);
-        // Version 7 ids sort by arrival, and the due date is a fixed number of business days after it.
-        var page = await requests.OrderBy(r => r.Id).Take(query.PageSize + 1).ToListAsync(cancellationToken);
+        if (KeysetCursor.Decode(query.Cursor) is { } after)
+            requests = requests.Where(r => r.DueAt > after.At || (r.DueAt == after.At && r.Id.CompareTo(after.Id) > 0));
+        var page = await requests.OrderBy(r => r.DueAt).ThenBy(r => r.Id)
+            .ToCursorPageAsync(query.Limit, r => new KeysetCursor(r.DueAt, r.Id), cancellationToken);
 
         var now = time.GetUtcNow();
-        var items = page.Take(query.PageSize).Select(r => new QueuedPrivacyRequestDto(
+        var items = page.Items.Select(r => new QueuedPrivacyRequestDto(
             r.Id, r.Kind, r.Status, r.TenantId, r.UserId, r.Email, r.Text, r.ReceivedAt, r.DueAt,
             calendar.BusinessDaysBetween(now, r.DueAt), r.IsOpen && now > r.DueAt, r.AssignedToUserId, r.Answer, r.AnsweredAt)).ToList();
-        return new GuidCursorPage<QueuedPrivacyRequestDto>(items, page.Count > query.PageSize ? items[^1].Id : null);
+        return new CursorPage<QueuedPrivacyRequestDto>(items, page.NextCursor);
     }
 }
 
 public sealed class GetPrivacyRequestQueueQueryValidator : AbstractValidator<GetPrivacyRequestQueueQuery>
 {
-    public GetPrivacyRequestQueueQueryValidator() => RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
+    public GetPrivacyRequestQueueQueryValidator()
+    {
+        RuleFor(q => q.Cursor).MustBeCursor();
+        RuleFor(q => q.Limit).MustBeLimit();
+    }
 }

@@ -734,14 +734,14 @@ export class AdminClient {
     }
 
     /**
-     * Open requests oldest first (overdue ones lead), with business days left (negative: overdue); `includeClosed`
+     * Open requests by due date (overdue ones lead), with business days left (negative: overdue); `includeClosed`
     lists answered and rejected ones too. Pass the previous page's `nextCursor` as `cursor`.
      * @param includeClosed (optional) 
      * @param cursor (optional) 
-     * @param pageSize (optional) 
+     * @param limit (optional) 
      * @return OK
      */
-    getPrivacyRequestQueue(includeClosed?: boolean | undefined, cursor?: string | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<QueuedPrivacyRequestDtoGuidCursorPage> {
+    getPrivacyRequestQueue(includeClosed?: boolean | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<QueuedPrivacyRequestDtoCursorPage> {
         let url_ = this.baseUrl + "/api/admin/privacy-requests?";
         if (includeClosed === null)
             throw new globalThis.Error("The parameter 'includeClosed' cannot be null.");
@@ -751,10 +751,10 @@ export class AdminClient {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        if (pageSize === null)
-            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
-        else if (pageSize !== undefined)
-            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -770,13 +770,13 @@ export class AdminClient {
         });
     }
 
-    protected processGetPrivacyRequestQueue(response: Response): Promise<QueuedPrivacyRequestDtoGuidCursorPage> {
+    protected processGetPrivacyRequestQueue(response: Response): Promise<QueuedPrivacyRequestDtoCursorPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as QueuedPrivacyRequestDtoGuidCursorPage;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as QueuedPrivacyRequestDtoCursorPage;
             return result200;
             });
         } else if (status === 400) {
@@ -802,7 +802,7 @@ export class AdminClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<QueuedPrivacyRequestDtoGuidCursorPage>(null as any);
+        return Promise.resolve<QueuedPrivacyRequestDtoCursorPage>(null as any);
     }
 
     /**
@@ -7996,7 +7996,7 @@ export interface QueuedPrivacyRequestDto {
     answeredAt?: string | undefined;
 }
 
-export interface QueuedPrivacyRequestDtoGuidCursorPage {
+export interface QueuedPrivacyRequestDtoCursorPage {
     items: QueuedPrivacyRequestDto[];
     nextCursor?: string | undefined;
 }

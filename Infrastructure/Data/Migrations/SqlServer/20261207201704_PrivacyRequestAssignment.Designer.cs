@@ -12,7 +12,7 @@ using VirtuOps.Infrastructure.Data;
 namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerApplicationDbContext))]
-    [Migration("20261207200012_PrivacyRequestAssignment")]
+    [Migration("20261207201704_PrivacyRequestAssignment")]
     partial class PrivacyRequestAssignment
     {
         /// <inheritdoc />
@@ -1640,6 +1640,8 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Created", "Id");
 
                     b.ToTable("Tenants");
                 });

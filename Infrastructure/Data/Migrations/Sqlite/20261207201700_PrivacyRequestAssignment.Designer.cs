@@ -11,7 +11,7 @@ using VirtuOps.Infrastructure.Data;
 namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteApplicationDbContext))]
-    [Migration("20261207195557_PrivacyRequestAssignment")]
+    [Migration("20261207201700_PrivacyRequestAssignment")]
     partial class PrivacyRequestAssignment
     {
         /// <inheritdoc />
@@ -1629,6 +1629,8 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Created", "Id");
 
                     b.ToTable("Tenants");
                 });
