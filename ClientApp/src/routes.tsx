@@ -7,6 +7,7 @@ import { TenantPage } from './features/admin/TenantPage';
 import { TenantsPage } from './features/admin/TenantsPage';
 import { ApiKeysPage } from './features/api-keys/ApiKeysPage';
 import { WebhooksPage } from './features/webhooks/WebhooksPage';
+import { ContactsPage } from './features/contacts/ContactsPage';
 import { BillingPage } from './features/billing/BillingPage';
 import { BillingReturnPage } from './features/billing/BillingReturnPage';
 import { BotIndexRedirect, BotLayout } from './features/bots/BotLayout';
@@ -142,6 +143,7 @@ export const routes: RouteObject[] = [
                   { path: 'playground', element: <PlaygroundPage /> },
                 ],
               },
+              { path: 'contacts', element: <ContactsPage /> },
               {
                 path: 'inbox',
                 element: <InboxPage />,

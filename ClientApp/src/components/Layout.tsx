@@ -38,6 +38,7 @@ export function Layout() {
             {account && isTenantMember(account) && (
               <>
                 <NavLink to="/inbox">{t('nav.inbox')}</NavLink>
+                <NavLink to="/contacts">{t('nav.contacts')}</NavLink>
                 <NavLink to="/bots">{t('nav.bots')}</NavLink>
               </>
             )}

@@ -142,7 +142,13 @@ export const billingClient = {
   changePlan: vi.fn(never),
   getPlanChange: vi.fn(never),
 };
-export const contactsClient = { exportContact: vi.fn(never), eraseContact: vi.fn(never) };
+export const contactsClient = {
+  getContacts: vi.fn(never),
+  getContactConversations: vi.fn(never),
+  updateContact: vi.fn(never),
+  exportContact: vi.fn(never),
+  eraseContact: vi.fn(never),
+};
 export const tenantClient = { getMyTenant: vi.fn(never), renameTenant: vi.fn(never), setMessageRetention: vi.fn(never) };
 export const channelsClient = {
   getChannels: vi.fn(never),

@@ -96,4 +96,26 @@ public sealed class PlanChangeTests : IAsyncLifetime
         after.PendingPlanCode.ShouldBe("start");
         _paylov.Charges.Count.ShouldBe(paymentsBefore);
     }
+
+    [Fact]
+    public async Task An_upgrade_whose_payment_went_unanswered_is_settled_by_the_next_request_with_one_payment()
+    {
+        await using var app = new PaylovHttpApiFactory(_paylov) { NoRetryDelay = true };
+        using var owner = await SubscribedOwnerAsync(app, "upgrade-unknown@example.uz", "+998901001803", "start");
+        var upgradeKey = (await SubscriptionAsync(app)).UpgradePeriodKey("biznes");
+        _paylov.FailNextPayments(10); // every try of the pay call fails: the outcome is unknown
+
+        var unanswered = await owner.Http.PutAsJsonAsync("/api/billing/plan", new { planCode = "biznes" });
+
+        unanswered.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await SubscriptionAsync(app)).PlanCode.ShouldBe("start", "nothing is applied before Paylov confirms the payment");
+        _paylov.FailNextPayments(0);
+
+        (await owner.Http.PutAsJsonAsync("/api/billing/plan", new { planCode = "biznes" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await SubscriptionAsync(app)).PlanCode.ShouldBe("biznes");
+        _paylov.Charges.Where(c => c.OrderKey.Contains(upgradeKey, StringComparison.Ordinal)).ShouldHaveSingleItem();
+        _paylov.Creates.Count(c => ((string?)c.Body!["account"]!["order_id"])!.Contains(upgradeKey, StringComparison.Ordinal))
+            .ShouldBe(1, "the retry pays the transaction saved by the first request, not a new one");
+    }
 }

@@ -20,7 +20,12 @@ internal sealed class PaylovHttpApiFactory(FakePaylovServer paylov, string? data
         builder.UseSetting("Paylov:Password", FakePaylovServer.Password);
         builder.UseSetting("Paylov:CallbackUserName", FakePaylovServer.CallbackUserName);
         builder.UseSetting("Paylov:CallbackPassword", FakePaylovServer.CallbackPassword);
+        // The retries' backoff waits on the app's clock, which stands still in tests: without a delay they run at once.
+        if (NoRetryDelay)
+            builder.UseSetting("Paylov:RetryDelay", "00:00:00");
     }
+
+    public bool NoRetryDelay { get; init; }
 }
 
 public sealed class RenewalRestartTests : IAsyncLifetime

@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { contactsClient } from '../../api/client';
-import type { ConversationSummaryDto } from '../../api/generated/virtuops-api';
 import { toProblem } from '../../api/problem';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { isOwner, useSignedInAccount } from '../auth/account';
+import { contactsQueryKey } from '../contacts/contactsQueryKey';
 import { inboxQueryKey } from './inboxCache';
 
 /** Hands the browser a JSON file to save; the export is data, so nothing of it is shown on the page. */
@@ -24,7 +24,14 @@ function saveJson(fileName: string, data: unknown) {
  * The customer's rights, exercised by the tenant as their controller: a copy of everything about them, and erasure
  * (the owner's decision, after a confirmation).
  */
-export function ContactActions({ conversation }: { conversation: ConversationSummaryDto }) {
+export function ContactActions({
+  conversation,
+  onErased,
+}: {
+  conversation: { contactId: string; contactName: string };
+  /** What the page does once its contact is gone; by default, back to the inbox (the conversation went with it). */
+  onErased?: () => void;
+}) {
   const { t } = useTranslation();
   const account = useSignedInAccount();
   const queryClient = useQueryClient();
@@ -43,8 +50,10 @@ export function ContactActions({ conversation }: { conversation: ConversationSum
     mutationFn: () => contactsClient.eraseContact(contactId),
     onSuccess: async () => {
       setConfirming(false);
-      await navigate('/inbox', { replace: true });
+      if (onErased) onErased();
+      else await navigate('/inbox', { replace: true });
       await queryClient.invalidateQueries({ queryKey: inboxQueryKey });
+      await queryClient.invalidateQueries({ queryKey: contactsQueryKey });
     },
   });
 
