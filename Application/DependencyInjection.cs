@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(Assembly.GetExecutingAssembly(), ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<IStaffAuditTrail, StaffAudit.StaffAuditTrail>();
         services.AddScoped<AdminTenants.Common.TenantActions>();
+        services.AddScoped<AdminPrivacyRequests.Common.StaffPrivacyRequests>();
         services.AddScoped<AdminTenants.Common.TenantAdminMail>();
         return services;
     }

@@ -53,6 +53,9 @@ public sealed class PrivacyRequest : BaseEntity
 
     public DateTimeOffset? AnsweredAt { get; private set; }
 
+    /// <summary>The platform staff member working on the request.</summary>
+    public Guid? AssignedToUserId { get; private set; }
+
     public bool IsOpen => Status is PrivacyRequestStatus.Received or PrivacyRequestStatus.InProgress;
 
     public static PrivacyRequest Receive(PrivacyRequestKind kind, Guid? userId, Guid? tenantId, string? email, string? text,
@@ -83,12 +86,37 @@ public sealed class PrivacyRequest : BaseEntity
     /// <summary>A request the platform fulfils by itself at once (e.g. a contact's export): answered when received.</summary>
     public void AnswerNow(string answer, DateTimeOffset at)
     {
+        if (!Close(PrivacyRequestStatus.Answered, answer, at))
+            throw new DomainRuleViolationException("This privacy request is already closed.");
+    }
+
+    /// <summary>A staff member takes the request on: it is in progress from now.</summary>
+    public void AssignTo(Guid staffUserId)
+    {
         if (!IsOpen)
             throw new DomainRuleViolationException("This privacy request is already closed.");
-        if (string.IsNullOrWhiteSpace(answer) || answer.Length > AnswerMaxLength)
+        AssignedToUserId = staffUserId;
+        Status = PrivacyRequestStatus.InProgress;
+    }
+
+    /// <summary>Staff answer the request (it is fulfilled); false when it already has this very answer (a repeated call).</summary>
+    public bool Respond(string answer, DateTimeOffset at) => Close(PrivacyRequestStatus.Answered, answer, at);
+
+    /// <summary>Staff close the request without fulfilling it (a duplicate, a requester who cannot be verified), saying why.</summary>
+    public bool Reject(string reason, DateTimeOffset at) => Close(PrivacyRequestStatus.Rejected, reason, at);
+
+    private bool Close(PrivacyRequestStatus outcome, string text, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > AnswerMaxLength)
             throw new DomainRuleViolationException($"An answer is 1 to {AnswerMaxLength} characters.");
-        Status = PrivacyRequestStatus.Answered;
-        Answer = answer.Trim();
+        var trimmed = text.Trim();
+        if (!IsOpen)
+            return Status == outcome && Answer == trimmed
+                ? false
+                : throw new DomainRuleViolationException("This privacy request is already closed.");
+        Status = outcome;
+        Answer = trimmed;
         AnsweredAt = at;
+        return true;
     }
 }

@@ -39,4 +39,25 @@ public sealed class BusinessCalendar(IOptions<PrivacyRequestOptions> options)
 
         return new DateTimeOffset(date.ToDateTime(TimeOnly.FromDateTime(local.DateTime)), TashkentOffset).ToUniversalTime();
     }
+
+    /// <summary>
+    /// Business days from <paramref name="from"/>'s Tashkent date to <paramref name="to"/>'s: 0 on the same day, negative
+    /// when <paramref name="to"/> has passed (the business days a request is overdue).
+    /// </summary>
+    public int BusinessDaysBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        var date = DateOnly.FromDateTime(from.ToOffset(TashkentOffset).DateTime);
+        var end = DateOnly.FromDateTime(to.ToOffset(TashkentOffset).DateTime);
+        var step = end >= date ? 1 : -1;
+        var days = 0;
+        while (date != end)
+        {
+            // Counted on the day reached, so a weekend between Friday and Monday adds nothing.
+            date = date.AddDays(step);
+            if (IsBusinessDay(step > 0 ? date : date.AddDays(1)))
+                days += step;
+        }
+
+        return days;
+    }
 }

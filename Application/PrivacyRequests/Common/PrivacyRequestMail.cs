@@ -4,7 +4,7 @@ using VirtuOps.Domain.PrivacyRequests;
 
 namespace VirtuOps.Application.PrivacyRequests.Common;
 
-/// <summary>The e-mails about data-subject requests: to the privacy team, and the acknowledgement to the requester.</summary>
+/// <summary>The e-mails about data-subject requests: to the privacy team, and the acknowledgement and answer to the requester.</summary>
 public sealed class PrivacyRequestMail(IEmailSender email, IIdentityService identity, IOptions<PrivacyRequestOptions> options)
 {
     public Task TellTeamAsync(PrivacyRequest request, CancellationToken cancellationToken) =>
@@ -24,8 +24,7 @@ public sealed class PrivacyRequestMail(IEmailSender email, IIdentityService iden
     /// <summary>Tells the requester the request arrived and by when it will be answered.</summary>
     public async Task AcknowledgeAsync(PrivacyRequest request, CancellationToken cancellationToken)
     {
-        var address = request.Email ?? (request.UserId is { } userId ? (await identity.FindByIdAsync(userId, cancellationToken))?.Email : null);
-        if (address is null)
+        if (await RequesterAddressAsync(request, cancellationToken) is not { } address)
             return;
         var due = Date(request.DueAt);
         await email.SendAsync(new EmailMessage(
@@ -37,6 +36,24 @@ public sealed class PrivacyRequestMail(IEmailSender email, IIdentityService iden
             $"Soʻrov / Запрос / Request: {request.Id}"),
             cancellationToken);
     }
+
+    /// <summary>Sends the requester the platform's answer (or why the request was closed without one), which is kept on the request.</summary>
+    public async Task SendAnswerAsync(PrivacyRequest request, CancellationToken cancellationToken)
+    {
+        if (await RequesterAddressAsync(request, cancellationToken) is not { } address)
+            return;
+        var heading = request.Status == PrivacyRequestStatus.Rejected
+            ? "Soʻrovingiz bajarilmasdan yopildi / Ваш запрос закрыт без исполнения / Your request was closed without being fulfilled"
+            : "Soʻrovingizga javob / Ответ на ваш запрос / The answer to your request";
+        await email.SendAsync(new EmailMessage(
+            address,
+            "VirtuOps: shaxsiy maʼlumotlar boʻyicha soʻrov / запрос о персональных данных / your privacy request",
+            $"{heading}\n\n{request.Answer}\n\nSoʻrov / Запрос / Request: {request.Id}"),
+            cancellationToken);
+    }
+
+    private async Task<string?> RequesterAddressAsync(PrivacyRequest request, CancellationToken cancellationToken) =>
+        request.Email ?? (request.UserId is { } userId ? (await identity.FindByIdAsync(userId, cancellationToken))?.Email : null);
 
     private static string Summary(PrivacyRequest request) =>
         $"Id: {request.Id}\nKind: {request.Kind}\nStatus: {request.Status}\n" +

@@ -1377,6 +1377,9 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long?>("AnsweredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("AssignedToUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
