@@ -105,6 +105,8 @@ public static class ErasureCatalog
         TenantRows<Bot>(db => db.Bots, "The tenant's bots."),
         TenantRows<ApiKey>(db => db.ApiKeys, "The tenant's API keys."),
         TenantRows<Domain.Idempotency.IdempotentRequest>(db => db.IdempotentRequests, "Kept API answers (they may echo a customer's message or contact)."),
+        new Batched<MessageUsage>((db, s) => s.IsTenant ? db.MessageUsages.IgnoreQueryFilters().Where(u => u.TenantId == s.TenantId) : null,
+            "The tenant's monthly answer counts (the plan's usage meter)."),
         TenantRows<PaymentMethod>(db => db.PaymentMethods, "Card references (the token is removed at Paylov first)."),
         TenantRows<CheckoutSession>(db => db.CheckoutSessions, "Checkout sessions: who started which payment."),
         new Batched<ConsentRecord>((db, s) => db.ConsentRecords.Where(c => s.UserIds.Contains(c.UserId) || (s.IsTenant && c.TenantId == s.TenantId)),

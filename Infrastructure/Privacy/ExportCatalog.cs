@@ -170,6 +170,7 @@ public static class ExportCatalog
         [typeof(WebhookDelivery)] = "Copies of messages, contacts and conversations sent to the tenant's own webhook endpoints, with the delivery log; the data itself is in contacts.json, conversations.csv and messages.csv.",
         [typeof(ErasureRequest)] = "The bookkeeping of an erasure (ids and times); the request itself is in privacy-requests.json.",
         [typeof(Domain.Idempotency.IdempotentRequest)] = "Copies of API answers kept 24 hours so a retried request is not done twice; what they echo is exported from its own tables.",
+        [typeof(Domain.Billing.MessageUsage)] = "How many answers the bots gave in a month, counted against the plan: a number per month, shown on the billing page; no personal data.",
     };
 
     /// <summary>The names of the model's entity types that are neither exported nor excluded; empty when the catalog is complete.</summary>
