@@ -66,11 +66,12 @@ public sealed class SignInEnumerationTests(CountingPasswordHasherApiFactory fact
 {
     private const string WrongPassword = "Wrong-password-1";
 
-    /// <summary>Status, Retry-After and the problem body without its per-request trace id.</summary>
+    /// <summary>Status, Retry-After and the problem body without its per-request trace and request ids.</summary>
     private static async Task<string> AnswerOf(HttpResponseMessage response)
     {
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         body.Remove("traceId");
+        body.Remove("requestId");
         return $"{(int)response.StatusCode} retry-after={response.Headers.RetryAfter} {body.ToJsonString()}";
     }
 
