@@ -160,8 +160,10 @@ public sealed class IdempotencyKeyTests(VirtuOpsApiFactory factory) : IClassFixt
         var before = await KnowledgeCountAsync(bot.Id);
 
         factory.Time.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        // The scheduled retention job may run the same purge first once the clock has moved, so its count is not ours
+        // to assert: what matters is that the kept answer is gone.
         await using (var scope = factory.Services.CreateAsyncScope())
-            (await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PurgeExpiredDataCommand())).IdempotentRequests.ShouldBeGreaterThanOrEqualTo(1);
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PurgeExpiredDataCommand());
         (await factory.QueryDatabaseAsync(db => db.IdempotentRequests.IgnoreQueryFilters().AnyAsync(r => r.Key == "daily-1"))).ShouldBeFalse();
 
         using var later = await integrator.SendAsync(Post($"/api/bots/{bot.Id}/knowledge", body, "daily-1"));
