@@ -1,5 +1,3 @@
-using System.Data;
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,41 +18,45 @@ internal static class SqlitePlannerStatistics
     private const long AssumedRows = 1_000_000;
     private const long AssumedRowsPerTenant = 100_000;
 
+    private sealed record TenantIndex(string Table, string Index, int Columns, bool Unique);
+
     public static async Task RefreshAsync(DbContext context, CancellationToken cancellationToken)
     {
-        var connection = context.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened)
-            await connection.OpenAsync(cancellationToken);
+        var database = context.Database;
+        // One connection throughout: ANALYZE sqlite_schema reloads the statistics of the connection it runs on.
+        await database.OpenConnectionAsync(cancellationToken);
         try
         {
             // 0x10002: every table, not only those this connection has queried (it has queried none).
-            await ExecuteAsync(connection, "PRAGMA optimize=0x10002;", cancellationToken);
-            if (await ScalarAsync(connection, "SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1';", cancellationToken) == 0)
-                await ExecuteAsync(connection, "ANALYZE \"__EFMigrationsHistory\";", cancellationToken); // creates sqlite_stat1
+            await database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
+            if (!await database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_schema WHERE name = 'sqlite_stat1'").AnyAsync(cancellationToken))
+                await database.ExecuteSqlRawAsync("ANALYZE \"__EFMigrationsHistory\";", cancellationToken); // creates sqlite_stat1
 
-            var assumed = 0;
-            foreach (var (table, index, columns, unique) in await TenantIndexesWithoutStatisticsAsync(connection, cancellationToken))
+            var indexes = await database.SqlQueryRaw<TenantIndex>("""
+                SELECT i.tbl_name AS "Table", i.name AS "Index", (SELECT count(*) FROM pragma_index_info(i.name)) AS "Columns",
+                       l."unique" AS "Unique"
+                FROM sqlite_schema AS i JOIN pragma_index_list(i.tbl_name) AS l ON l.name = i.name
+                WHERE i.type = 'index'
+                  AND (SELECT name FROM pragma_index_info(i.name) WHERE seqno = 0) = 'TenantId'
+                  AND NOT EXISTS (SELECT 1 FROM sqlite_stat1 AS s WHERE s.idx = i.name)
+                """).ToListAsync(cancellationToken);
+            foreach (var index in indexes)
             {
-                await using var insert = connection.CreateCommand();
-                insert.CommandText = "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ($table, $index, $stat);";
-                AddParameter(insert, "$table", table);
-                AddParameter(insert, "$index", index);
-                AddParameter(insert, "$stat", AssumedShape(columns, unique));
-                assumed += await insert.ExecuteNonQueryAsync(cancellationToken);
+                await database.ExecuteSqlAsync(
+                    $"INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ({index.Table}, {index.Index}, {AssumedShape(index.Columns, index.Unique)})",
+                    cancellationToken);
             }
 
-            if (assumed > 0)
-                await ExecuteAsync(connection, "ANALYZE sqlite_schema;", cancellationToken); // loads the new rows
+            if (indexes.Count > 0)
+                await database.ExecuteSqlRawAsync("ANALYZE sqlite_schema;", cancellationToken); // loads the new rows
         }
         finally
         {
-            if (opened)
-                await connection.CloseAsync();
+            await database.CloseConnectionAsync();
         }
 
         // Other connections read statistics when they open: pooled ones are closed, so the next open reads the new ones.
-        if (connection is SqliteConnection sqlite)
+        if (database.GetDbConnection() is SqliteConnection sqlite)
             SqliteConnection.ClearPool(sqlite);
     }
 
@@ -68,45 +70,5 @@ internal static class SqlitePlannerStatistics
         for (var column = 2; column <= columns; column++)
             perPrefix.Add(column == columns && unique ? 1 : 10);
         return string.Join(' ', perPrefix);
-    }
-
-    private static async Task<List<(string Table, string Index, int Columns, bool Unique)>> TenantIndexesWithoutStatisticsAsync(
-        DbConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT i.tbl_name, i.name, (SELECT count(*) FROM pragma_index_info(i.name)), l."unique"
-            FROM sqlite_schema AS i JOIN pragma_index_list(i.tbl_name) AS l ON l.name = i.name
-            WHERE i.type = 'index'
-              AND (SELECT name FROM pragma_index_info(i.name) WHERE seqno = 0) = 'TenantId'
-              AND NOT EXISTS (SELECT 1 FROM sqlite_stat1 AS s WHERE s.idx = i.name);
-            """;
-        var indexes = new List<(string, string, int, bool)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            indexes.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt64(3) == 1));
-        return indexes;
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }
