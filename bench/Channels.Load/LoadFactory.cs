@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using VirtuOps.WebApi.Endpoints;
 
@@ -32,7 +33,7 @@ internal sealed class LoadFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseContentRoot(WebApiContentRoot());
+        builder.UseSolutionRelativeContentRoot("WebApi", "CleanArch.sln");
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={_databasePath}");
@@ -56,18 +57,6 @@ internal sealed class LoadFactory : WebApplicationFactory<Program>
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>The WebApi project folder, found by walking up from the build output to the solution.</summary>
-    private static string WebApiContentRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CleanArch.sln")))
-                return Path.Combine(dir.FullName, "WebApi");
-        }
-
-        throw new InvalidOperationException("CleanArch.sln was not found above the load script's output folder.");
     }
 
     public override async ValueTask DisposeAsync()
