@@ -72,6 +72,8 @@ public interface IApplicationDbContext
     /// <summary>Append-only: entries are added, never changed or removed (the context refuses it).</summary>
     DbSet<StaffAuditEntry> StaffAuditLog { get; }
 
+    DbSet<StaffAccessGrant> StaffAccessGrants { get; }
+
     DbSet<WebhookSubscription> WebhookSubscriptions { get; }
 
     DbSet<WebhookDelivery> WebhookDeliveries { get; }
