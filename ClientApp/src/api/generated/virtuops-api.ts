@@ -5310,6 +5310,133 @@ export class KnowledgeClient {
     }
 }
 
+export class PartnersClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * @return OK
+     */
+    getMyPartner(signal?: AbortSignal): Promise<PartnerDto> {
+        let url_ = this.baseUrl + "/api/partners/me";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMyPartner(_response);
+        });
+    }
+
+    protected processGetMyPartner(response: Response): Promise<PartnerDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PartnerDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PartnerDto>(null as any);
+    }
+
+    /**
+     * @return OK
+     */
+    becomePartner(signal?: AbortSignal): Promise<PartnerDto> {
+        let url_ = this.baseUrl + "/api/partners/me";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBecomePartner(_response);
+        });
+    }
+
+    protected processBecomePartner(response: Response): Promise<PartnerDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PartnerDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PartnerDto>(null as any);
+    }
+}
+
 export class PlatformAccessClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -7824,6 +7951,13 @@ export interface KnowledgeImportResultDto {
 
 export type KnowledgeSource = "Manual" | "GoogleSheet";
 
+export interface LedgerEntryDto {
+    id: string;
+    kind: PartnerLedgerEntryKind;
+    amountTiyin: number;
+    occurredAt: string;
+}
+
 export interface LegalDocumentToAcceptDto {
     kind: ConsentKind;
     version: string;
@@ -7862,6 +7996,20 @@ export interface MessageDtoCursorPage {
     items: MessageDto[];
     nextCursor?: string | undefined;
 }
+
+export interface PartnerDto {
+    referralCode: string;
+    referralLink: string;
+    joinedAt: string;
+    commissionPercent: number;
+    commissionMonths: number;
+    minimumPayoutTiyin: number;
+    balanceTiyin: number;
+    referrals: ReferralDto[];
+    ledger: LedgerEntryDto[];
+}
+
+export type PartnerLedgerEntryKind = "Accrual" | "Reversal" | "Payout" | "PayoutReturned";
 
 export interface PaymentDto {
     id: string;
@@ -7988,6 +8136,12 @@ export interface ReactivateTenantCommand {
     reason: string;
 }
 
+export interface ReferralDto {
+    signedUpAt: string;
+    commissionUntil: string;
+    earnedTiyin: number;
+}
+
 export interface RegisterCommand {
     fullName: string;
     email: string;
@@ -7996,6 +8150,7 @@ export interface RegisterCommand {
     companyName: string;
     acceptedPrivacyPolicyVersion?: string | undefined;
     acceptedPublicOfferVersion?: string | undefined;
+    referralCode?: string | undefined;
 }
 
 export interface RejectPrivacyRequestCommand {
