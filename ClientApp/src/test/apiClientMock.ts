@@ -47,8 +47,9 @@ export const demoBot: BotDto = {
 };
 
 /** A one-page list in the shape of the API's paginated lists. */
-export function pageOf<T>(items: T[], pageNumber = 1, totalPages = 1, totalCount = items.length) {
-  return { items, pageNumber, pageSize: 30, totalCount, totalPages, hasPreviousPage: pageNumber > 1, hasNextPage: pageNumber < totalPages };
+/** One cursor page of a list; a next cursor means more follow. */
+export function pageOf<T>(items: T[], nextCursor?: string) {
+  return { items, nextCursor };
 }
 
 export const antiforgeryCookie = 'XSRF-TOKEN';
@@ -169,6 +170,10 @@ export const adminClient = {
   getTenantConversations: vi.fn(never),
   getTenantConversationMessages: vi.fn(never),
   getTenantKnowledge: vi.fn(never),
+  getPrivacyRequestQueue: vi.fn(never),
+  assignPrivacyRequest: vi.fn(never),
+  answerPrivacyRequest: vi.fn(never),
+  rejectPrivacyRequest: vi.fn(never),
 };
 export const staffAccessClient = { getStaffAccessGrant: vi.fn(never), grantStaffAccess: vi.fn(never), revokeStaffAccess: vi.fn(never) };
 export const knowledgeExportUrl = (botId: string) => `/api/bots/${botId}/knowledge/export`;

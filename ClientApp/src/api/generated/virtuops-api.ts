@@ -18,21 +18,21 @@ export class AccessLogClient {
     }
 
     /**
-     * The signed-in user's own API requests (time, IP address, browser, device, outcome), newest first.
-     * @param pageNumber (optional) 
-     * @param pageSize (optional) 
+     * The signed-in user's own API requests (time, IP address, browser, device, outcome), newest first; pass `nextCursor` back as `cursor` for older ones.
+     * @param cursor (optional) 
+     * @param limit (optional) 
      * @return OK
      */
-    getMyAccessLog(pageNumber?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<AccessLogEntryDtoPaginatedList> {
+    getMyAccessLog(cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<AccessLogEntryDtoCursorPage> {
         let url_ = this.baseUrl + "/api/account/access-log?";
-        if (pageNumber === null)
-            throw new globalThis.Error("The parameter 'pageNumber' cannot be null.");
-        else if (pageNumber !== undefined)
-            url_ += "pageNumber=" + encodeURIComponent("" + pageNumber) + "&";
-        if (pageSize === null)
-            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
-        else if (pageSize !== undefined)
-            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -48,13 +48,13 @@ export class AccessLogClient {
         });
     }
 
-    protected processGetMyAccessLog(response: Response): Promise<AccessLogEntryDtoPaginatedList> {
+    protected processGetMyAccessLog(response: Response): Promise<AccessLogEntryDtoCursorPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AccessLogEntryDtoPaginatedList;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AccessLogEntryDtoCursorPage;
             return result200;
             });
         } else if (status === 400) {
@@ -74,7 +74,7 @@ export class AccessLogClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<AccessLogEntryDtoPaginatedList>(null as any);
+        return Promise.resolve<AccessLogEntryDtoCursorPage>(null as any);
     }
 }
 
@@ -645,7 +645,7 @@ export class AdminClient {
     previous page's `nextCursor` as `cursor` for the next page; filter by tenant, caller, operation (its
     start, e.g. "GET /api/admin/tenants") and time span [from, to).
      * @param cursor (optional) 
-     * @param pageSize (optional) 
+     * @param limit (optional) 
      * @param tenantId (optional) 
      * @param actorUserId (optional) 
      * @param operation (optional) 
@@ -653,16 +653,16 @@ export class AdminClient {
      * @param to (optional) 
      * @return OK
      */
-    getStaffAuditLog(cursor?: number | undefined, pageSize?: number | undefined, tenantId?: string | undefined, actorUserId?: string | undefined, operation?: string | undefined, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<StaffAuditEntryDtoCursorPage> {
+    getStaffAuditLog(cursor?: string | undefined, limit?: number | undefined, tenantId?: string | undefined, actorUserId?: string | undefined, operation?: string | undefined, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<StaffAuditEntryDtoCursorPage> {
         let url_ = this.baseUrl + "/api/admin/audit-log?";
         if (cursor === null)
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        if (pageSize === null)
-            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
-        else if (pageSize !== undefined)
-            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         if (tenantId === null)
             throw new globalThis.Error("The parameter 'tenantId' cannot be null.");
         else if (tenantId !== undefined)
@@ -1424,235 +1424,6 @@ export class AdminClient {
             });
         }
         return Promise.resolve<void>(null as any);
-    }
-
-    /**
-     * The tenant's conversations, most recently active first, only while the owner's access grant runs (403 without
-    one); each read is in the staff audit log with the grant's reason.
-     * @param cursor (optional) 
-     * @param limit (optional) 
-     * @return OK
-     */
-    getTenantConversations(id: string, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ConversationSummaryDtoCursorPage> {
-        let url_ = this.baseUrl + "/api/admin/tenants/{id}/conversations?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (cursor === null)
-            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
-        else if (cursor !== undefined)
-            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetTenantConversations(_response);
-        });
-    }
-
-    protected processGetTenantConversations(response: Response): Promise<ConversationSummaryDtoCursorPage> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ConversationSummaryDtoCursorPage;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<ConversationSummaryDtoCursorPage>(null as any);
-    }
-
-    /**
-     * One of the tenant's conversations, newest message first, only while the owner's access grant runs (403 without one).
-     * @param cursor (optional) 
-     * @param limit (optional) 
-     * @return OK
-     */
-    getTenantConversationMessages(id: string, conversationId: string, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<MessageDtoCursorPage> {
-        let url_ = this.baseUrl + "/api/admin/tenants/{id}/conversations/{conversationId}/messages?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (conversationId === undefined || conversationId === null)
-            throw new globalThis.Error("The parameter 'conversationId' must be defined.");
-        url_ = url_.replace("{conversationId}", encodeURIComponent("" + conversationId));
-        if (cursor === null)
-            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
-        else if (cursor !== undefined)
-            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetTenantConversationMessages(_response);
-        });
-    }
-
-    protected processGetTenantConversationMessages(response: Response): Promise<MessageDtoCursorPage> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MessageDtoCursorPage;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<MessageDtoCursorPage>(null as any);
-    }
-
-    /**
-     * The knowledge of all the tenant's bots, newest first, only while the owner's access grant runs (403 without one).
-     * @param cursor (optional) 
-     * @param limit (optional) 
-     * @return OK
-     */
-    getTenantKnowledge(id: string, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<KnowledgeEntryDtoCursorPage> {
-        let url_ = this.baseUrl + "/api/admin/tenants/{id}/knowledge?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (cursor === null)
-            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
-        else if (cursor !== undefined)
-            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetTenantKnowledge(_response);
-        });
-    }
-
-    protected processGetTenantKnowledge(response: Response): Promise<KnowledgeEntryDtoCursorPage> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as KnowledgeEntryDtoCursorPage;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<KnowledgeEntryDtoCursorPage>(null as any);
     }
 
     /**
@@ -3263,12 +3034,13 @@ export class BotsClient {
     }
 
     /**
+     * The bot's knowledge, newest first; `search` matches questions and answers; pass `nextCursor` back as `cursor` for the next page.
      * @param search (optional) 
-     * @param pageNumber (optional) 
-     * @param pageSize (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
      * @return OK
      */
-    getKnowledgeEntries(id: string, search?: string | undefined, pageNumber?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<KnowledgeEntryDtoPaginatedList> {
+    getKnowledgeEntries(id: string, search?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<KnowledgeEntryDtoCursorPage> {
         let url_ = this.baseUrl + "/api/bots/{id}/knowledge?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3277,14 +3049,14 @@ export class BotsClient {
             throw new globalThis.Error("The parameter 'search' cannot be null.");
         else if (search !== undefined)
             url_ += "search=" + encodeURIComponent("" + search) + "&";
-        if (pageNumber === null)
-            throw new globalThis.Error("The parameter 'pageNumber' cannot be null.");
-        else if (pageNumber !== undefined)
-            url_ += "pageNumber=" + encodeURIComponent("" + pageNumber) + "&";
-        if (pageSize === null)
-            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
-        else if (pageSize !== undefined)
-            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3300,13 +3072,13 @@ export class BotsClient {
         });
     }
 
-    protected processGetKnowledgeEntries(response: Response): Promise<KnowledgeEntryDtoPaginatedList> {
+    protected processGetKnowledgeEntries(response: Response): Promise<KnowledgeEntryDtoCursorPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as KnowledgeEntryDtoPaginatedList;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as KnowledgeEntryDtoCursorPage;
             return result200;
             });
         } else if (status === 400) {
@@ -3338,7 +3110,7 @@ export class BotsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<KnowledgeEntryDtoPaginatedList>(null as any);
+        return Promise.resolve<KnowledgeEntryDtoCursorPage>(null as any);
     }
 
     /**
@@ -4704,16 +4476,17 @@ export class InboxClient {
     }
 
     /**
+     * Conversations, most recently active first, filtered; pass `nextCursor` back as `cursor` for the next page.
      * @param status (optional) 
      * @param channel (optional) 
      * @param botId (optional) 
      * @param search (optional) 
      * @param unreadOnly (optional) 
-     * @param pageNumber (optional) 
-     * @param pageSize (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
      * @return OK
      */
-    getConversations(status?: ConversationStatus | undefined, channel?: Channel | undefined, botId?: string | undefined, search?: string | undefined, unreadOnly?: boolean | undefined, pageNumber?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<ConversationSummaryDtoPaginatedList> {
+    getConversations(status?: ConversationStatus | undefined, channel?: Channel | undefined, botId?: string | undefined, search?: string | undefined, unreadOnly?: boolean | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ConversationSummaryDtoCursorPage> {
         let url_ = this.baseUrl + "/api/inbox/conversations?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -4735,14 +4508,14 @@ export class InboxClient {
             throw new globalThis.Error("The parameter 'unreadOnly' cannot be null.");
         else if (unreadOnly !== undefined)
             url_ += "unreadOnly=" + encodeURIComponent("" + unreadOnly) + "&";
-        if (pageNumber === null)
-            throw new globalThis.Error("The parameter 'pageNumber' cannot be null.");
-        else if (pageNumber !== undefined)
-            url_ += "pageNumber=" + encodeURIComponent("" + pageNumber) + "&";
-        if (pageSize === null)
-            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
-        else if (pageSize !== undefined)
-            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -4758,13 +4531,13 @@ export class InboxClient {
         });
     }
 
-    protected processGetConversations(response: Response): Promise<ConversationSummaryDtoPaginatedList> {
+    protected processGetConversations(response: Response): Promise<ConversationSummaryDtoCursorPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ConversationSummaryDtoPaginatedList;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ConversationSummaryDtoCursorPage;
             return result200;
             });
         } else if (status === 400) {
@@ -4790,7 +4563,7 @@ export class InboxClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ConversationSummaryDtoPaginatedList>(null as any);
+        return Promise.resolve<ConversationSummaryDtoCursorPage>(null as any);
     }
 
     /**
@@ -5675,21 +5448,21 @@ export class PlatformAccessClient {
     }
 
     /**
-     * Who from the platform (Admin or Support) looked at or changed this tenant's data: newest first, with the reason given.
+     * Who from the platform (Admin or Support) looked at or changed this tenant's data: newest first, with the reason given; pass `nextCursor` back as `cursor` for older entries.
      * @param cursor (optional) 
-     * @param pageSize (optional) 
+     * @param limit (optional) 
      * @return OK
      */
-    getPlatformAccess(cursor?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<PlatformAccessDtoCursorPage> {
+    getPlatformAccess(cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<PlatformAccessDtoCursorPage> {
         let url_ = this.baseUrl + "/api/security/platform-access?";
         if (cursor === null)
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        if (pageSize === null)
-            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
-        else if (pageSize !== undefined)
-            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -6682,174 +6455,6 @@ export class PrivacyClient {
             });
         }
         return Promise.resolve<PrivacyRequestConfirmedDto>(null as any);
-    }
-}
-
-export class StaffAccessClient {
-    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
-    private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
-
-    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
-    }
-
-    /**
-     * The grant running now; `grant` is null when platform staff have no access to the tenant's conversations and knowledge.
-     * @return OK
-     */
-    getStaffAccessGrant(signal?: AbortSignal): Promise<StaffAccessDto> {
-        let url_ = this.baseUrl + "/api/security/staff-access";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetStaffAccessGrant(_response);
-        });
-    }
-
-    protected processGetStaffAccessGrant(response: Response): Promise<StaffAccessDto> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StaffAccessDto;
-            return result200;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<StaffAccessDto>(null as any);
-    }
-
-    /**
-     * Let platform staff read the conversations and knowledge for 1 to 168 hours, for the reason given; replaces a running grant.
-     * @return OK
-     */
-    grantStaffAccess(body: GrantStaffAccessCommand, signal?: AbortSignal): Promise<StaffAccessGrantDto> {
-        let url_ = this.baseUrl + "/api/security/staff-access";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGrantStaffAccess(_response);
-        });
-    }
-
-    protected processGrantStaffAccess(response: Response): Promise<StaffAccessGrantDto> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StaffAccessGrantDto;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<StaffAccessGrantDto>(null as any);
-    }
-
-    /**
-     * End the running grant now; without one it does nothing.
-     * @return No Content
-     */
-    revokeStaffAccess(signal?: AbortSignal): Promise<void> {
-        let url_ = this.baseUrl + "/api/security/staff-access";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "DELETE",
-            signal,
-            headers: {
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processRevokeStaffAccess(_response);
-        });
-    }
-
-    protected processRevokeStaffAccess(response: Response): Promise<void> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<void>(null as any);
     }
 }
 
@@ -7941,14 +7546,9 @@ export interface AccessLogEntryDto {
     statusCode: number;
 }
 
-export interface AccessLogEntryDtoPaginatedList {
+export interface AccessLogEntryDtoCursorPage {
     items: AccessLogEntryDto[];
-    pageNumber: number;
-    pageSize: number;
-    totalCount: number;
-    readonly totalPages: number;
-    readonly hasPreviousPage: boolean;
-    readonly hasNextPage: boolean;
+    nextCursor?: string | undefined;
 }
 
 export interface AnswerPrivacyRequestCommand {
@@ -8156,16 +7756,6 @@ export interface ConversationSummaryDtoCursorPage {
     nextCursor?: string | undefined;
 }
 
-export interface ConversationSummaryDtoPaginatedList {
-    items: ConversationSummaryDto[];
-    pageNumber: number;
-    pageSize: number;
-    totalCount: number;
-    readonly totalPages: number;
-    readonly hasPreviousPage: boolean;
-    readonly hasNextPage: boolean;
-}
-
 export interface CreateApiKeyCommand {
     name: string;
     scopes: ApiKeyScope[];
@@ -8309,11 +7899,6 @@ export interface ForgotPasswordCommand {
     email: string;
 }
 
-export interface GrantStaffAccessCommand {
-    hours: number;
-    reason: string;
-}
-
 export interface HttpValidationProblemDetails {
     type?: string | undefined;
     title?: string | undefined;
@@ -8349,16 +7934,6 @@ export interface KnowledgeEntryDto {
 export interface KnowledgeEntryDtoCursorPage {
     items: KnowledgeEntryDto[];
     nextCursor?: string | undefined;
-}
-
-export interface KnowledgeEntryDtoPaginatedList {
-    items: KnowledgeEntryDto[];
-    pageNumber: number;
-    pageSize: number;
-    totalCount: number;
-    readonly totalPages: number;
-    readonly hasPreviousPage: boolean;
-    readonly hasNextPage: boolean;
 }
 
 export interface KnowledgeEntryRequest {
@@ -8650,17 +8225,6 @@ export interface SignInWithCodeCommand {
     code: string;
 }
 
-export interface StaffAccessDto {
-    grant?: StaffAccessGrantDto;
-}
-
-export interface StaffAccessGrantDto {
-    id: string;
-    reason: string;
-    grantedAt: string;
-    expiresAt: string;
-}
-
 export interface StaffAuditEntryDto {
     id: number;
     occurredAt: string;
@@ -8787,7 +8351,6 @@ export interface TenantProfileDto {
     channels: TenantChannelDto[];
     lastActivityAt?: string | undefined;
     consents: TenantConsentDto[];
-    accessGrant?: StaffAccessGrantDto;
 }
 
 export type TenantRestrictions = "None" | "OwnerRequest" | "PrivacyPolicyWithdrawn" | "PublicOfferWithdrawn" | "PaymentRequired" | "SuspendedByPlatform";
