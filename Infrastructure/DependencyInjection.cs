@@ -10,6 +10,7 @@ using VirtuOps.Application.Billing.Common;
 using VirtuOps.Application.Billing.PlanChanges;
 using VirtuOps.Application.Billing.Renewals;
 using VirtuOps.Application.Billing.Usage;
+using VirtuOps.Application.Partners.Common;
 using VirtuOps.Application.Bots.Answering;
 using VirtuOps.Application.Bots.Common;
 using VirtuOps.Application.Channels.Common;
@@ -91,6 +92,7 @@ public static class DependencyInjection
         services.AddIdentityServices(environment);
         services.AddBots(configuration);
         services.AddBilling(configuration);
+        services.AddPartners();
         services.AddSecretProtection(configuration, environment);
         services.AddPaylov(configuration, environment);
         services.AddChannels(configuration);
@@ -154,6 +156,7 @@ public static class DependencyInjection
             PurgeExpiredDataExportsJob.Schedule(quartz);
             ChargeSubscriptionsJob.Schedule(quartz, configuration);
             EndTrialsJob.Schedule(quartz, configuration);
+            AccrueCommissionsJob.Schedule(quartz, configuration);
             RemindOfDuePrivacyRequestsJob.Schedule(quartz);
             if (configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite) == DatabaseProvider.Sqlite)
                 RefreshPlannerStatisticsJob.Schedule(quartz);
@@ -192,6 +195,18 @@ public static class DependencyInjection
         services.AddScoped<RenewalSteps>();
         services.AddScoped<RenewalProcessor>();
         services.AddScoped<RenewalPipeline>();
+    }
+
+    private static void AddPartners(this IServiceCollection services)
+    {
+        services.AddOptions<PartnerOptions>()
+            .BindConfiguration(PartnerOptions.SectionName)
+            .Validate(o => o.CommissionPercent is >= 0 and <= 100, "Partners:CommissionPercent is between 0 and 100.")
+            .Validate(o => o.CommissionMonths is >= 0 and <= 120, "Partners:CommissionMonths is between 0 and 120.")
+            .Validate(o => o.MinimumPayoutTiyin > 0, "Partners:MinimumPayoutTiyin is positive.")
+            .Validate(o => CronExpression.TryParse(o.AccrualCron, out _), "Partners:AccrualCron is not a valid Quartz cron expression.")
+            .ValidateOnStart();
+        services.AddScoped<Referrals>();
     }
 
     private static void AddPrivacyRequests(this IServiceCollection services)

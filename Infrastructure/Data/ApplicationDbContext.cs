@@ -12,6 +12,7 @@ using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.AccessLogs;
 using VirtuOps.Domain.DemoRequests;
+using VirtuOps.Domain.Partners;
 using VirtuOps.Domain.Privacy;
 using VirtuOps.Domain.PrivacyRequests;
 using VirtuOps.Domain.Sessions;
@@ -91,6 +92,12 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentTen
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<Partner> Partners => Set<Partner>();
+
+    public DbSet<Referral> Referrals => Set<Referral>();
+
+    public DbSet<PartnerLedgerEntry> PartnerLedger => Set<PartnerLedgerEntry>();
 
     /// <summary>Read by the query filters each time a query runs, so one model serves every tenant.</summary>
     internal Guid? CurrentTenantId => currentTenant.Id;

@@ -81,6 +81,9 @@ internal sealed class DataExportWriter(ApplicationDbContext context, IOptions<Le
         await WriteJsonAsync(archive, ExportCatalog.Receipts, Owned(context.FiscalReceipts, tenantId), cancellationToken);
         await WriteJsonAsync(archive, ExportCatalog.ApiKeys, Owned(context.ApiKeys, tenantId), cancellationToken);
         await WriteJsonAsync(archive, ExportCatalog.WebhookSubscriptions, Owned(context.WebhookSubscriptions, tenantId), cancellationToken);
+        await WriteJsonAsync(archive, ExportCatalog.Partner, Owned(context.Partners, tenantId), cancellationToken);
+        await WriteJsonAsync(archive, ExportCatalog.Referrals, Owned(context.Referrals, tenantId), cancellationToken);
+        await WriteJsonAsync(archive, ExportCatalog.PartnerLedger, Owned(context.PartnerLedger, tenantId), cancellationToken);
     }
 
     // The worker has no signed-in tenant, so the tenant filter is replaced by the export's own tenant.

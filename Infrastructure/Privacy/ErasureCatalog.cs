@@ -11,6 +11,7 @@ using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.Conversations;
 using VirtuOps.Domain.DemoRequests;
+using VirtuOps.Domain.Partners;
 using VirtuOps.Domain.Privacy;
 using VirtuOps.Domain.PrivacyRequests;
 using VirtuOps.Domain.Sessions;
@@ -130,6 +131,9 @@ public static class ErasureCatalog
         Kept<Subscription>(FiscalReason),
         Kept<Charge>(FiscalReason),
         Kept<FiscalReceiptRecord>(FiscalReason),
+        Kept<Partner>("The partner's referral code and joining date: the accounting record the commissions and payouts were made under; no name, e-mail or phone."),
+        Kept<Referral>("Which tenant a partner referred and when (ids and a date): the basis of the commissions paid, kept with them."),
+        Kept<PartnerLedgerEntry>(FiscalReason + " Append-only: the partner's statement of commissions and payouts."),
         Kept<StaffAuditEntry>("The record of what platform staff did with the customer's data (ids, operation, staff's reason, outcome), kept as the accountability the privacy policy promises; append-only, so never changed; it holds no name, e-mail or phone of the customer."),
         Kept<ErasureRequest>("The record that the erasure was asked for and carried out: ids and times only."),
         NotPersonal<SmsDelivery>("Delivery reports keep only the last four digits of a number and no link to an account."),

@@ -9,6 +9,7 @@ using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.Conversations;
 using VirtuOps.Domain.DemoRequests;
+using VirtuOps.Domain.Partners;
 using VirtuOps.Domain.Privacy;
 using VirtuOps.Domain.PrivacyRequests;
 using VirtuOps.Domain.Sessions;
@@ -142,11 +143,25 @@ public static class ExportCatalog
             "Webhook subscriptions: address, events, description, whether disabled (the secrets are left out)."),
         nameof(WebhookSubscription.EncryptedSecret), nameof(WebhookSubscription.EncryptedPreviousSecret));
 
+    public static readonly ExportedFile Partner = new("partner.json", typeof(Partner), InAccountExport: false,
+        new("Hamkorlik dasturi: taklif kodi va qoʻshilgan sana.", "Партнёрская программа: реферальный код и дата вступления.",
+            "Partner programme: referral code and the date you joined."));
+
+    public static readonly ExportedFile Referrals = new("referrals.json", typeof(Referral), InAccountExport: false,
+        new("Taklif havolangiz orqali roʻyxatdan oʻtgan kompaniyalar: identifikator va sana.",
+            "Компании, зарегистрировавшиеся по вашей ссылке: идентификатор и дата.",
+            "Companies that signed up through your referral link: id and date."));
+
+    public static readonly ExportedFile PartnerLedger = new("partner-ledger.json", typeof(PartnerLedgerEntry), InAccountExport: false,
+        new("Hamkorlik hisobi: komissiyalar, qaytarishlar va toʻlovlar (tiyinda).",
+            "Партнёрский счёт: комиссии, сторно и выплаты (в тийинах).",
+            "Partner ledger: commissions, reversals and payouts (in tiyin)."));
+
     /// <summary>Every file of an owner's export, in the order they are written.</summary>
     public static IReadOnlyList<ExportedFile> Files { get; } =
     [
         Profile, Tenant, Users, Consents, Sessions, AccessLog, PrivacyRequests, Bots, Knowledge, Channels, Contacts, Conversations, Messages,
-        Subscriptions, PaymentMethods, Charges, Receipts, ApiKeys, WebhookSubscriptions,
+        Subscriptions, PaymentMethods, Charges, Receipts, ApiKeys, WebhookSubscriptions, Partner, Referrals, PartnerLedger,
     ];
 
     /// <summary>The entities no export holds, and why.</summary>

@@ -39,9 +39,10 @@ public sealed partial class SpaClient : IDisposable
     /// Signs up as a person does: the form, then the link e-mailed to the address, which signs this client in and
     /// texts the phone code. Returns the form's refusal, or else the answer to opening the link.
     /// </summary>
-    public async Task<HttpResponseMessage> RegisterAsync(string email, string phone, string password = "Kuchli-parol-2026", string company = "Oila Market")
+    public async Task<HttpResponseMessage> RegisterAsync(string email, string phone, string password = "Kuchli-parol-2026", string company = "Oila Market",
+        string? referralCode = null)
     {
-        var registered = await PostRegistrationAsync(email, phone, password, company);
+        var registered = await PostRegistrationAsync(email, phone, password, company, referralCode);
         if (!registered.IsSuccessStatusCode)
             return registered;
         var link = QueryHelpers.ParseQuery((await LatestLinkToAsync(email)).Query);
@@ -49,7 +50,8 @@ public sealed partial class SpaClient : IDisposable
     }
 
     /// <summary>Only the sign-up form: nothing is confirmed and nobody signed in.</summary>
-    public async Task<HttpResponseMessage> PostRegistrationAsync(string email, string phone, string password = "Kuchli-parol-2026", string company = "Oila Market")
+    public async Task<HttpResponseMessage> PostRegistrationAsync(string email, string phone, string password = "Kuchli-parol-2026", string company = "Oila Market",
+        string? referralCode = null)
     {
         var legal = await Http.GetFromJsonAsync<LegalVersions>("/api/auth/legal-documents");
         return await Http.PostAsJsonAsync("/api/auth/register", new
@@ -61,13 +63,14 @@ public sealed partial class SpaClient : IDisposable
             companyName = company,
             acceptedPrivacyPolicyVersion = legal!.PrivacyPolicyVersion,
             acceptedPublicOfferVersion = legal.PublicOfferVersion,
+            referralCode,
         });
     }
 
     /// <summary>Registers and verifies the phone: a ready owner account.</summary>
-    public async Task RegisterVerifiedOwnerAsync(string email, string phone)
+    public async Task RegisterVerifiedOwnerAsync(string email, string phone, string? referralCode = null)
     {
-        (await RegisterAsync(email, phone)).EnsureSuccessStatusCode();
+        (await RegisterAsync(email, phone, referralCode: referralCode)).EnsureSuccessStatusCode();
         var code = await LatestCodeAsync(phone);
         (await Http.PostAsJsonAsync("/api/account/phone/verify", new { code })).EnsureSuccessStatusCode();
     }

@@ -6,6 +6,7 @@ using VirtuOps.Domain.Conversations;
 using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.AccessLogs;
 using VirtuOps.Domain.DemoRequests;
+using VirtuOps.Domain.Partners;
 using VirtuOps.Domain.Privacy;
 using VirtuOps.Domain.PrivacyRequests;
 using VirtuOps.Domain.Sessions;
@@ -73,6 +74,13 @@ public interface IApplicationDbContext
     DbSet<StaffAuditEntry> StaffAuditLog { get; }
 
     DbSet<WebhookSubscription> WebhookSubscriptions { get; }
+
+    DbSet<Partner> Partners { get; }
+
+    DbSet<Referral> Referrals { get; }
+
+    /// <summary>Append-only: entries are added, never changed or removed (the context refuses it).</summary>
+    DbSet<PartnerLedgerEntry> PartnerLedger { get; }
 
     DbSet<WebhookDelivery> WebhookDeliveries { get; }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using VirtuOps.Application.Accounts.Common;
 using VirtuOps.Application.Billing.Common;
 using VirtuOps.Application.Common.Phones;
+using VirtuOps.Application.Partners.Common;
 using VirtuOps.Domain.Billing;
 using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Consents;
@@ -13,7 +14,8 @@ namespace VirtuOps.Application.Accounts.Commands.Register;
 /// A business signs up: its tenant and Owner account are created and both acceptances recorded, and a link to confirm
 /// the e-mail address is sent to it; opening that link (<c>ConfirmRegistration</c>) signs the owner in and texts the
 /// phone code. An address that already has an account gets the same answer, so the form cannot be used to find out
-/// who is a customer; its owner is told of the attempt by e-mail instead.
+/// who is a customer; its owner is told of the attempt by e-mail instead. A partner's <see cref="ReferralCode"/> (the
+/// <c>?ref=</c> of the link the visitor first came with) attributes the new tenant to that partner.
 /// </summary>
 public sealed record RegisterCommand(
     string FullName,
@@ -22,7 +24,8 @@ public sealed record RegisterCommand(
     string PhoneNumber,
     string CompanyName,
     string? AcceptedPrivacyPolicyVersion,
-    string? AcceptedPublicOfferVersion) : ICommand;
+    string? AcceptedPublicOfferVersion,
+    string? ReferralCode = null) : ICommand;
 
 public sealed class RegisterCommandHandler(
     IApplicationDbContext context,
@@ -32,6 +35,7 @@ public sealed class RegisterCommandHandler(
     IOptions<LegalDocumentsOptions> legal,
     IOptions<AppLinksOptions> links,
     IOptions<BillingOptions> billing,
+    Referrals referrals,
     TimeProvider time) : ICommandHandler<RegisterCommand>
 {
     public async ValueTask<Unit> Handle(RegisterCommand command, CancellationToken cancellationToken)
@@ -55,6 +59,7 @@ public sealed class RegisterCommandHandler(
         context.ConsentRecords.Add(ConsentRecord.Grant(userId, tenant.Id, ConsentKind.PublicOffer, legal.Value.PublicOfferVersion, now, client.IpAddress, client.UserAgent));
         // Every sign-up tries the default plan without a card; the trial job asks for one as the end nears.
         context.Subscriptions.Add(Subscription.StartTrial(tenant.Id, billing.Value.DefaultPlanDefinition.Code, now, billing.Value.TrialDays));
+        await referrals.AttributeAsync(command.ReferralCode, tenant.Id, address, phone, now, cancellationToken);
         await identity.CreateUserAsync(userId, tenant.Id, command.FullName.Trim(), address, command.Password, phone, Roles.Owner, cancellationToken);
 
         var token = await identity.CreateRegistrationTokenAsync(userId, cancellationToken);

@@ -14,6 +14,7 @@ public sealed class RegisterCommandValidator : AbstractValidator<RegisterCommand
         RuleFor(c => c.Password).StrongPassword();
         RuleFor(c => c.PhoneNumber).NotEmpty().MobilePhoneNumber();
         RuleFor(c => c.CompanyName).NotEmpty().MaximumLength(Tenant.NameMaxLength);
+        RuleFor(c => c.ReferralCode).MaximumLength(32);
         RuleFor(c => c.AcceptedPrivacyPolicyVersion)
             .Equal(legal.Value.PrivacyPolicyVersion)
             .WithMessage($"Accept the Privacy Policy (version {legal.Value.PrivacyPolicyVersion}) to sign up.");

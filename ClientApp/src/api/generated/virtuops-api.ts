@@ -18,21 +18,21 @@ export class AccessLogClient {
     }
 
     /**
-     * The signed-in user's own API requests (time, IP address, browser, device, outcome), newest first.
-     * @param pageNumber (optional) 
-     * @param pageSize (optional) 
+     * The signed-in user's own API requests (time, IP address, browser, device, outcome), newest first; pass `nextCursor` back as `cursor` for older ones.
+     * @param cursor (optional) 
+     * @param limit (optional) 
      * @return OK
      */
-    getMyAccessLog(pageNumber?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<AccessLogEntryDtoPaginatedList> {
+    getMyAccessLog(cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<AccessLogEntryDtoCursorPage> {
         let url_ = this.baseUrl + "/api/account/access-log?";
-        if (pageNumber === null)
-            throw new globalThis.Error("The parameter 'pageNumber' cannot be null.");
-        else if (pageNumber !== undefined)
-            url_ += "pageNumber=" + encodeURIComponent("" + pageNumber) + "&";
-        if (pageSize === null)
-            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
-        else if (pageSize !== undefined)
-            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -48,13 +48,13 @@ export class AccessLogClient {
         });
     }
 
-    protected processGetMyAccessLog(response: Response): Promise<AccessLogEntryDtoPaginatedList> {
+    protected processGetMyAccessLog(response: Response): Promise<AccessLogEntryDtoCursorPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AccessLogEntryDtoPaginatedList;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AccessLogEntryDtoCursorPage;
             return result200;
             });
         } else if (status === 400) {
@@ -74,7 +74,7 @@ export class AccessLogClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<AccessLogEntryDtoPaginatedList>(null as any);
+        return Promise.resolve<AccessLogEntryDtoCursorPage>(null as any);
     }
 }
 
@@ -645,7 +645,7 @@ export class AdminClient {
     previous page's `nextCursor` as `cursor` for the next page; filter by tenant, caller, operation (its
     start, e.g. "GET /api/admin/tenants") and time span [from, to).
      * @param cursor (optional) 
-     * @param pageSize (optional) 
+     * @param limit (optional) 
      * @param tenantId (optional) 
      * @param actorUserId (optional) 
      * @param operation (optional) 
@@ -653,16 +653,16 @@ export class AdminClient {
      * @param to (optional) 
      * @return OK
      */
-    getStaffAuditLog(cursor?: number | undefined, pageSize?: number | undefined, tenantId?: string | undefined, actorUserId?: string | undefined, operation?: string | undefined, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<StaffAuditEntryDtoCursorPage> {
+    getStaffAuditLog(cursor?: string | undefined, limit?: number | undefined, tenantId?: string | undefined, actorUserId?: string | undefined, operation?: string | undefined, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<StaffAuditEntryDtoCursorPage> {
         let url_ = this.baseUrl + "/api/admin/audit-log?";
         if (cursor === null)
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        if (pageSize === null)
-            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
-        else if (pageSize !== undefined)
-            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         if (tenantId === null)
             throw new globalThis.Error("The parameter 'tenantId' cannot be null.");
         else if (tenantId !== undefined)
@@ -3188,12 +3188,13 @@ export class BotsClient {
     }
 
     /**
+     * The bot's knowledge, newest first; `search` matches questions and answers; pass `nextCursor` back as `cursor` for the next page.
      * @param search (optional) 
-     * @param pageNumber (optional) 
-     * @param pageSize (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
      * @return OK
      */
-    getKnowledgeEntries(id: string, search?: string | undefined, pageNumber?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<KnowledgeEntryDtoPaginatedList> {
+    getKnowledgeEntries(id: string, search?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<KnowledgeEntryDtoCursorPage> {
         let url_ = this.baseUrl + "/api/bots/{id}/knowledge?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3202,14 +3203,14 @@ export class BotsClient {
             throw new globalThis.Error("The parameter 'search' cannot be null.");
         else if (search !== undefined)
             url_ += "search=" + encodeURIComponent("" + search) + "&";
-        if (pageNumber === null)
-            throw new globalThis.Error("The parameter 'pageNumber' cannot be null.");
-        else if (pageNumber !== undefined)
-            url_ += "pageNumber=" + encodeURIComponent("" + pageNumber) + "&";
-        if (pageSize === null)
-            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
-        else if (pageSize !== undefined)
-            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3225,13 +3226,13 @@ export class BotsClient {
         });
     }
 
-    protected processGetKnowledgeEntries(response: Response): Promise<KnowledgeEntryDtoPaginatedList> {
+    protected processGetKnowledgeEntries(response: Response): Promise<KnowledgeEntryDtoCursorPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as KnowledgeEntryDtoPaginatedList;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as KnowledgeEntryDtoCursorPage;
             return result200;
             });
         } else if (status === 400) {
@@ -3263,7 +3264,7 @@ export class BotsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<KnowledgeEntryDtoPaginatedList>(null as any);
+        return Promise.resolve<KnowledgeEntryDtoCursorPage>(null as any);
     }
 
     /**
@@ -4629,16 +4630,17 @@ export class InboxClient {
     }
 
     /**
+     * Conversations, most recently active first, filtered; pass `nextCursor` back as `cursor` for the next page.
      * @param status (optional) 
      * @param channel (optional) 
      * @param botId (optional) 
      * @param search (optional) 
      * @param unreadOnly (optional) 
-     * @param pageNumber (optional) 
-     * @param pageSize (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
      * @return OK
      */
-    getConversations(status?: ConversationStatus | undefined, channel?: Channel | undefined, botId?: string | undefined, search?: string | undefined, unreadOnly?: boolean | undefined, pageNumber?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<ConversationSummaryDtoPaginatedList> {
+    getConversations(status?: ConversationStatus | undefined, channel?: Channel | undefined, botId?: string | undefined, search?: string | undefined, unreadOnly?: boolean | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ConversationSummaryDtoCursorPage> {
         let url_ = this.baseUrl + "/api/inbox/conversations?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -4660,14 +4662,14 @@ export class InboxClient {
             throw new globalThis.Error("The parameter 'unreadOnly' cannot be null.");
         else if (unreadOnly !== undefined)
             url_ += "unreadOnly=" + encodeURIComponent("" + unreadOnly) + "&";
-        if (pageNumber === null)
-            throw new globalThis.Error("The parameter 'pageNumber' cannot be null.");
-        else if (pageNumber !== undefined)
-            url_ += "pageNumber=" + encodeURIComponent("" + pageNumber) + "&";
-        if (pageSize === null)
-            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
-        else if (pageSize !== undefined)
-            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -4683,13 +4685,13 @@ export class InboxClient {
         });
     }
 
-    protected processGetConversations(response: Response): Promise<ConversationSummaryDtoPaginatedList> {
+    protected processGetConversations(response: Response): Promise<ConversationSummaryDtoCursorPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ConversationSummaryDtoPaginatedList;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ConversationSummaryDtoCursorPage;
             return result200;
             });
         } else if (status === 400) {
@@ -4715,7 +4717,7 @@ export class InboxClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ConversationSummaryDtoPaginatedList>(null as any);
+        return Promise.resolve<ConversationSummaryDtoCursorPage>(null as any);
     }
 
     /**
@@ -5462,6 +5464,133 @@ export class KnowledgeClient {
     }
 }
 
+export class PartnersClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * @return OK
+     */
+    getMyPartner(signal?: AbortSignal): Promise<PartnerDto> {
+        let url_ = this.baseUrl + "/api/partners/me";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMyPartner(_response);
+        });
+    }
+
+    protected processGetMyPartner(response: Response): Promise<PartnerDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PartnerDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PartnerDto>(null as any);
+    }
+
+    /**
+     * @return OK
+     */
+    becomePartner(signal?: AbortSignal): Promise<PartnerDto> {
+        let url_ = this.baseUrl + "/api/partners/me";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBecomePartner(_response);
+        });
+    }
+
+    protected processBecomePartner(response: Response): Promise<PartnerDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PartnerDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PartnerDto>(null as any);
+    }
+}
+
 export class PlatformAccessClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -5473,21 +5602,21 @@ export class PlatformAccessClient {
     }
 
     /**
-     * Who from the platform (Admin or Support) looked at or changed this tenant's data: newest first, with the reason given.
+     * Who from the platform (Admin or Support) looked at or changed this tenant's data: newest first, with the reason given; pass `nextCursor` back as `cursor` for older entries.
      * @param cursor (optional) 
-     * @param pageSize (optional) 
+     * @param limit (optional) 
      * @return OK
      */
-    getPlatformAccess(cursor?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<PlatformAccessDtoCursorPage> {
+    getPlatformAccess(cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<PlatformAccessDtoCursorPage> {
         let url_ = this.baseUrl + "/api/security/platform-access?";
         if (cursor === null)
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        if (pageSize === null)
-            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
-        else if (pageSize !== undefined)
-            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -7571,14 +7700,9 @@ export interface AccessLogEntryDto {
     statusCode: number;
 }
 
-export interface AccessLogEntryDtoPaginatedList {
+export interface AccessLogEntryDtoCursorPage {
     items: AccessLogEntryDto[];
-    pageNumber: number;
-    pageSize: number;
-    totalCount: number;
-    readonly totalPages: number;
-    readonly hasPreviousPage: boolean;
-    readonly hasNextPage: boolean;
+    nextCursor?: string | undefined;
 }
 
 export interface AnswerPrivacyRequestCommand {
@@ -7801,16 +7925,6 @@ export interface ConversationSummaryDtoCursorPage {
     nextCursor?: string | undefined;
 }
 
-export interface ConversationSummaryDtoPaginatedList {
-    items: ConversationSummaryDto[];
-    pageNumber: number;
-    pageSize: number;
-    totalCount: number;
-    readonly totalPages: number;
-    readonly hasPreviousPage: boolean;
-    readonly hasNextPage: boolean;
-}
-
 export interface CreateApiKeyCommand {
     name: string;
     scopes: ApiKeyScope[];
@@ -7986,14 +8100,9 @@ export interface KnowledgeEntryDto {
     version: number;
 }
 
-export interface KnowledgeEntryDtoPaginatedList {
+export interface KnowledgeEntryDtoCursorPage {
     items: KnowledgeEntryDto[];
-    pageNumber: number;
-    pageSize: number;
-    totalCount: number;
-    readonly totalPages: number;
-    readonly hasPreviousPage: boolean;
-    readonly hasNextPage: boolean;
+    nextCursor?: string | undefined;
 }
 
 export interface KnowledgeEntryRequest {
@@ -8010,6 +8119,13 @@ export interface KnowledgeImportResultDto {
 }
 
 export type KnowledgeSource = "Manual" | "GoogleSheet";
+
+export interface LedgerEntryDto {
+    id: string;
+    kind: PartnerLedgerEntryKind;
+    amountTiyin: number;
+    occurredAt: string;
+}
 
 export interface LegalDocumentToAcceptDto {
     kind: ConsentKind;
@@ -8049,6 +8165,20 @@ export interface MessageDtoCursorPage {
     items: MessageDto[];
     nextCursor?: string | undefined;
 }
+
+export interface PartnerDto {
+    referralCode: string;
+    referralLink: string;
+    joinedAt: string;
+    commissionPercent: number;
+    commissionMonths: number;
+    minimumPayoutTiyin: number;
+    balanceTiyin: number;
+    referrals: ReferralDto[];
+    ledger: LedgerEntryDto[];
+}
+
+export type PartnerLedgerEntryKind = "Accrual" | "Reversal" | "Payout" | "PayoutReturned";
 
 export interface PaymentDto {
     id: string;
@@ -8175,6 +8305,12 @@ export interface ReactivateTenantCommand {
     reason: string;
 }
 
+export interface ReferralDto {
+    signedUpAt: string;
+    commissionUntil: string;
+    earnedTiyin: number;
+}
+
 export interface RegisterCommand {
     fullName: string;
     email: string;
@@ -8183,6 +8319,7 @@ export interface RegisterCommand {
     companyName: string;
     acceptedPrivacyPolicyVersion?: string | undefined;
     acceptedPublicOfferVersion?: string | undefined;
+    referralCode?: string | undefined;
 }
 
 export interface RejectPrivacyRequestCommand {
