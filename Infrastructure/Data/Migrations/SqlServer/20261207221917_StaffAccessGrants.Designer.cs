@@ -12,7 +12,7 @@ using VirtuOps.Infrastructure.Data;
 namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerApplicationDbContext))]
-    [Migration("20261207215545_StaffAccessGrants")]
+    [Migration("20261207221917_StaffAccessGrants")]
     partial class StaffAccessGrants
     {
         /// <inheritdoc />
@@ -351,6 +351,12 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int>("OtpAttemptsLeft")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("OtpExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("PaylovSessionId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -370,6 +376,7 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
@@ -1797,7 +1804,7 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Created", "Id");
+                    b.HasIndex("Created", "Id", "Name");
 
                     b.ToTable("Tenants");
                 });
