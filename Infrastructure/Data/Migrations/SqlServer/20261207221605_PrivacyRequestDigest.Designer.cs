@@ -12,7 +12,7 @@ using VirtuOps.Infrastructure.Data;
 namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerApplicationDbContext))]
-    [Migration("20261207220100_PrivacyRequestDigest")]
+    [Migration("20261207221605_PrivacyRequestDigest")]
     partial class PrivacyRequestDigest
     {
         /// <inheritdoc />
@@ -351,6 +351,12 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int>("OtpAttemptsLeft")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("OtpExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("PaylovSessionId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -370,6 +376,7 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
@@ -1775,7 +1782,7 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Created", "Id");
+                    b.HasIndex("Created", "Id", "Name");
 
                     b.ToTable("Tenants");
                 });

@@ -11,7 +11,7 @@ using VirtuOps.Infrastructure.Data;
 namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteApplicationDbContext))]
-    [Migration("20261207220051_PrivacyRequestDigest")]
+    [Migration("20261207221556_PrivacyRequestDigest")]
     partial class PrivacyRequestDigest
     {
         /// <inheritdoc />
@@ -342,6 +342,12 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OtpAttemptsLeft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OtpExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PaylovSessionId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -361,6 +367,7 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -1764,7 +1771,7 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Created", "Id");
+                    b.HasIndex("Created", "Id", "Name");
 
                     b.ToTable("Tenants");
                 });
