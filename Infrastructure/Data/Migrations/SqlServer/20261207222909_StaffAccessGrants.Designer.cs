@@ -12,7 +12,7 @@ using VirtuOps.Infrastructure.Data;
 namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerApplicationDbContext))]
-    [Migration("20261207221917_StaffAccessGrants")]
+    [Migration("20261207222909_StaffAccessGrants")]
     partial class StaffAccessGrants
     {
         /// <inheritdoc />
@@ -1492,6 +1492,30 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                     b.HasIndex("UserId", "CompletedAt");
 
                     b.ToTable("ErasureRequests");
+                });
+
+            modelBuilder.Entity("VirtuOps.Domain.PrivacyRequests.PrivacyDigestDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("StaffUserId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("PrivacyDigestDeliveries");
                 });
 
             modelBuilder.Entity("VirtuOps.Domain.PrivacyRequests.PrivacyRequest", b =>

@@ -11,7 +11,7 @@ using VirtuOps.Infrastructure.Data;
 namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteApplicationDbContext))]
-    [Migration("20261207221907_StaffAccessGrants")]
+    [Migration("20261207222902_StaffAccessGrants")]
     partial class StaffAccessGrants
     {
         /// <inheritdoc />
@@ -1483,6 +1483,30 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "CompletedAt");
 
                     b.ToTable("ErasureRequests");
+                });
+
+            modelBuilder.Entity("VirtuOps.Domain.PrivacyRequests.PrivacyDigestDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("StaffUserId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("PrivacyDigestDeliveries");
                 });
 
             modelBuilder.Entity("VirtuOps.Domain.PrivacyRequests.PrivacyRequest", b =>
