@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddScoped<AdminPrivacyRequests.Common.StaffPrivacyRequests>();
         services.AddScoped<AdminTenants.Common.TenantAdminMail>();
         services.AddScoped<AdminTenants.Common.CustomerDataAccess>();
+        services.AddScoped<Incidents.Common.IncidentMail>();
         return services;
     }
 }

@@ -4,6 +4,8 @@ import { AccessLogPage } from './features/access-log/AccessLogPage';
 import { AdminLayout } from './features/admin/AdminLayout';
 import { AuditLogPage } from './features/admin/AuditLogPage';
 import { PrivacyRequestsPage } from './features/admin/PrivacyRequestsPage';
+import { IncidentPage } from './features/admin/IncidentPage';
+import { IncidentsPage } from './features/admin/IncidentsPage';
 import { TenantPage } from './features/admin/TenantPage';
 import { TenantsPage } from './features/admin/TenantsPage';
 import { ApiKeysPage } from './features/api-keys/ApiKeysPage';
@@ -155,7 +157,7 @@ export const routes: RouteObject[] = [
         ],
       },
       {
-        // The back-office of platform staff (Admin and Support); the audit log is for admins.
+        // The back-office of platform staff (Admin and Support); the audit log and incidents are for admins.
         path: 'admin',
         element: <RequireAccount />,
         children: [
@@ -171,7 +173,11 @@ export const routes: RouteObject[] = [
                   { path: 'privacy-requests', element: <PrivacyRequestsPage /> },
                   {
                     element: <RequireRole role={roles.admin} deniedText="admin.forbiddenText" />,
-                    children: [{ path: 'audit-log', element: <AuditLogPage /> }],
+                    children: [
+                      { path: 'audit-log', element: <AuditLogPage /> },
+                      { path: 'incidents', element: <IncidentsPage /> },
+                      { path: 'incidents/:incidentId', element: <IncidentPage /> },
+                    ],
                   },
                 ],
               },

@@ -12,6 +12,7 @@ using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.AccessLogs;
 using VirtuOps.Domain.DemoRequests;
+using VirtuOps.Domain.Incidents;
 using VirtuOps.Domain.Partners;
 using VirtuOps.Domain.Privacy;
 using VirtuOps.Domain.PrivacyRequests;
@@ -92,6 +93,10 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentTen
     public DbSet<StaffAuditEntry> StaffAuditLog => Set<StaffAuditEntry>();
 
     public DbSet<StaffAccessGrant> StaffAccessGrants => Set<StaffAccessGrant>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<IncidentNotice> IncidentNotices => Set<IncidentNotice>();
 
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 

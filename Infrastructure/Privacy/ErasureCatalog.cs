@@ -11,6 +11,7 @@ using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.Conversations;
 using VirtuOps.Domain.DemoRequests;
+using VirtuOps.Domain.Incidents;
 using VirtuOps.Domain.Partners;
 using VirtuOps.Domain.Privacy;
 using VirtuOps.Domain.PrivacyRequests;
@@ -105,6 +106,7 @@ public static class ErasureCatalog
         TenantRows<ChannelConnection>(db => db.ChannelConnections, "Channel connections (credentials deleted at disconnect)."),
         TenantRows<Bot>(db => db.Bots, "The tenant's bots."),
         TenantRows<ApiKey>(db => db.ApiKeys, "The tenant's API keys."),
+        TenantRows<IncidentNotice>(db => db.IncidentNotices, "Security incident notices sent to the tenant and whether the owner acknowledged them."),
         TenantRows<StaffAccessGrant>(db => db.StaffAccessGrants, "The owner's grants of access for platform staff, with the reason typed."),
         TenantRows<Domain.Idempotency.IdempotentRequest>(db => db.IdempotentRequests, "Kept API answers (they may echo a customer's message or contact)."),
         new Batched<MessageUsage>((db, s) => s.IsTenant ? db.MessageUsages.IgnoreQueryFilters().Where(u => u.TenantId == s.TenantId) : null,
@@ -138,6 +140,7 @@ public static class ErasureCatalog
         Kept<Referral>("Which tenant a partner referred and when (ids and a date): the basis of the commissions paid, kept with them."),
         Kept<PartnerLedgerEntry>(FiscalReason + " Append-only: the partner's statement of commissions and payouts."),
         Kept<StaffAuditEntry>("The record of what platform staff did with the customer's data (ids, operation, staff's reason, outcome), kept as the accountability the privacy policy promises; append-only, so never changed; it holds no name, e-mail or phone of the customer."),
+        Kept<Incident>("The platform's record of a security incident, kept for the authority: what happened, the data categories and affected tenant ids (the tenant row is anonymised); no name, e-mail or phone."),
         Kept<ErasureRequest>("The record that the erasure was asked for and carried out: ids and times only."),
         NotPersonal<SmsDelivery>("Delivery reports keep only the last four digits of a number and no link to an account."),
         NotPersonal<ApplicationRole>("The role names."),

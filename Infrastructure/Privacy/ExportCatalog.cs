@@ -9,6 +9,7 @@ using VirtuOps.Domain.Common;
 using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.Conversations;
 using VirtuOps.Domain.DemoRequests;
+using VirtuOps.Domain.Incidents;
 using VirtuOps.Domain.Partners;
 using VirtuOps.Domain.Privacy;
 using VirtuOps.Domain.PrivacyRequests;
@@ -181,6 +182,8 @@ public static class ExportCatalog
         [typeof(DemoRequest)] = "A prospect's message from the public site, not linked to any account or tenant.",
         [typeof(UnconfirmedPrivacyRequest)] = "A signed-out request whose sender has not yet confirmed the e-mail address, deleted after 24 hours; not linked to an account.",
         [typeof(DataExport)] = "The export's own bookkeeping, shown in the Privacy centre and deleted with its file after 7 days.",
+        [typeof(Incident)] = "The platform's own record of a security incident, kept for the authority; what the tenant was told is its notice.",
+        [typeof(IncidentNotice)] = "A security incident notice the platform sent to the tenant (e-mailed to the owner) and when it was acknowledged: the platform's message, not the customer's data.",
         [typeof(StaffAccessGrant)] = "The owner's own permission for platform staff to read the data (reason, times), shown on the Security page while it runs; what staff read with it is in the staff audit entries.",
         [typeof(StaffAuditEntry)] = "What platform staff did, not data about the customer's people; the owner sees the entries about their tenant on the Security page (GET /api/security/platform-access).",
         [typeof(WebhookDelivery)] = "Copies of messages, contacts and conversations sent to the tenant's own webhook endpoints, with the delivery log; the data itself is in contacts.json, conversations.csv and messages.csv.",

@@ -14,7 +14,7 @@ public sealed partial class AdminTests(LiveAppFixture app) : IClassFixture<LiveA
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
     [Fact]
-    public async Task The_admin_signs_in_with_the_sms_code_lands_in_the_back_office_finds_a_tenant_extends_its_trial_and_answers_a_data_request()
+    public async Task The_admin_signs_in_with_the_sms_code_finds_a_tenant_extends_its_trial_answers_a_data_request_and_sends_an_incident_notice_the_owner_sees_as_a_banner()
     {
         // A customer on a trial, as sign-up leaves it.
         var tenant = Tenant.Create("Samarqand Kitob Uyi");
@@ -75,6 +75,39 @@ public sealed partial class AdminTests(LiveAppFixture app) : IClassFixture<LiveA
         await Expect(row).ToHaveCountAsync(0);
         var answered = await app.QueryDatabaseAsync(db => db.PrivacyRequests.Where(r => r.Id == request.Id).Select(r => new { r.Status, r.Answer }).SingleAsync());
         (answered.Status, answered.Answer).ShouldBe((PrivacyRequestStatus.Answered, "Maʼlumotlaringiz nusxasi ilova qilindi."));
+
+        // An incident of the demo shop, assessed and notified after the confirmation.
+        var demoTenantId = await app.QueryDatabaseAsync(db => db.Users.Where(u => u.Email == "demo@virtuops.uz").Select(u => u.TenantId!.Value).SingleAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Hodisalar" }).ClickAsync();
+        var record = page.GetByRole(AriaRole.Form, new() { Name = "Hodisani qayd etish" });
+        await record.GetByLabel("Nomi").FillAsync("Backup bucket exposed");
+        await record.GetByLabel("Nima boʻldi (egalarga shu matn yuboriladi)").FillAsync("A backup of conversations was readable from the internet for 3 hours.");
+        await record.GetByLabel("Aniqlangan").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await record.GetByLabel("Yozishmalar").CheckAsync();
+        await record.GetByLabel("Taʼsirlangan mijozlar IDlari (har qatorda bittadan)").FillAsync(demoTenantId.ToString());
+        await record.GetByRole(AriaRole.Button, new() { Name = "Hodisani qayd etish" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Backup bucket exposed" })).ToBeVisibleAsync();
+        var assess = page.GetByRole(AriaRole.Form, new() { Name = "Baholash" });
+        await assess.GetByLabel("Egalarni xabardor qilish kerak").CheckAsync();
+        await assess.GetByLabel("Sabab (audit jurnaliga yoziladi)").FillAsync("Customers' conversations were exposed");
+        await assess.GetByRole(AriaRole.Button, new() { Name = "Baholash" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Egalarni xabardor qilish" }).ClickAsync();
+        await page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Egalarni xabardor qilish" }).ClickAsync();
+        await Expect(page.GetByTestId("incident-delivery")).ToContainTextAsync("mijozlar: 1, xat yuborilgan: 1, tasdiqlagan: 0");
+
+        // The owner sees the notice as a banner until they acknowledge it.
+        var owner = await app.NewPageAsync();
+        await owner.GotoAsync("/sign-in");
+        await owner.GetByLabel("Elektron pochta").FillAsync("demo@virtuops.uz");
+        await owner.GetByLabel("Parol", new() { Exact = true }).FillAsync("Demo-parol-2026");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Kirish", Exact = true }).ClickAsync();
+        var banner = owner.GetByTestId("incident-banner");
+        await Expect(banner).ToContainTextAsync("Backup bucket exposed");
+        await Expect(banner).ToContainTextAsync("A backup of conversations was readable from the internet for 3 hours.");
+        await banner.GetByRole(AriaRole.Button, new() { Name = "Oʻqidim" }).ClickAsync();
+        await Expect(banner).ToHaveCountAsync(0);
+        (await app.QueryDatabaseAsync(db => db.IncidentNotices.IgnoreQueryFilters().Where(n => n.TenantId == demoTenantId).Select(n => n.AcknowledgedAt).SingleAsync()))
+            .ShouldNotBeNull();
     }
 
     /// <summary>The newest SMS code to <paramref name="phone"/>, read on the Dev outbox page in another tab.</summary>

@@ -6,6 +6,7 @@ using VirtuOps.Domain.Conversations;
 using VirtuOps.Domain.Consents;
 using VirtuOps.Domain.AccessLogs;
 using VirtuOps.Domain.DemoRequests;
+using VirtuOps.Domain.Incidents;
 using VirtuOps.Domain.Partners;
 using VirtuOps.Domain.Privacy;
 using VirtuOps.Domain.PrivacyRequests;
@@ -76,6 +77,10 @@ public interface IApplicationDbContext
     DbSet<StaffAuditEntry> StaffAuditLog { get; }
 
     DbSet<StaffAccessGrant> StaffAccessGrants { get; }
+
+    DbSet<Incident> Incidents { get; }
+
+    DbSet<IncidentNotice> IncidentNotices { get; }
 
     DbSet<WebhookSubscription> WebhookSubscriptions { get; }
 

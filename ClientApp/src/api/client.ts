@@ -12,6 +12,7 @@ import {
   DemoRequestsClient,
   DevClient,
   InboxClient,
+  IncidentNoticesClient,
   KnowledgeClient,
   PrivacyClient,
   StaffAccessClient,
@@ -113,6 +114,7 @@ export const tenantClient = new TenantClient(baseUrl, http);
 export const webhookSubscriptionsClient = new WebhookSubscriptionsClient(baseUrl, http);
 export const adminClient = new AdminClient(baseUrl, http);
 export const staffAccessClient = new StaffAccessClient(baseUrl, http);
+export const incidentNoticesClient = new IncidentNoticesClient(baseUrl, http);
 
 /**
  * The knowledge CSV is a file download, so the browser fetches it from a link (with the sign-in cookie) and saves it

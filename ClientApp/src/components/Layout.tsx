@@ -7,6 +7,7 @@ import { PaymentFailedBanner } from '../features/billing/PaymentFailedBanner';
 import { TrialBanner } from '../features/billing/TrialBanner';
 import { AcceptDocumentsStep } from '../features/restriction/AcceptDocumentsStep';
 import { AllowedWhileRestricted, ReadOnlyProvider } from '../features/restriction/readOnly';
+import { IncidentBanner } from '../features/incidents/IncidentBanner';
 import { RestrictionBanner } from '../features/restriction/RestrictionBanner';
 import { systemStatusQuery } from '../features/system/SystemStatusPage';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -89,6 +90,7 @@ export function Layout() {
         {account && <RestrictionBanner account={account} />}
         {account && <TrialBanner account={account} />}
         <PaymentFailedBanner />
+        <IncidentBanner />
         <ReadOnlyProvider readOnly={restricted}>
           {mustAccept && account ? (
             <AllowedWhileRestricted>

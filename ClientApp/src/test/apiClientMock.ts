@@ -176,7 +176,15 @@ export const adminClient = {
   assignPrivacyRequest: vi.fn(never),
   answerPrivacyRequest: vi.fn(never),
   rejectPrivacyRequest: vi.fn(never),
+  getIncidents: vi.fn(never),
+  recordIncident: vi.fn(never),
+  getIncident: vi.fn(never),
+  getIncidentDeliveries: vi.fn(never),
+  assessIncident: vi.fn(never),
+  notifyIncident: vi.fn(never),
+  closeIncident: vi.fn(never),
 };
+export const incidentNoticesClient = { getIncidentNotices: vi.fn(never), acknowledgeIncidentNotice: vi.fn(never) };
 export const staffAccessClient = { getStaffAccessGrant: vi.fn(never), grantStaffAccess: vi.fn(never), revokeStaffAccess: vi.fn(never) };
 export const knowledgeExportUrl = (botId: string) => `/api/bots/${botId}/knowledge/export`;
 export const dataExportDownloadUrl = (exportId: string) => `/api/privacy/exports/${exportId}/download`;

@@ -14,6 +14,7 @@ using VirtuOps.Application.Sessions.Queries.GetMySessions;
 using VirtuOps.Application.Widget.Commands.SendWidgetMessage;
 using VirtuOps.Domain.Bots;
 using VirtuOps.Domain.Conversations;
+using VirtuOps.Domain.Incidents;
 
 namespace Application.FunctionalTests.Accounts;
 
@@ -56,6 +57,18 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
         var checkoutId = (await (await victim.Http.PostAsJsonAsync("/api/billing/checkout", new { planCode = "start", purpose = "Subscribe" }))
             .Content.ReadFromJsonAsync<CheckoutStartedDto>(SpaClient.Json))!.CheckoutId;
 
+        // A security incident notice to the victim, as notifying an incident leaves it.
+        var victimTenant = await factory.QueryDatabaseAsync(db => db.Users.Where(u => u.Email == "victim@example.uz").Select(u => u.TenantId!.Value).SingleAsync());
+        var incident = Incident.Record("Isolation incident", "Backups were exposed.", factory.Time.GetUtcNow().AddHours(-1), IncidentDataCategories.Messages,
+            false, [victimTenant], factory.Time.GetUtcNow());
+        var notice = IncidentNotice.For(incident.Id, victimTenant);
+        await factory.QueryDatabaseAsync(db =>
+        {
+            db.Incidents.Add(incident);
+            db.IncidentNotices.Add(notice);
+            return db.SaveChangesAsync();
+        });
+
         // Which of the victim's ids each templated path takes. A new path with {id} must be added here.
         var victimIds = new Dictionary<string, Guid>
         {
@@ -89,6 +102,7 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
             ["/api/contacts/{id}/conversations"] = contactId,
             ["/api/inbox/conversations/{id}/messages"] = conversationId,
             ["/api/privacy/exports/{id}"] = exportId,
+            ["/api/incident-notices/{id}/acknowledge"] = notice.Id,
             ["/api/privacy/exports/{id}/download"] = exportId,
             ["/api/webhook-subscriptions/{id}"] = hookId,
             ["/api/webhook-subscriptions/{id}/rotate-secret"] = hookId,

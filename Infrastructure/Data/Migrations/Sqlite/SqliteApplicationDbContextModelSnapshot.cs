@@ -1259,6 +1259,122 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("IdempotentRequests");
                 });
 
+            modelBuilder.Entity("VirtuOps.Domain.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AffectedTenantIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AllTenants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AssessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssessmentReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DataCategories")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DiscoveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastModified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("NotificationRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Created", "Id");
+
+                    b.ToTable("Incidents");
+                });
+
+            modelBuilder.Entity("VirtuOps.Domain.Incidents.IncidentNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AcknowledgedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmailClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EmailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastModified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "TenantId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "AcknowledgedAt");
+
+                    b.ToTable("IncidentNotices");
+                });
+
             modelBuilder.Entity("VirtuOps.Domain.Partners.Partner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2341,6 +2457,21 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("VirtuOps.Domain.Idempotency.IdempotentRequest", b =>
                 {
+                    b.HasOne("VirtuOps.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtuOps.Domain.Incidents.IncidentNotice", b =>
+                {
+                    b.HasOne("VirtuOps.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("VirtuOps.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
