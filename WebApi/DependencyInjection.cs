@@ -71,6 +71,7 @@ public static class DependencyInjection
             // Each operation names the schemes that work there (x-access: anonymous, cookie-only or key-allowed).
             options.OperationFilter<ApiAccessOperationFilter>();
             options.OperationFilter<RequestExamplesOperationFilter>();
+            options.DocumentFilter<SchemaExamplesDocumentFilter>();
         });
 
         return services;
@@ -93,6 +94,13 @@ public static class DependencyInjection
 
         A missing or revoked key answers 401; a key without the needed scope, or on a cookie-only operation, 403 with
         `requiredScope` when a scope is missing; another tenant's ids answer 404. Errors are RFC 9457 problem details.
+
+        ## Paging
+
+        Lists that grow (conversations, messages, contacts, knowledge, webhook deliveries, the access and audit logs)
+        come a page at a time, newest first: `limit` (1-100, default 50) sets the page size, and the page's `nextCursor`,
+        sent back as `cursor`, asks for the page after it (`nextCursor` is null on the last page). Cursors are opaque
+        text: rows added meanwhile never shift a page, and a cursor the API did not give is a 400 with a field error.
 
         ## Idempotent retries
 

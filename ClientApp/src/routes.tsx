@@ -3,6 +3,7 @@ import { Layout } from './components/Layout';
 import { AccessLogPage } from './features/access-log/AccessLogPage';
 import { AdminLayout } from './features/admin/AdminLayout';
 import { AuditLogPage } from './features/admin/AuditLogPage';
+import { PrivacyRequestsPage } from './features/admin/PrivacyRequestsPage';
 import { TenantPage } from './features/admin/TenantPage';
 import { TenantsPage } from './features/admin/TenantsPage';
 import { ApiKeysPage } from './features/api-keys/ApiKeysPage';
@@ -167,6 +168,7 @@ export const routes: RouteObject[] = [
                   { index: true, element: <Navigate to="tenants" replace /> },
                   { path: 'tenants', element: <TenantsPage /> },
                   { path: 'tenants/:tenantId', element: <TenantPage /> },
+                  { path: 'privacy-requests', element: <PrivacyRequestsPage /> },
                   {
                     element: <RequireRole role={roles.admin} deniedText="admin.forbiddenText" />,
                     children: [{ path: 'audit-log', element: <AuditLogPage /> }],

@@ -13,8 +13,8 @@ public sealed class AccessLog : IEndpointGroup
             .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 
-    /// <summary>The signed-in user's own API requests (time, IP address, browser, device, outcome), newest first.</summary>
-    public static async Task<Ok<PaginatedList<AccessLogEntryDto>>> GetMyAccessLog(
-        ISender sender, CancellationToken cancellationToken, int pageNumber = 1, int pageSize = 20) =>
-        TypedResults.Ok(await sender.Send(new GetMyAccessLogQuery(pageNumber, pageSize), cancellationToken));
+    /// <summary>The signed-in user's own API requests (time, IP address, browser, device, outcome), newest first; pass <c>nextCursor</c> back as <c>cursor</c> for older ones.</summary>
+    public static async Task<Ok<CursorPage<AccessLogEntryDto>>> GetMyAccessLog(
+        ISender sender, CancellationToken cancellationToken, string? cursor = null, int limit = KeysetCursor.DefaultLimit) =>
+        TypedResults.Ok(await sender.Send(new GetMyAccessLogQuery(cursor, limit), cancellationToken));
 }

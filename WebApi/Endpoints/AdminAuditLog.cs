@@ -18,7 +18,7 @@ public sealed class AdminAuditLog : IEndpointGroup
     /// start, e.g. "GET /api/admin/tenants") and time span [from, to).
     /// </summary>
     public static async Task<Ok<CursorPage<StaffAuditEntryDto>>> GetStaffAuditLog(ISender sender, CancellationToken cancellationToken,
-        long? cursor = null, int pageSize = 50, Guid? tenantId = null, Guid? actorUserId = null, string? operation = null,
+        string? cursor = null, int limit = KeysetCursor.DefaultLimit, Guid? tenantId = null, Guid? actorUserId = null, string? operation = null,
         DateTimeOffset? from = null, DateTimeOffset? to = null) =>
-        TypedResults.Ok(await sender.Send(new GetStaffAuditLogQuery(cursor, pageSize, tenantId, actorUserId, operation, from, to), cancellationToken));
+        TypedResults.Ok(await sender.Send(new GetStaffAuditLogQuery(cursor, limit, tenantId, actorUserId, operation, from, to), cancellationToken));
 }

@@ -91,9 +91,10 @@ public sealed class Bots : IEndpointGroup
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<PaginatedList<KnowledgeEntryDto>>> GetKnowledgeEntries(
-        ISender sender, Guid id, CancellationToken cancellationToken, string? search = null, int pageNumber = 1, int pageSize = 50) =>
-        TypedResults.Ok(await sender.Send(new GetKnowledgeEntriesQuery(id, search, pageNumber, pageSize), cancellationToken));
+    /// <summary>The bot's knowledge, newest first; <c>search</c> matches questions and answers; pass <c>nextCursor</c> back as <c>cursor</c> for the next page.</summary>
+    public static async Task<Ok<CursorPage<KnowledgeEntryDto>>> GetKnowledgeEntries(
+        ISender sender, Guid id, CancellationToken cancellationToken, string? search = null, string? cursor = null, int limit = KeysetCursor.DefaultLimit) =>
+        TypedResults.Ok(await sender.Send(new GetKnowledgeEntriesQuery(id, search, cursor, limit), cancellationToken));
 
     public static async Task<Created<KnowledgeEntryDto>> CreateKnowledgeEntry(ISender sender, Guid id, KnowledgeEntryRequest request, CancellationToken cancellationToken)
     {

@@ -38,9 +38,11 @@ public sealed class Inbox : IEndpointGroup
         messages.MapPost("/{id:guid}/retry", RetryMessageDelivery).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    public static async Task<Ok<PaginatedList<ConversationSummaryDto>>> GetConversations(ISender sender, CancellationToken cancellationToken,
-        ConversationStatus? status = null, Channel? channel = null, Guid? botId = null, string? search = null, bool unreadOnly = false, int pageNumber = 1, int pageSize = 30) =>
-        TypedResults.Ok(await sender.Send(new GetConversationsQuery(status, channel, botId, search, unreadOnly, pageNumber, pageSize), cancellationToken));
+    /// <summary>Conversations, most recently active first, filtered; pass <c>nextCursor</c> back as <c>cursor</c> for the next page.</summary>
+    public static async Task<Ok<CursorPage<ConversationSummaryDto>>> GetConversations(ISender sender, CancellationToken cancellationToken,
+        ConversationStatus? status = null, Channel? channel = null, Guid? botId = null, string? search = null, bool unreadOnly = false,
+        string? cursor = null, int limit = KeysetCursor.DefaultLimit) =>
+        TypedResults.Ok(await sender.Send(new GetConversationsQuery(status, channel, botId, search, unreadOnly, cursor, limit), cancellationToken));
 
     public static async Task<Ok<ConversationDetailDto>> GetConversation(ISender sender, Guid id, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new GetConversationQuery(id), cancellationToken));

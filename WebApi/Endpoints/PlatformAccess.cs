@@ -15,8 +15,8 @@ public sealed class PlatformAccess : IEndpointGroup
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
-    /// <summary>Who from the platform (Admin or Support) looked at or changed this tenant's data: newest first, with the reason given.</summary>
+    /// <summary>Who from the platform (Admin or Support) looked at or changed this tenant's data: newest first, with the reason given; pass <c>nextCursor</c> back as <c>cursor</c> for older entries.</summary>
     public static async Task<Ok<CursorPage<PlatformAccessDto>>> GetPlatformAccess(ISender sender, CancellationToken cancellationToken,
-        long? cursor = null, int pageSize = 50) =>
-        TypedResults.Ok(await sender.Send(new GetPlatformAccessQuery(cursor, pageSize), cancellationToken));
+        string? cursor = null, int limit = KeysetCursor.DefaultLimit) =>
+        TypedResults.Ok(await sender.Send(new GetPlatformAccessQuery(cursor, limit), cancellationToken));
 }

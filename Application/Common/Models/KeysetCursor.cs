@@ -32,7 +32,9 @@ public readonly record struct KeysetCursor(DateTimeOffset At, Guid Id)
     {
         cursor = default;
         Span<byte> bytes = stackalloc byte[Length];
-        if (text is null || text.Length > 64 || !Base64Url.TryDecodeFromChars(text, bytes, out var written) || written != Length)
+        // IsValid first: TryDecodeFromChars throws, rather than answering false, on text of an impossible length.
+        if (text is null || text.Length > 64 || !Base64Url.IsValid(text, out var length) || length != Length
+            || !Base64Url.TryDecodeFromChars(text, bytes, out var written) || written != Length)
             return false;
         var ticks = BinaryPrimitives.ReadInt64BigEndian(bytes);
         if (ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks)

@@ -47,8 +47,9 @@ export const demoBot: BotDto = {
 };
 
 /** A one-page list in the shape of the API's paginated lists. */
-export function pageOf<T>(items: T[], pageNumber = 1, totalPages = 1, totalCount = items.length) {
-  return { items, pageNumber, pageSize: 30, totalCount, totalPages, hasPreviousPage: pageNumber > 1, hasNextPage: pageNumber < totalPages };
+/** One cursor page of a list; a next cursor means more follow. */
+export function pageOf<T>(items: T[], nextCursor?: string) {
+  return { items, nextCursor };
 }
 
 export const antiforgeryCookie = 'XSRF-TOKEN';
@@ -166,6 +167,10 @@ export const adminClient = {
   extendTrial: vi.fn(never),
   cancelTenantSubscription: vi.fn(never),
   getStaffAuditLog: vi.fn(never),
+  getPrivacyRequestQueue: vi.fn(never),
+  assignPrivacyRequest: vi.fn(never),
+  answerPrivacyRequest: vi.fn(never),
+  rejectPrivacyRequest: vi.fn(never),
 };
 export const knowledgeExportUrl = (botId: string) => `/api/bots/${botId}/knowledge/export`;
 export const dataExportDownloadUrl = (exportId: string) => `/api/privacy/exports/${exportId}/download`;

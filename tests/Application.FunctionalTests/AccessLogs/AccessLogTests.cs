@@ -15,7 +15,7 @@ public sealed class AccessLogTests(AccessLogApp app) : IClassFixture<AccessLogAp
 
     private readonly HttpClient _client = app.CreateClient();
 
-    private sealed record Page(List<AccessLogEntryDto> Items, int TotalCount);
+    private sealed record Page(List<AccessLogEntryDto> Items, string? NextCursor);
 
     private async Task<HttpResponseMessage> GetAsync(string url, string userAgent)
     {
@@ -76,7 +76,7 @@ public sealed class AccessLogTests(AccessLogApp app) : IClassFixture<AccessLogAp
         var azizEntry = (await app.StoredEntriesAsync(e => e.UserId == azizAccount.UserId && e.Path == "/api/demo-requests")).ShouldHaveSingleItem();
         (azizEntry.TenantId, azizEntry.StatusCode).ShouldBe((azizAccount.TenantId, 403));
 
-        var page = await dilnoza.GetAsync<Page>("/api/account/access-log?pageSize=100");
+        var page = await dilnoza.GetAsync<Page>("/api/account/access-log?limit=100");
         page.ShouldNotBeNull().Items.ShouldNotBeEmpty();
         page.Items.ShouldAllBe(e => e.Browser == "Safari 18" && e.Device == "iPhone" && e.IpAddress == "203.0.113.7");
         page.Items.ShouldContain(e => e.Path == "/api/account/phone/verify");

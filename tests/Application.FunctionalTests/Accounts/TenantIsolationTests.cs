@@ -35,7 +35,7 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
             .Content.ReadFromJsonAsync<Guid>();
         var sessionId = (await victim.GetAsync<List<SessionDto>>("/api/account/sessions"))!.Single().Id;
         var bot = await BotTestData.CreateBotAsync(victim, "Victim bot", "https://victim.example.uz");
-        var entryId = (await victim.GetAsync<PaginatedList<KnowledgeEntryDto>>($"/api/bots/{bot.Id}/knowledge"))!.Items[0].Id;
+        var entryId = (await victim.GetAsync<CursorPage<KnowledgeEntryDto>>($"/api/bots/{bot.Id}/knowledge"))!.Items[0].Id;
         // A closed port: the events queued for it never reach anyone.
         var hookId = JsonNode.Parse(await (await victim.Http.PostAsJsonAsync("/api/webhook-subscriptions",
             new { url = "http://127.0.0.1:9/victim-hook", events = new[] { "message.received" } })).Content.ReadAsStringAsync())!["subscription"]!["id"]!.GetValue<Guid>();
@@ -149,8 +149,8 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
         (await victim.Http.GetAsync("/api/account/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var botAfter = (await victim.GetAsync<BotDto>($"/api/bots/{bot.Id}"))!;
         (botAfter.Name, botAfter.Status).ShouldBe(("Victim bot", BotStatus.Active));
-        var entries = (await victim.GetAsync<PaginatedList<KnowledgeEntryDto>>($"/api/bots/{bot.Id}/knowledge"))!;
-        entries.TotalCount.ShouldBe(BotTestData.Knowledge.Length);
+        var entries = (await victim.GetAsync<CursorPage<KnowledgeEntryDto>>($"/api/bots/{bot.Id}/knowledge"))!;
+        entries.Items.Count.ShouldBe(BotTestData.Knowledge.Length);
         var conversation = (await victim.GetAsync<ConversationDetailDto>($"/api/inbox/conversations/{conversationId}"))!;
         conversation.Conversation.Status.ShouldBe(ConversationStatus.Bot);
         conversation.Messages.ShouldNotContain(m => m.Author == MessageAuthor.Agent);

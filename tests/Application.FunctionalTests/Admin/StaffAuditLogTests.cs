@@ -66,10 +66,10 @@ public sealed class StaffAuditLogTests(VirtuOpsApiFactory factory) : IClassFixtu
         await support.SignInWithCodeAsync("support-paging@virtuops.uz", SpaClient.StrongPassword, "+998901200001");
         (await support.Http.GetAsync("/api/admin/audit-log")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         for (var i = 0; i < 4; i++)
-            (await admin.Http.GetAsync("/api/admin/audit-log?pageSize=1")).EnsureSuccessStatusCode();
+            (await admin.Http.GetAsync("/api/admin/audit-log?limit=1")).EnsureSuccessStatusCode();
 
-        var first = (await admin.GetAsync<CursorPage<StaffAuditEntryDto>>($"/api/admin/audit-log?pageSize=2&actorUserId={adminId}"))!;
-        var second = (await admin.GetAsync<CursorPage<StaffAuditEntryDto>>($"/api/admin/audit-log?pageSize=2&actorUserId={adminId}&cursor={first.NextCursor}"))!;
+        var first = (await admin.GetAsync<CursorPage<StaffAuditEntryDto>>($"/api/admin/audit-log?limit=2&actorUserId={adminId}"))!;
+        var second = (await admin.GetAsync<CursorPage<StaffAuditEntryDto>>($"/api/admin/audit-log?limit=2&actorUserId={adminId}&cursor={first.NextCursor}"))!;
 
         first.Items.Count.ShouldBe(2);
         first.NextCursor.ShouldNotBeNull();
@@ -148,6 +148,11 @@ public sealed class StaffAuditLogTests(VirtuOpsApiFactory factory) : IClassFixtu
             (Roles.Admin, "GET /api/admin/tenants/{id}", null),
         ]);
         page.NextCursor.ShouldBeNull();
+        var firstOfTwo = (await owner.GetAsync<CursorPage<PlatformAccessDto>>("/api/security/platform-access?limit=1"))!;
+        var secondOfTwo = (await owner.GetAsync<CursorPage<PlatformAccessDto>>($"/api/security/platform-access?limit=1&cursor={firstOfTwo.NextCursor}"))!;
+        firstOfTwo.Items.Concat(secondOfTwo.Items).Select(e => e.Id).ShouldBe(page.Items.Select(e => e.Id));
+        var numeric = await owner.Http.GetAsync($"/api/security/platform-access?cursor={page.Items[0].Id}");
+        numeric.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "the cursor is opaque: an entry id is not one");
     }
 
     [Fact]

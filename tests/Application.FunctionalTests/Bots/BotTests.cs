@@ -122,7 +122,7 @@ public sealed class BotTests(VirtuOpsApiFactory factory) : IClassFixture<VirtuOp
 
         imported.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await imported.Content.ReadFromJsonAsync<KnowledgeImportResultDto>())!.Imported.ShouldBe(BotTestData.Knowledge.Length);
-        var entries = (await owner.GetAsync<PaginatedList<KnowledgeEntryDto>>($"/api/bots/{target.Id}/knowledge?search=14"))!;
+        var entries = (await owner.GetAsync<CursorPage<KnowledgeEntryDto>>($"/api/bots/{target.Id}/knowledge?search=14"))!;
         entries.Items.ShouldHaveSingleItem().Questions.ShouldBe(["Можно ли вернуть товар?", "Как оформить возврат?"]);
     }
 

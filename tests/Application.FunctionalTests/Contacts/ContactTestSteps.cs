@@ -32,7 +32,7 @@ internal sealed class TelegramShop(VirtuOpsApiFactory factory, SpaClient owner, 
     public async Task<Guid> ContactIdOfAsync(long chatId)
     {
         var externalId = chatId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var conversations = (await owner.GetAsync<PaginatedList<ConversationSummaryDto>>("/api/inbox/conversations?pageSize=50"))!;
+        var conversations = (await owner.GetAsync<CursorPage<ConversationSummaryDto>>("/api/inbox/conversations?limit=50"))!;
         return conversations.Items.First(c => c.ContactExternalId == externalId).ContactId;
     }
 

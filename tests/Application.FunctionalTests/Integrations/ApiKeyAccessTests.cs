@@ -125,7 +125,7 @@ public sealed class ApiKeyAccessTests(ChannelsApiFactory factory) : IClassFixtur
         using var owner = new SpaClient(factory);
         await owner.RegisterVerifiedOwnerAsync("integrator@example.uz", "+998901000150");
         var bot = await BotTestData.CreateBotAsync(owner, "Integrator bot", "https://integrator.example.uz");
-        var entryId = (await owner.GetAsync<PaginatedList<KnowledgeEntryDto>>($"/api/bots/{bot.Id}/knowledge"))!.Items[0].Id;
+        var entryId = (await owner.GetAsync<CursorPage<KnowledgeEntryDto>>($"/api/bots/{bot.Id}/knowledge"))!.Items[0].Id;
         // Subscribed before the customer writes, so the message below leaves a delivery to read and redeliver.
         var subscribed = await owner.Http.PostAsJsonAsync("/api/webhook-subscriptions", new { url = "http://127.0.0.1:5999/crm", events = new[] { "message.received" } });
         subscribed.StatusCode.ShouldBe(HttpStatusCode.Created);

@@ -105,7 +105,7 @@ public sealed class ConditionalUpdateTests(VirtuOpsApiFactory factory) : IClassF
     {
         var (owner, bot, integrator) = await IntegratorAsync("etag-knowledge@example.uz", "+998901600004");
         using var _ = owner;
-        var entries = (await integrator.GetFromJsonAsync<PaginatedList<KnowledgeEntryDto>>($"/api/bots/{bot.Id}/knowledge", SpaClient.Json))!;
+        var entries = (await integrator.GetFromJsonAsync<CursorPage<KnowledgeEntryDto>>($"/api/bots/{bot.Id}/knowledge", SpaClient.Json))!;
         var entry = entries.Items[0];
         var read = await integrator.GetAsync($"/api/knowledge/{entry.Id}");
         read.StatusCode.ShouldBe(HttpStatusCode.OK);

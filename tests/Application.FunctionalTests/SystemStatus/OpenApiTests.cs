@@ -51,6 +51,30 @@ public sealed class OpenApiTests(VirtuOpsApiFactory factory) : IClassFixture<Vir
         document["paths"]!["/api/webhook-subscriptions"]!["post"]!["requestBody"]!["content"]!["application/json"]!["example"]!["events"]!.AsArray().Count.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task Every_json_request_body_and_success_response_has_an_example_and_the_description_explains_authentication()
+    {
+        var document = JsonNode.Parse(await _client.GetStringAsync("/swagger/v1/swagger.json"))!;
+        var missing = new List<string>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var bodies = operation!["requestBody"]?["content"]?.AsObject().Select(c => ("request", c.Key, c.Value)) ?? [];
+                var responses = operation["responses"]!.AsObject().Where(r => r.Key.StartsWith('2'))
+                    .SelectMany(r => r.Value!["content"]?.AsObject().Select(c => ($"{r.Key} response", c.Key, c.Value)) ?? []);
+                foreach (var (what, mediaType, media) in bodies.Concat(responses))
+                    if (mediaType.Contains("json") && media!["example"] is null)
+                        missing.Add($"{method.ToUpperInvariant()} {path} {what} ({mediaType})");
+            }
+        }
+
+        missing.ShouldBeEmpty();
+        document["info"]!["description"]!.GetValue<string>().ShouldContain("## Authentication");
+        var page = document["paths"]!["/api/contacts"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["example"]!;
+        page["items"]!.AsArray().ShouldHaveSingleItem()!["id"]!.GetValue<string>().ShouldNotBeEmpty();
+    }
+
     private static string SolutionDirectory()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

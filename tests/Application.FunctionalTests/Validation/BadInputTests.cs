@@ -43,7 +43,7 @@ public sealed partial class BadInputTests(HighRateLimitsApiFactory factory) : IC
         using var owner = new SpaClient(factory);
         await owner.RegisterVerifiedOwnerAsync("bad-input@example.uz", "+998901000050");
         var bot = await BotTestData.CreateBotAsync(owner, "Bad input bot", "https://shop.example.uz");
-        var entryId = (await owner.GetAsync<PaginatedList<KnowledgeEntryDto>>($"/api/bots/{bot.Id}/knowledge"))!.Items[0].Id;
+        var entryId = (await owner.GetAsync<CursorPage<KnowledgeEntryDto>>($"/api/bots/{bot.Id}/knowledge"))!.Items[0].Id;
         using var visitor = factory.CreateClient();
         visitor.DefaultRequestHeaders.Add("Origin", "https://shop.example.uz");
         visitor.DefaultRequestHeaders.Add("X-Visitor-Id", Guid.NewGuid().ToString());

@@ -1,4 +1,5 @@
 using VirtuOps.Application.AccessLogs.Queries.GetMyAccessLog;
+using VirtuOps.Application.Common.Models;
 
 namespace Application.UnitTests.AccessLogs;
 
@@ -7,19 +8,19 @@ public sealed class GetMyAccessLogQueryValidatorTests
     private static readonly GetMyAccessLogQueryValidator Validator = new();
 
     [Theory]
-    [InlineData(1, 1)]
-    [InlineData(3, 100)]
-    public void Sensible_paging_is_accepted(int pageNumber, int pageSize)
+    [InlineData(1)]
+    [InlineData(100)]
+    public void Sensible_paging_is_accepted(int limit)
     {
-        Validator.Validate(new GetMyAccessLogQuery(pageNumber, pageSize)).IsValid.ShouldBeTrue();
+        Validator.Validate(new GetMyAccessLogQuery(new KeysetCursor(DateTimeOffset.UnixEpoch, Guid.CreateVersion7()).Encode(), limit)).IsValid.ShouldBeTrue();
     }
 
     [Theory]
-    [InlineData(0, 20, nameof(GetMyAccessLogQuery.PageNumber))]
-    [InlineData(1, 0, nameof(GetMyAccessLogQuery.PageSize))]
-    [InlineData(1, 101, nameof(GetMyAccessLogQuery.PageSize))]
-    public void Paging_out_of_range_is_refused(int pageNumber, int pageSize, string field)
+    [InlineData(null, 0, nameof(GetMyAccessLogQuery.Limit))]
+    [InlineData(null, 101, nameof(GetMyAccessLogQuery.Limit))]
+    [InlineData("not-a-cursor", 20, nameof(GetMyAccessLogQuery.Cursor))]
+    public void Paging_out_of_range_is_refused(string? cursor, int limit, string field)
     {
-        Validator.Validate(new GetMyAccessLogQuery(pageNumber, pageSize)).Errors.ShouldHaveSingleItem().PropertyName.ShouldBe(field);
+        Validator.Validate(new GetMyAccessLogQuery(cursor, limit)).Errors.ShouldHaveSingleItem().PropertyName.ShouldBe(field);
     }
 }

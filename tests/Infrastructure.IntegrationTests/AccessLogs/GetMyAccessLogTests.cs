@@ -52,11 +52,11 @@ public sealed class GetMyAccessLogTests : IAsyncLifetime
     private static AccessLogEntry Entry(DateTimeOffset at, string path, Guid? userId) =>
         AccessLogEntry.Record(at, "203.0.113.7", null, "Chrome 142", "Windows 10/11", "Desktop", "GET", path, 200, userId, Tenant);
 
-    private async Task<VirtuOps.Application.Common.Models.PaginatedList<AccessLogEntryDto>> AsUser(string id, int pageNumber = 1, int pageSize = 20)
+    private async Task<VirtuOps.Application.Common.Models.CursorPage<AccessLogEntryDto>> AsUser(string id, string? cursor = null, int limit = 20)
     {
         await using var context = _database.CreateContext();
         var handler = new GetMyAccessLogQueryHandler(context, new SignedInAs(id));
-        return await handler.Handle(new GetMyAccessLogQuery(pageNumber, pageSize), CancellationToken.None);
+        return await handler.Handle(new GetMyAccessLogQuery(cursor, limit), CancellationToken.None);
     }
 
     [Fact]
@@ -65,21 +65,26 @@ public sealed class GetMyAccessLogTests : IAsyncLifetime
         var page = await AsUser(Dilnoza.ToString());
 
         page.Items.Select(e => e.Path).ShouldBe(["/api/third", "/api/second", "/api/first"]);
-        page.TotalCount.ShouldBe(3);
+        page.NextCursor.ShouldBeNull();
         page.Items[0].Browser.ShouldBe("Chrome 142");
         page.Items[0].IpAddress.ShouldBe("203.0.113.7");
         (await AsUser(Aziz.ToString())).Items.ShouldHaveSingleItem().Path.ShouldBe("/api/someone-else");
     }
 
     [Fact]
-    public async Task The_log_pages_through_the_users_entries()
+    public async Task The_log_pages_through_the_users_entries_and_a_newer_entry_does_not_shift_the_pages()
     {
-        var page = await AsUser(Dilnoza.ToString(), pageNumber: 2, pageSize: 2);
+        var first = await AsUser(Dilnoza.ToString(), limit: 2);
+        await using (var context = _database.CreateContext())
+        {
+            context.AccessLogs.Add(Entry(Now, "/api/newest", Dilnoza));
+            await context.SaveChangesAsync();
+        }
+        var second = await AsUser(Dilnoza.ToString(), first.NextCursor, limit: 2);
 
-        page.Items.ShouldHaveSingleItem().Path.ShouldBe("/api/first");
-        page.TotalCount.ShouldBe(3);
-        page.HasPreviousPage.ShouldBeTrue();
-        page.HasNextPage.ShouldBeFalse();
+        first.Items.Select(e => e.Path).ShouldBe(["/api/third", "/api/second"]);
+        second.Items.ShouldHaveSingleItem().Path.ShouldBe("/api/first");
+        second.NextCursor.ShouldBeNull();
     }
 
     [Fact]

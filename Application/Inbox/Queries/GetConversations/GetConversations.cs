@@ -5,7 +5,10 @@ using VirtuOps.Domain.Conversations;
 
 namespace VirtuOps.Application.Inbox.Queries.GetConversations;
 
-/// <summary>The inbox: the tenant's conversations, most recent first, filtered and searchable.</summary>
+/// <summary>
+/// The inbox: the tenant's conversations, most recently active first, filtered and searchable, a cursor page at a time
+/// (new conversations arrive above the cursor, so paging on neither repeats nor skips one).
+/// </summary>
 [Authorize(Roles = Roles.Owner + "," + Roles.Agent)]
 public sealed record GetConversationsQuery(
     ConversationStatus? Status = null,
@@ -13,13 +16,13 @@ public sealed record GetConversationsQuery(
     Guid? BotId = null,
     string? Search = null,
     bool UnreadOnly = false,
-    int PageNumber = 1,
-    int PageSize = 30) : IQuery<PaginatedList<ConversationSummaryDto>>;
+    string? Cursor = null,
+    int Limit = KeysetCursor.DefaultLimit) : IQuery<CursorPage<ConversationSummaryDto>>;
 
 public sealed class GetConversationsQueryHandler(IApplicationDbContext context)
-    : IQueryHandler<GetConversationsQuery, PaginatedList<ConversationSummaryDto>>
+    : IQueryHandler<GetConversationsQuery, CursorPage<ConversationSummaryDto>>
 {
-    public async ValueTask<PaginatedList<ConversationSummaryDto>> Handle(GetConversationsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<CursorPage<ConversationSummaryDto>> Handle(GetConversationsQuery query, CancellationToken cancellationToken)
     {
         var conversations = context.Conversations.AsNoTracking();
         if (query.Status is { } status)
@@ -39,9 +42,9 @@ public sealed class GetConversationsQueryHandler(IApplicationDbContext context)
         }
 
         return await conversations
-            .OrderByDescending(c => c.LastMessageAt)
+            .OrderByRecentActivity(KeysetCursor.Decode(query.Cursor))
             .ProjectToSummary(context)
-            .ToPaginatedListAsync(query.PageNumber, query.PageSize, cancellationToken);
+            .ToCursorPageAsync(query.Limit, c => new KeysetCursor(c.LastMessageAt, c.Id), cancellationToken);
     }
 }
 
@@ -52,7 +55,7 @@ public sealed class GetConversationsQueryValidator : AbstractValidator<GetConver
         RuleFor(q => q.Status).IsInEnum();
         RuleFor(q => q.Channel).IsInEnum();
         RuleFor(q => q.Search).MaximumLength(200);
-        RuleFor(q => q.PageNumber).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, 100);
+        RuleFor(q => q.Cursor).MustBeCursor();
+        RuleFor(q => q.Limit).MustBeLimit();
     }
 }

@@ -4,15 +4,15 @@ using VirtuOps.Domain.Common;
 
 namespace VirtuOps.Application.Knowledge.Queries.GetKnowledgeEntries;
 
-/// <summary>A bot's knowledge, newest first, with a text search over questions and answers.</summary>
+/// <summary>A bot's knowledge, newest first, with a text search over questions and answers, a cursor page at a time.</summary>
 [Authorize(Roles = Roles.Owner + "," + Roles.Agent)]
-public sealed record GetKnowledgeEntriesQuery(Guid BotId, string? Search = null, int PageNumber = 1, int PageSize = 50)
-    : IQuery<PaginatedList<KnowledgeEntryDto>>;
+public sealed record GetKnowledgeEntriesQuery(Guid BotId, string? Search = null, string? Cursor = null, int Limit = KeysetCursor.DefaultLimit)
+    : IQuery<CursorPage<KnowledgeEntryDto>>;
 
 public sealed class GetKnowledgeEntriesQueryHandler(IApplicationDbContext context)
-    : IQueryHandler<GetKnowledgeEntriesQuery, PaginatedList<KnowledgeEntryDto>>
+    : IQueryHandler<GetKnowledgeEntriesQuery, CursorPage<KnowledgeEntryDto>>
 {
-    public async ValueTask<PaginatedList<KnowledgeEntryDto>> Handle(GetKnowledgeEntriesQuery query, CancellationToken cancellationToken)
+    public async ValueTask<CursorPage<KnowledgeEntryDto>> Handle(GetKnowledgeEntriesQuery query, CancellationToken cancellationToken)
     {
         if (!await context.Bots.AnyAsync(b => b.Id == query.BotId, cancellationToken))
             throw new NotFoundException("No such bot.");
@@ -24,9 +24,13 @@ public sealed class GetKnowledgeEntriesQueryHandler(IApplicationDbContext contex
             entries = entries.Where(k => k.Answer.Contains(term) || k.Questions.Any(q => q.Contains(term)));
         }
 
+        if (KeysetCursor.Decode(query.Cursor) is { } after)
+            entries = entries.Where(k => k.Created < after.At || (k.Created == after.At && k.Id.CompareTo(after.Id) < 0));
+
+        // Mapped in memory: ToDto is a method call EF cannot translate.
         var page = await entries.OrderByDescending(k => k.Created).ThenByDescending(k => k.Id)
-            .ToPaginatedListAsync(query.PageNumber, query.PageSize, cancellationToken);
-        return new PaginatedList<KnowledgeEntryDto>(page.Items.Select(k => k.ToDto()).ToList(), page.TotalCount, page.PageNumber, page.PageSize);
+            .ToCursorPageAsync(query.Limit, k => new KeysetCursor(k.Created, k.Id), cancellationToken);
+        return new CursorPage<KnowledgeEntryDto>(page.Items.Select(k => k.ToDto()).ToList(), page.NextCursor);
     }
 }
 
@@ -35,7 +39,7 @@ public sealed class GetKnowledgeEntriesQueryValidator : AbstractValidator<GetKno
     public GetKnowledgeEntriesQueryValidator()
     {
         RuleFor(q => q.Search).MaximumLength(200);
-        RuleFor(q => q.PageNumber).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
+        RuleFor(q => q.Cursor).MustBeCursor();
+        RuleFor(q => q.Limit).MustBeLimit();
     }
 }

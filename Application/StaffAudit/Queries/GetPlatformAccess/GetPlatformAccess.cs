@@ -1,4 +1,3 @@
-using System.Globalization;
 using VirtuOps.Application.Common.Models;
 using VirtuOps.Domain.Common;
 
@@ -9,7 +8,7 @@ namespace VirtuOps.Application.StaffAudit.Queries.GetPlatformAccess;
 /// newest first. Staff are named by role only; the reason and the outcome are shown as recorded.
 /// </summary>
 [Authorize(Roles = Roles.Owner)]
-public sealed record GetPlatformAccessQuery(long? Cursor = null, int PageSize = 50) : IQuery<CursorPage<PlatformAccessDto>>;
+public sealed record GetPlatformAccessQuery(string? Cursor = null, int Limit = KeysetCursor.DefaultLimit) : IQuery<CursorPage<PlatformAccessDto>>;
 
 public sealed record PlatformAccessDto(long Id, DateTimeOffset OccurredAt, string StaffRole, string Operation, string? Reason, int StatusCode);
 
@@ -22,16 +21,16 @@ public sealed class GetPlatformAccessQueryHandler(IApplicationDbContext context,
     {
         var tenantId = currentUser.TenantId ?? throw new ForbiddenAccessException();
         var entries = context.StaffAuditLog.AsNoTracking().Where(e => e.TenantId == tenantId && StaffRoles.Contains(e.ActorRole));
-        if (query.Cursor is { } cursor)
-            entries = entries.Where(e => e.Id < cursor);
+        if (SequenceCursor.Decode(query.Cursor) is { } after)
+            entries = entries.Where(e => e.Id < after.Id);
 
         var rows = await entries
             .OrderByDescending(e => e.Id)
-            .Take(query.PageSize + 1)
+            .Take(query.Limit + 1)
             .Select(e => new PlatformAccessDto(e.Id, e.OccurredAt, e.ActorRole, e.Operation, e.Reason, e.StatusCode))
             .ToListAsync(cancellationToken);
-        return rows.Count > query.PageSize
-            ? new CursorPage<PlatformAccessDto>(rows[..query.PageSize], rows[query.PageSize - 1].Id.ToString(CultureInfo.InvariantCulture))
+        return rows.Count > query.Limit
+            ? new CursorPage<PlatformAccessDto>(rows[..query.Limit], new SequenceCursor(rows[query.Limit - 1].Id).Encode())
             : new CursorPage<PlatformAccessDto>(rows, null);
     }
 }
@@ -40,7 +39,7 @@ public sealed class GetPlatformAccessQueryValidator : AbstractValidator<GetPlatf
 {
     public GetPlatformAccessQueryValidator()
     {
-        RuleFor(q => q.Cursor).GreaterThan(0);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
+        RuleFor(q => q.Cursor).MustBeSequenceCursor();
+        RuleFor(q => q.Limit).MustBeLimit();
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using VirtuOps.Application.Common.Models;
 using VirtuOps.Domain.Common;
 using VirtuOps.Domain.StaffAudit;
@@ -11,8 +10,8 @@ namespace VirtuOps.Application.StaffAudit.Queries.GetStaffAuditLog;
 /// </summary>
 [Authorize(Roles = Roles.Admin)]
 public sealed record GetStaffAuditLogQuery(
-    long? Cursor = null,
-    int PageSize = 50,
+    string? Cursor = null,
+    int Limit = KeysetCursor.DefaultLimit,
     Guid? TenantId = null,
     Guid? ActorUserId = null,
     string? Operation = null,
@@ -36,8 +35,8 @@ public sealed class GetStaffAuditLogQueryHandler(IApplicationDbContext context)
     public async ValueTask<CursorPage<StaffAuditEntryDto>> Handle(GetStaffAuditLogQuery query, CancellationToken cancellationToken)
     {
         var entries = context.StaffAuditLog.AsNoTracking();
-        if (query.Cursor is { } cursor)
-            entries = entries.Where(e => e.Id < cursor);
+        if (SequenceCursor.Decode(query.Cursor) is { } after)
+            entries = entries.Where(e => e.Id < after.Id);
         if (query.TenantId is { } tenantId)
             entries = entries.Where(e => e.TenantId == tenantId);
         if (query.ActorUserId is { } actorUserId)
@@ -55,23 +54,21 @@ public sealed class GetStaffAuditLogQueryHandler(IApplicationDbContext context)
         // One row more than the page tells whether another page follows.
         var rows = await entries
             .OrderByDescending(e => e.Id)
-            .Take(query.PageSize + 1)
+            .Take(query.Limit + 1)
             .Select(e => new StaffAuditEntryDto(e.Id, e.OccurredAt, e.ActorUserId, e.ActorRole, e.Operation, e.Path, e.TenantId, e.Reason, e.StatusCode))
             .ToListAsync(cancellationToken);
-        return rows.Count > query.PageSize
-            ? new CursorPage<StaffAuditEntryDto>(rows[..query.PageSize], rows[query.PageSize - 1].Id.ToString(CultureInfo.InvariantCulture))
+        return rows.Count > query.Limit
+            ? new CursorPage<StaffAuditEntryDto>(rows[..query.Limit], new SequenceCursor(rows[query.Limit - 1].Id).Encode())
             : new CursorPage<StaffAuditEntryDto>(rows, null);
     }
 }
 
 public sealed class GetStaffAuditLogQueryValidator : AbstractValidator<GetStaffAuditLogQuery>
 {
-    public const int MaxPageSize = 200;
-
     public GetStaffAuditLogQueryValidator()
     {
-        RuleFor(q => q.Cursor).GreaterThan(0);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, MaxPageSize);
+        RuleFor(q => q.Cursor).MustBeSequenceCursor();
+        RuleFor(q => q.Limit).MustBeLimit();
         RuleFor(q => q.Operation).MaximumLength(StaffAuditEntry.OperationMaxLength);
         RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null);
     }

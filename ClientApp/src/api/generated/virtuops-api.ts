@@ -18,21 +18,21 @@ export class AccessLogClient {
     }
 
     /**
-     * The signed-in user's own API requests (time, IP address, browser, device, outcome), newest first.
-     * @param pageNumber (optional) 
-     * @param pageSize (optional) 
+     * The signed-in user's own API requests (time, IP address, browser, device, outcome), newest first; pass `nextCursor` back as `cursor` for older ones.
+     * @param cursor (optional) 
+     * @param limit (optional) 
      * @return OK
      */
-    getMyAccessLog(pageNumber?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<AccessLogEntryDtoPaginatedList> {
+    getMyAccessLog(cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<AccessLogEntryDtoCursorPage> {
         let url_ = this.baseUrl + "/api/account/access-log?";
-        if (pageNumber === null)
-            throw new globalThis.Error("The parameter 'pageNumber' cannot be null.");
-        else if (pageNumber !== undefined)
-            url_ += "pageNumber=" + encodeURIComponent("" + pageNumber) + "&";
-        if (pageSize === null)
-            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
-        else if (pageSize !== undefined)
-            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -48,13 +48,13 @@ export class AccessLogClient {
         });
     }
 
-    protected processGetMyAccessLog(response: Response): Promise<AccessLogEntryDtoPaginatedList> {
+    protected processGetMyAccessLog(response: Response): Promise<AccessLogEntryDtoCursorPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AccessLogEntryDtoPaginatedList;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AccessLogEntryDtoCursorPage;
             return result200;
             });
         } else if (status === 400) {
@@ -74,7 +74,7 @@ export class AccessLogClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<AccessLogEntryDtoPaginatedList>(null as any);
+        return Promise.resolve<AccessLogEntryDtoCursorPage>(null as any);
     }
 }
 
@@ -645,7 +645,7 @@ export class AdminClient {
     previous page's `nextCursor` as `cursor` for the next page; filter by tenant, caller, operation (its
     start, e.g. "GET /api/admin/tenants") and time span [from, to).
      * @param cursor (optional) 
-     * @param pageSize (optional) 
+     * @param limit (optional) 
      * @param tenantId (optional) 
      * @param actorUserId (optional) 
      * @param operation (optional) 
@@ -653,16 +653,16 @@ export class AdminClient {
      * @param to (optional) 
      * @return OK
      */
-    getStaffAuditLog(cursor?: number | undefined, pageSize?: number | undefined, tenantId?: string | undefined, actorUserId?: string | undefined, operation?: string | undefined, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<StaffAuditEntryDtoCursorPage> {
+    getStaffAuditLog(cursor?: string | undefined, limit?: number | undefined, tenantId?: string | undefined, actorUserId?: string | undefined, operation?: string | undefined, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<StaffAuditEntryDtoCursorPage> {
         let url_ = this.baseUrl + "/api/admin/audit-log?";
         if (cursor === null)
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        if (pageSize === null)
-            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
-        else if (pageSize !== undefined)
-            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         if (tenantId === null)
             throw new globalThis.Error("The parameter 'tenantId' cannot be null.");
         else if (tenantId !== undefined)
@@ -3256,12 +3256,13 @@ export class BotsClient {
     }
 
     /**
+     * The bot's knowledge, newest first; `search` matches questions and answers; pass `nextCursor` back as `cursor` for the next page.
      * @param search (optional) 
-     * @param pageNumber (optional) 
-     * @param pageSize (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
      * @return OK
      */
-    getKnowledgeEntries(id: string, search?: string | undefined, pageNumber?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<KnowledgeEntryDtoPaginatedList> {
+    getKnowledgeEntries(id: string, search?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<KnowledgeEntryDtoCursorPage> {
         let url_ = this.baseUrl + "/api/bots/{id}/knowledge?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3270,14 +3271,14 @@ export class BotsClient {
             throw new globalThis.Error("The parameter 'search' cannot be null.");
         else if (search !== undefined)
             url_ += "search=" + encodeURIComponent("" + search) + "&";
-        if (pageNumber === null)
-            throw new globalThis.Error("The parameter 'pageNumber' cannot be null.");
-        else if (pageNumber !== undefined)
-            url_ += "pageNumber=" + encodeURIComponent("" + pageNumber) + "&";
-        if (pageSize === null)
-            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
-        else if (pageSize !== undefined)
-            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3293,13 +3294,13 @@ export class BotsClient {
         });
     }
 
-    protected processGetKnowledgeEntries(response: Response): Promise<KnowledgeEntryDtoPaginatedList> {
+    protected processGetKnowledgeEntries(response: Response): Promise<KnowledgeEntryDtoCursorPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as KnowledgeEntryDtoPaginatedList;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as KnowledgeEntryDtoCursorPage;
             return result200;
             });
         } else if (status === 400) {
@@ -3331,7 +3332,7 @@ export class BotsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<KnowledgeEntryDtoPaginatedList>(null as any);
+        return Promise.resolve<KnowledgeEntryDtoCursorPage>(null as any);
     }
 
     /**
@@ -4697,16 +4698,17 @@ export class InboxClient {
     }
 
     /**
+     * Conversations, most recently active first, filtered; pass `nextCursor` back as `cursor` for the next page.
      * @param status (optional) 
      * @param channel (optional) 
      * @param botId (optional) 
      * @param search (optional) 
      * @param unreadOnly (optional) 
-     * @param pageNumber (optional) 
-     * @param pageSize (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
      * @return OK
      */
-    getConversations(status?: ConversationStatus | undefined, channel?: Channel | undefined, botId?: string | undefined, search?: string | undefined, unreadOnly?: boolean | undefined, pageNumber?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<ConversationSummaryDtoPaginatedList> {
+    getConversations(status?: ConversationStatus | undefined, channel?: Channel | undefined, botId?: string | undefined, search?: string | undefined, unreadOnly?: boolean | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ConversationSummaryDtoCursorPage> {
         let url_ = this.baseUrl + "/api/inbox/conversations?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -4728,14 +4730,14 @@ export class InboxClient {
             throw new globalThis.Error("The parameter 'unreadOnly' cannot be null.");
         else if (unreadOnly !== undefined)
             url_ += "unreadOnly=" + encodeURIComponent("" + unreadOnly) + "&";
-        if (pageNumber === null)
-            throw new globalThis.Error("The parameter 'pageNumber' cannot be null.");
-        else if (pageNumber !== undefined)
-            url_ += "pageNumber=" + encodeURIComponent("" + pageNumber) + "&";
-        if (pageSize === null)
-            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
-        else if (pageSize !== undefined)
-            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -4751,13 +4753,13 @@ export class InboxClient {
         });
     }
 
-    protected processGetConversations(response: Response): Promise<ConversationSummaryDtoPaginatedList> {
+    protected processGetConversations(response: Response): Promise<ConversationSummaryDtoCursorPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ConversationSummaryDtoPaginatedList;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ConversationSummaryDtoCursorPage;
             return result200;
             });
         } else if (status === 400) {
@@ -4783,7 +4785,7 @@ export class InboxClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ConversationSummaryDtoPaginatedList>(null as any);
+        return Promise.resolve<ConversationSummaryDtoCursorPage>(null as any);
     }
 
     /**
@@ -6012,21 +6014,21 @@ export class PlatformAccessClient {
     }
 
     /**
-     * Who from the platform (Admin or Support) looked at or changed this tenant's data: newest first, with the reason given.
+     * Who from the platform (Admin or Support) looked at or changed this tenant's data: newest first, with the reason given; pass `nextCursor` back as `cursor` for older entries.
      * @param cursor (optional) 
-     * @param pageSize (optional) 
+     * @param limit (optional) 
      * @return OK
      */
-    getPlatformAccess(cursor?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<PlatformAccessDtoCursorPage> {
+    getPlatformAccess(cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<PlatformAccessDtoCursorPage> {
         let url_ = this.baseUrl + "/api/security/platform-access?";
         if (cursor === null)
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        if (pageSize === null)
-            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
-        else if (pageSize !== undefined)
-            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -8110,14 +8112,9 @@ export interface AccessLogEntryDto {
     statusCode: number;
 }
 
-export interface AccessLogEntryDtoPaginatedList {
+export interface AccessLogEntryDtoCursorPage {
     items: AccessLogEntryDto[];
-    pageNumber: number;
-    pageSize: number;
-    totalCount: number;
-    readonly totalPages: number;
-    readonly hasPreviousPage: boolean;
-    readonly hasNextPage: boolean;
+    nextCursor?: string | undefined;
 }
 
 export interface AdminPayoutDto {
@@ -8353,16 +8350,6 @@ export interface ConversationSummaryDtoCursorPage {
     nextCursor?: string | undefined;
 }
 
-export interface ConversationSummaryDtoPaginatedList {
-    items: ConversationSummaryDto[];
-    pageNumber: number;
-    pageSize: number;
-    totalCount: number;
-    readonly totalPages: number;
-    readonly hasPreviousPage: boolean;
-    readonly hasNextPage: boolean;
-}
-
 export interface CreateApiKeyCommand {
     name: string;
     scopes: ApiKeyScope[];
@@ -8538,14 +8525,9 @@ export interface KnowledgeEntryDto {
     version: number;
 }
 
-export interface KnowledgeEntryDtoPaginatedList {
+export interface KnowledgeEntryDtoCursorPage {
     items: KnowledgeEntryDto[];
-    pageNumber: number;
-    pageSize: number;
-    totalCount: number;
-    readonly totalPages: number;
-    readonly hasPreviousPage: boolean;
-    readonly hasNextPage: boolean;
+    nextCursor?: string | undefined;
 }
 
 export interface KnowledgeEntryRequest {

@@ -1,10 +1,8 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { accessLogClient } from '../../api/client';
 import { toProblem } from '../../api/problem';
 import { DateTime } from '../../components/DateTime';
-import { Pager } from '../../components/Pager';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { userDataKey } from '../auth/account';
 
@@ -13,14 +11,13 @@ const pageSize = 20;
 /** The signed-in user's own requests to the API, newest first (ZRU-547: who used the account, from where). */
 export function AccessLogPage() {
   const { t } = useTranslation();
-  // The page is in the address, so reloading or going back shows the same rows.
-  const [params, setParams] = useSearchParams();
-  const pageNumber = Math.max(1, Number(params.get('page')) || 1);
-  const log = useQuery({
-    queryKey: [...userDataKey, 'access-log', pageNumber],
-    queryFn: ({ signal }) => accessLogClient.getMyAccessLog(pageNumber, pageSize, signal),
-    placeholderData: keepPreviousData,
+  const log = useInfiniteQuery({
+    queryKey: [...userDataKey, 'access-log'],
+    queryFn: ({ pageParam, signal }) => accessLogClient.getMyAccessLog(pageParam, pageSize, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+  const rows = log.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <section>
@@ -29,11 +26,11 @@ export function AccessLogPage() {
       {log.isPending && <p role="status">{t('common.loading')}</p>}
       {log.isError && <ProblemMessage problem={toProblem(log.error)} onRetry={() => void log.refetch()} />}
       {log.isSuccess &&
-        (log.data.items.length === 0 ? (
+        (rows.length === 0 ? (
           <p>{t('accessLog.empty')}</p>
         ) : (
           <>
-            <table className="table" aria-busy={log.isPlaceholderData}>
+            <table className="table">
               <thead>
                 <tr>
                   <th scope="col">{t('accessLog.time')}</th>
@@ -46,7 +43,7 @@ export function AccessLogPage() {
                 </tr>
               </thead>
               <tbody>
-                {log.data.items.map((entry) => (
+                {rows.map((entry) => (
                   <tr key={entry.id} data-testid="access-log-entry">
                     <td>
                       <DateTime value={entry.occurredAt} />
@@ -65,12 +62,17 @@ export function AccessLogPage() {
                 ))}
               </tbody>
             </table>
-            <Pager
-              pageNumber={log.data.pageNumber}
-              totalPages={log.data.totalPages}
-              totalCount={log.data.totalCount}
-              onPage={(page) => setParams(page > 1 ? { page: String(page) } : {})}
-            />
+            {log.hasNextPage && (
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={log.isFetchingNextPage}
+                onClick={() => void log.fetchNextPage()}
+              >
+                {log.isFetchingNextPage && <span className="spinner" aria-hidden="true" />}
+                {t('common.loadMore')}
+              </button>
+            )}
           </>
         ))}
     </section>

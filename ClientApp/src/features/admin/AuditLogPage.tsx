@@ -18,9 +18,8 @@ export function AuditLogPage() {
     queryKey: [...userDataKey, 'admin', 'audit-log', tenantId],
     queryFn: ({ pageParam, signal }) =>
       adminClient.getStaffAuditLog(pageParam, pageSize, tenantId, undefined, undefined, undefined, undefined, signal),
-    initialPageParam: undefined as number | undefined,
-    // The log's cursor is an entry id, sent back as the number the query takes.
-    getNextPageParam: (last) => (last.nextCursor ? Number(last.nextCursor) : undefined),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const rows = log.data?.pages.flatMap((page) => page.items) ?? [];
 

@@ -44,9 +44,7 @@ describe('BotsPage', () => {
     vi.mocked(accountClient.getCurrentAccount).mockResolvedValue(demoAgent);
     vi.mocked(botsClient.getBots).mockResolvedValue([demoBot]);
     vi.mocked(botsClient.getBot).mockResolvedValue(demoBot);
-    vi.mocked(botsClient.getKnowledgeEntries).mockResolvedValue({
-      items: [], pageNumber: 1, pageSize: 20, totalCount: 0, totalPages: 0, hasPreviousPage: false, hasNextPage: false,
-    });
+    vi.mocked(botsClient.getKnowledgeEntries).mockResolvedValue({ items: [] });
     const { router } = renderRoute('/bots');
     const user = userEvent.setup();
 

@@ -82,8 +82,26 @@ describe('InboxPage', () => {
     await user.selectOptions(screen.getByLabelText('Kanal'), 'Sayt vidjeti');
 
     expect(inboxClient.getConversations).toHaveBeenLastCalledWith(
-      'WaitingForHuman', 'Widget', undefined, undefined, false, 1, 30, expect.anything(),
+      'WaitingForHuman', 'Widget', undefined, undefined, false, undefined, 30, expect.anything(),
     );
+  });
+
+  it('loads older conversations after the newest, with the cursor the server gave and the same filters', async () => {
+    const older = { ...waiting, id: 'older', contactName: 'Eski mijoz' };
+    vi.mocked(inboxClient.getConversations).mockImplementation((_status, _channel, _bot, _search, _unread, cursor) =>
+      Promise.resolve(cursor === 'after-first' ? pageOf([older]) : pageOf([waiting], 'after-first')),
+    );
+    renderRoute('/inbox?status=WaitingForHuman');
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Yana koʻrsatish' }));
+
+    expect(await screen.findByText('Eski mijoz')).toBeInTheDocument();
+    expect(screen.getAllByTestId('conversation')).toHaveLength(2);
+    expect(inboxClient.getConversations).toHaveBeenLastCalledWith(
+      'WaitingForHuman', undefined, undefined, undefined, false, 'after-first', 30, expect.anything(),
+    );
+    expect(screen.queryByRole('button', { name: 'Yana koʻrsatish' })).not.toBeInTheDocument();
   });
 
   it('opens a conversation, marks it read, and shows messages as text with their author, time and delivery', async () => {

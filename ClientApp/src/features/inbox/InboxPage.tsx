@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useParams, useSearchParams } from 'react-router';
@@ -6,7 +6,6 @@ import { inboxClient } from '../../api/client';
 import type { Channel, ConversationStatus } from '../../api/generated/virtuops-api';
 import { toProblem } from '../../api/problem';
 import { DateTime } from '../../components/DateTime';
-import { Pager } from '../../components/Pager';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { botsQuery } from '../bots/botQueries';
 import { ChannelBadge } from './ChannelBadge';
@@ -24,7 +23,6 @@ interface Filters {
   botId?: string;
   search?: string;
   unreadOnly: boolean;
-  page: number;
 }
 
 function readFilters(params: URLSearchParams): Filters {
@@ -36,7 +34,6 @@ function readFilters(params: URLSearchParams): Filters {
     botId: params.get('bot') ?? undefined,
     search: params.get('q') ?? undefined,
     unreadOnly: params.get('unread') === '1',
-    page: Math.max(1, Number(params.get('page')) || 1),
   };
 }
 
@@ -47,7 +44,6 @@ function writeFilters(filters: Filters): Record<string, string> {
   if (filters.botId) params.bot = filters.botId;
   if (filters.search) params.q = filters.search;
   if (filters.unreadOnly) params.unread = '1';
-  if (filters.page > 1) params.page = String(filters.page);
   return params;
 }
 
@@ -96,23 +92,25 @@ function ConversationList({ selectedId }: { selectedId?: string }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
-  const conversations = useQuery({
+  // A cursor per page: conversations arriving while the agent scrolls appear on top, never shifting the pages below.
+  const conversations = useInfiniteQuery({
     queryKey: [...conversationListKey, filters],
-    queryFn: ({ signal }) =>
+    queryFn: ({ pageParam, signal }) =>
       inboxClient.getConversations(
         filters.status,
         filters.channel,
         filters.botId,
         filters.search,
         filters.unreadOnly,
-        filters.page,
+        pageParam,
         pageSize,
         signal,
       ),
-    placeholderData: keepPreviousData,
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  // Any change of filter starts again at the first page.
-  const filter = (change: Partial<Filters>) => setParams(writeFilters({ ...filters, page: 1, ...change }));
+  const rows = conversations.data?.pages.flatMap((page) => page.items) ?? [];
+  const filter = (change: Partial<Filters>) => setParams(writeFilters({ ...filters, ...change }));
 
   return (
     <div className="inbox__list">
@@ -123,9 +121,9 @@ function ConversationList({ selectedId }: { selectedId?: string }) {
       )}
       {conversations.isSuccess && (
         <>
-          {conversations.data.items.length === 0 && <p>{t('inbox.none')}</p>}
+          {rows.length === 0 && <p>{t('inbox.none')}</p>}
           <ul className="conversations" aria-busy={conversations.isFetching}>
-            {conversations.data.items.map((conversation) => (
+            {rows.map((conversation) => (
               <li key={conversation.id}>
                 <Link
                   to={{ pathname: `/inbox/${conversation.id}`, search: params.toString() }}
@@ -156,12 +154,17 @@ function ConversationList({ selectedId }: { selectedId?: string }) {
               </li>
             ))}
           </ul>
-          <Pager
-            pageNumber={conversations.data.pageNumber}
-            totalPages={conversations.data.totalPages}
-            totalCount={conversations.data.totalCount}
-            onPage={(page) => setParams(writeFilters({ ...filters, page }))}
-          />
+          {conversations.hasNextPage && (
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={conversations.isFetchingNextPage}
+              onClick={() => void conversations.fetchNextPage()}
+            >
+              {conversations.isFetchingNextPage && <span className="spinner" aria-hidden="true" />}
+              {t('common.loadMore')}
+            </button>
+          )}
         </>
       )}
     </div>

@@ -1,8 +1,8 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import type {
   ConversationDetailDto,
   ConversationSummaryDto,
-  ConversationSummaryDtoPaginatedList,
+  ConversationSummaryDtoCursorPage,
   MessageDto,
 } from '../../api/generated/virtuops-api';
 import { userDataKey } from '../auth/account';
@@ -26,8 +26,11 @@ export function mergeMessages(current: MessageDto[], added: MessageDto[]): Messa
  * once, then the lists are reloaded, because only the server knows the new order and who now matches each filter.
  */
 export function applyConversation(queryClient: QueryClient, summary: ConversationSummaryDto, messages: MessageDto[] = []) {
-  queryClient.setQueriesData<ConversationSummaryDtoPaginatedList>({ queryKey: conversationListKey }, (list) =>
-    list && { ...list, items: list.items.map((item) => (item.id === summary.id ? summary : item)) },
+  queryClient.setQueriesData<InfiniteData<ConversationSummaryDtoCursorPage>>({ queryKey: conversationListKey }, (list) =>
+    list && {
+      ...list,
+      pages: list.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === summary.id ? summary : item)) })),
+    },
   );
   queryClient.setQueryData<ConversationDetailDto>(conversationQueryKey(summary.id), (detail) =>
     detail && { conversation: summary, messages: mergeMessages(detail.messages, messages) },

@@ -122,15 +122,27 @@ describe('KnowledgePage', () => {
     expect(await screen.findByText('Import qilindi: 7 ta yozuv.')).toBeInTheDocument();
   });
 
-  it('searches and pages through the server’s list', async () => {
+  it('searches and loads more of the server’s list with its cursor, keeping the search', async () => {
     signedInWithKnowledge([]);
-    vi.mocked(botsClient.getKnowledgeEntries).mockResolvedValue(pageOf([entry], 1, 3, 45));
+    const older = { ...entry, id: 'older', questions: ['Dam olish kuni bormi?'] };
+    vi.mocked(botsClient.getKnowledgeEntries).mockImplementation((_bot, _search, cursor) =>
+      Promise.resolve(cursor ? pageOf([older]) : pageOf([entry], 'next-1')),
+    );
     renderRoute(knowledgePath);
     const user = userEvent.setup();
 
     await user.type(await screen.findByLabelText('Bilimlar boʻyicha qidirish'), 'vaqt{Enter}');
-    await user.click(await screen.findByRole('button', { name: 'Keyingi →' }));
+    await user.click(await screen.findByRole('button', { name: 'Yana koʻrsatish' }));
 
-    expect(botsClient.getKnowledgeEntries).toHaveBeenLastCalledWith(demoBot.id, 'vaqt', 2, 20, expect.anything());
+    expect(await screen.findByText('Dam olish kuni bormi?')).toBeInTheDocument();
+    expect(screen.getAllByTestId('knowledge-entry')).toHaveLength(2);
+    expect(botsClient.getKnowledgeEntries).toHaveBeenLastCalledWith(demoBot.id, 'vaqt', 'next-1', 20, expect.anything());
+  });
+
+  it('says when a search finds nothing', async () => {
+    signedInWithKnowledge([]);
+    renderRoute(`${knowledgePath}?q=yoʻq`);
+
+    expect(await screen.findByText('“yoʻq” boʻyicha hech narsa topilmadi.')).toBeInTheDocument();
   });
 });

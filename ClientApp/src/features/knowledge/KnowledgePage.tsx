@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -8,7 +8,6 @@ import { ifMatch } from '../../api/etag';
 import { toProblem } from '../../api/problem';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateTime } from '../../components/DateTime';
-import { Pager } from '../../components/Pager';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { useBot } from '../bots/BotLayout';
 import { CsvImport } from './CsvImport';
@@ -23,14 +22,7 @@ export function KnowledgePage() {
   const bot = useBot();
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const [editing, setEditing] = useState<Editing>(undefined);
-
-  const showPage = (next: { q?: string; page?: number }) => {
-    const q = next.q ?? search;
-    const pageNumber = next.page ?? 1;
-    setParams({ ...(q ? { q } : {}), ...(pageNumber > 1 ? { page: String(pageNumber) } : {}) });
-  };
 
   return (
     <>
@@ -53,14 +45,8 @@ export function KnowledgePage() {
         />
       )}
       <CsvImport botId={bot.id} />
-      <SearchForm key={search} initial={search} onSearch={(q) => showPage({ q, page: 1 })} />
-      <EntryList
-        botId={bot.id}
-        search={search}
-        page={page}
-        onPage={(pageNumber) => showPage({ page: pageNumber })}
-        onEdit={(entry) => setEditing({ entry })}
-      />
+      <SearchForm key={search} initial={search} onSearch={(q) => setParams(q ? { q } : {})} />
+      <EntryList botId={bot.id} search={search} onEdit={(entry) => setEditing({ entry })} />
     </>
   );
 }
@@ -92,20 +78,19 @@ function SearchForm({ initial, onSearch }: { initial: string; onSearch: (q: stri
 interface EntryListProps {
   botId: string;
   search: string;
-  page: number;
-  onPage: (page: number) => void;
   onEdit: (entry: KnowledgeEntryDto) => void;
 }
 
-function EntryList({ botId, search, page, onPage, onEdit }: EntryListProps) {
+function EntryList({ botId, search, onEdit }: EntryListProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [deleting, setDeleting] = useState<KnowledgeEntryDto | undefined>(undefined);
-  const entries = useQuery({
-    queryKey: [...knowledgeQueryKey(botId), { search, page }],
-    queryFn: ({ signal }) => botsClient.getKnowledgeEntries(botId, search || undefined, page, knowledgePageSize, signal),
-    // The previous page stays on screen while the next loads, so the pager does not jump.
-    placeholderData: keepPreviousData,
+  const entries = useInfiniteQuery({
+    queryKey: [...knowledgeQueryKey(botId), { search }],
+    queryFn: ({ pageParam, signal }) =>
+      botsClient.getKnowledgeEntries(botId, search || undefined, pageParam, knowledgePageSize, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const remove = useMutation({
     mutationFn: (entry: KnowledgeEntryDto) => knowledgeClient.deleteKnowledgeEntry(entry.id, ifMatch(entry.version)),
@@ -115,7 +100,7 @@ function EntryList({ botId, search, page, onPage, onEdit }: EntryListProps) {
 
   if (entries.isPending) return <p role="status">{t('common.loading')}</p>;
   if (entries.isError) return <ProblemMessage problem={toProblem(entries.error)} onRetry={() => void entries.refetch()} />;
-  const { items, totalCount, totalPages, pageNumber } = entries.data;
+  const items = entries.data.pages.flatMap((page) => page.items);
 
   return (
     <>
@@ -132,9 +117,11 @@ function EntryList({ botId, search, page, onPage, onEdit }: EntryListProps) {
           <p>{t('knowledge.deleteText')}</p>
         </ConfirmDialog>
       )}
-      <p className="muted" role="status" aria-busy={entries.isFetching}>
-        {search ? t('knowledge.found', { total: totalCount, search }) : t('knowledge.total', { total: totalCount })}
-      </p>
+      {items.length === 0 && (
+        <p className="muted" role="status">
+          {search ? t('knowledge.notFound', { search }) : t('knowledge.empty')}
+        </p>
+      )}
       {items.length > 0 && (
         <table className="table">
           <thead>
@@ -177,7 +164,17 @@ function EntryList({ botId, search, page, onPage, onEdit }: EntryListProps) {
           </tbody>
         </table>
       )}
-      <Pager pageNumber={pageNumber} totalPages={totalPages} totalCount={totalCount} onPage={onPage} />
+      {entries.hasNextPage && (
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={entries.isFetchingNextPage}
+          onClick={() => void entries.fetchNextPage()}
+        >
+          {entries.isFetchingNextPage && <span className="spinner" aria-hidden="true" />}
+          {t('common.loadMore')}
+        </button>
+      )}
     </>
   );
 }
