@@ -189,6 +189,7 @@ public static class DependencyInjection
         services.AddScoped<CountedAnswers>();
         services.AddScoped<AnswerMeter>();
         services.AddScoped<PlanChangeService>();
+        services.AddScoped<ImmediateCharges>();
         services.AddScoped<SubscriptionCancellation>();
         services.AddScoped<ReceiptIssuer>();
         services.AddScoped<RenewalSteps>();

@@ -65,6 +65,17 @@ public sealed class Charge : TenantOwnedEntity
         return charge;
     }
 
+    /// <summary>
+    /// The first month after a direct card binding, charged to the card just bound. Its period key is the binding's
+    /// id: however often the owner confirms, one binding pays one first month.
+    /// </summary>
+    public static Charge ForFirstPayment(Subscription subscription, CheckoutSession binding, int attempt, DateTimeOffset now)
+    {
+        var charge = new Charge(subscription.Id, binding.Id.ToString("N"), attempt, binding.PlanCode, binding.AmountTiyin, now);
+        charge.AssignTenant(subscription.TenantId);
+        return charge;
+    }
+
     /// <summary>The first month, paid while binding the card on Paylov's page.</summary>
     public static Charge FirstPayment(Subscription subscription, string planCode, long amountTiyin, string transactionId, DateTimeOffset now)
     {

@@ -122,6 +122,10 @@ public sealed class Subscription : TenantOwnedEntity
     /// <summary>Identifies the period a renewal pays for, e.g. <c>2026-12-27</c>: one successful charge per subscription and period.</summary>
     public string RenewalPeriodKey => CurrentPeriodEnd.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A tenant without any subscription binds a card to subscribe: nothing runs until the first month is paid (<see cref="ActivatePaid"/>).</summary>
+    public static Subscription AwaitingFirstPayment(string planCode, DateTimeOffset now) =>
+        new(planCode, now, now) { Status = SubscriptionStatus.Expired };
+
     public static Subscription StartPaid(string planCode, DateTimeOffset now)
     {
         var subscription = new Subscription(planCode, now, now);
@@ -203,6 +207,15 @@ public sealed class Subscription : TenantOwnedEntity
     }
 
     public void ChangePlan(string planCode) => PendingPlanCode = planCode == PlanCode ? null : planCode;
+
+    /// <summary>A plan chosen during the trial serves at once: nothing was paid for the old one, and the first charge pays the new one.</summary>
+    public void ChooseTrialPlan(string planCode)
+    {
+        if (Status != SubscriptionStatus.Trialing)
+            throw new DomainRuleViolationException("Only a trial changes plan at once without a charge.");
+        PlanCode = planCode;
+        PendingPlanCode = null;
+    }
 
     /// <summary>An upgrade paid for the rest of the period: the plan serves from now; the period and its end stay.</summary>
     public void UpgradeNow(string planCode)

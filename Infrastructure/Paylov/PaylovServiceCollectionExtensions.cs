@@ -32,6 +32,12 @@ public static class PaylovServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<PaylovCallbackCredentials>();
+        // Which binding the owner's card goes through (Hosted | Direct): a setting of the Paylov section, read by the billing commands.
+        services.AddOptions<CardBindingOptions>()
+            .Bind(section)
+            .Validate(o => Enum.IsDefined(o.CardBinding), "Paylov:CardBinding is Hosted or Direct.")
+            .Validate(o => o.OtpAttempts is >= 1 and <= 10 && o.OtpLifetime > TimeSpan.Zero, "Paylov:OtpAttempts is 1 to 10 and Paylov:OtpLifetime positive.")
+            .ValidateOnStart();
 
         var options = section.Get<PaylovOptions>() ?? new PaylovOptions();
         if (options.UsesSandbox)

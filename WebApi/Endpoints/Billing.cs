@@ -1,6 +1,8 @@
 using VirtuOps.Application.Billing.Commands.CancelSubscription;
 using VirtuOps.Application.Billing.Commands.ChangePlan;
 using VirtuOps.Application.Billing.Commands.CompleteCheckout;
+using VirtuOps.Application.Billing.Commands.ConfirmCardBinding;
+using VirtuOps.Application.Billing.Commands.StartCardBinding;
 using VirtuOps.Application.Billing.Commands.StartCheckout;
 using VirtuOps.Application.Billing.PlanChanges;
 using VirtuOps.Application.Billing.Queries.GetBilling;
@@ -9,10 +11,12 @@ using VirtuOps.Application.Billing.Queries.GetUsage;
 
 namespace VirtuOps.WebApi.Endpoints;
 
-/// <summary>The owner's subscription: plans, usage against their limits, checkout on Paylov's page, the card on file, payments, cancel.</summary>
+/// <summary>The owner's subscription: plans, usage against their limits, checkout on Paylov's page or our card form with its SMS code, the card on file, payments, cancel.</summary>
 public sealed class Billing : IEndpointGroup
 {
     public sealed record ChangePlanRequest(string PlanCode);
+
+    public sealed record ConfirmCardRequest(Guid BindingId, string Otp);
 
     public void Map(IEndpointRouteBuilder app)
     {
@@ -23,6 +27,10 @@ public sealed class Billing : IEndpointGroup
         group.MapGet("/usage", GetUsage).AllowApiKeys();
         group.MapPost("/checkout", StartCheckout).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/checkout/{id:guid}/complete", CompleteCheckout).ProducesProblem(StatusCodes.Status404NotFound);
+        // The card form (Paylov:CardBinding = Direct): the number is in this one body, which nothing logs or keeps.
+        group.MapPost("/card", StartCardBinding).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapPost("/card/confirm", ConfirmCardBinding).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/cancel", CancelSubscription).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/plan-change", GetPlanChange).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/plan", ChangePlan).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
@@ -40,6 +48,12 @@ public sealed class Billing : IEndpointGroup
 
     public static async Task<Ok<CheckoutResultDto>> CompleteCheckout(ISender sender, Guid id, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new CompleteCheckoutCommand(id), cancellationToken));
+
+    public static async Task<Ok<CardOtpSentDto>> StartCardBinding(ISender sender, StartCardBindingCommand command, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(command, cancellationToken));
+
+    public static async Task<Ok<CheckoutResultDto>> ConfirmCardBinding(ISender sender, ConfirmCardRequest request, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ConfirmCardBindingCommand(request.BindingId, request.Otp), cancellationToken));
 
     public static async Task<NoContent> CancelSubscription(ISender sender, CancellationToken cancellationToken)
     {

@@ -18,6 +18,8 @@ public static class IdempotencyKeys
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeaderName = "Idempotent-Replayed";
 
+    private static readonly PathString CardFormPath = new("/api/billing/card");
+
     public static IServiceCollection AddIdempotencyKeys(this IServiceCollection services) => services.AddSingleton<IdempotencyStore>();
 
     public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -25,6 +27,8 @@ public static class IdempotencyKeys
         if (!HttpMethods.IsPost(context.Request.Method)
             || !context.Request.Headers.TryGetValue(HeaderName, out var values)
             || !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+            // The card form's body holds a card number: a plain hash of it must not be stored (it is guessable from so few digits).
+            || context.Request.Path.StartsWithSegments(CardFormPath, StringComparison.Ordinal)
             // Keys are kept per tenant: sign-up, the widget and other callers without one have nothing to scope them to.
             || context.User.FindFirst(VirtuOpsClaimTypes.TenantId) is null)
         {

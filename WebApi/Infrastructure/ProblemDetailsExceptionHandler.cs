@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using VirtuOps.Application.Billing.Payments;
 using VirtuOps.Application.Channels.Common;
 using VirtuOps.Application.Common.Exceptions;
 using VirtuOps.Domain.Exceptions;
@@ -49,6 +50,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Title = "The messaging provider did not answer.",
                 Detail = provider.Message,
             },
+            PaymentRefusedException refusal => PaymentRefusalMessages.Problem(httpContext.Request, refusal),
             DomainRuleViolationException rule => new ProblemDetails { Status = StatusCodes.Status422UnprocessableEntity, Title = "Business rule violated.", Detail = rule.Message },
             _ => null,
         };

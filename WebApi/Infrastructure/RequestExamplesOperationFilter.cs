@@ -5,10 +5,12 @@ using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 using VirtuOps.Application.ApiKeys.Commands.CreateApiKey;
+using VirtuOps.Application.Billing.Commands.StartCardBinding;
 using VirtuOps.Application.Bots.Commands.CreateBot;
 using VirtuOps.Application.Bots.Commands.UpdateBot;
 using VirtuOps.Application.Webhooks.Commands.CreateWebhookSubscription;
 using VirtuOps.Domain.ApiKeys;
+using VirtuOps.Domain.Billing;
 using VirtuOps.Domain.Bots;
 using VirtuOps.Domain.Webhooks;
 using VirtuOps.WebApi.Endpoints;
@@ -33,6 +35,9 @@ internal sealed class RequestExamplesOperationFilter(IOptions<JsonOptions> json)
         [typeof(Bots.KnowledgeImportRequest)] = new Bots.KnowledgeImportRequest("questions,answer\n\"Ish vaqtingiz qanday?|Soat nechida ochilasiz?\",Har kuni 9:00 dan 21:00 gacha.\n"),
         [typeof(Bots.PlaygroundRequest)] = new Bots.PlaygroundRequest("Yetkazib berish bormi?"),
         [typeof(Inbox.ReplyRequest)] = new Inbox.ReplyRequest("Buyurtmangiz yoʻlda, ertaga yetib boradi."),
+        // The sandbox's test card (README): never a real number in the documentation.
+        [typeof(StartCardBindingCommand)] = new StartCardBindingCommand("8600 0000 0000 0031", "07/39", "start", CheckoutPurpose.Subscribe),
+        [typeof(Billing.ConfirmCardRequest)] = new Billing.ConfirmCardRequest(Guid.Parse("0196f2c4-0000-7000-8000-0000000000a1"), "123456"),
         [typeof(CreateApiKeyCommand)] = new CreateApiKeyCommand("CRM", [ApiKeyScope.Read, ApiKeyScope.Write]),
         [typeof(CreateWebhookSubscriptionCommand)] = new CreateWebhookSubscriptionCommand(
             "https://crm.example.uz/virtuops", [WebhookEventTypes.MessageReceived, WebhookEventTypes.ConversationHandedOver], "CRM"),

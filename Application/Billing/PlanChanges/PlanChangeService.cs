@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using VirtuOps.Application.Billing.Common;
 using VirtuOps.Application.Billing.Renewals;
 using VirtuOps.Domain.Billing;
-using VirtuOps.Domain.Exceptions;
 
 namespace VirtuOps.Application.Billing.PlanChanges;
 
@@ -22,7 +21,7 @@ public sealed record PlanChangeDto(string PlanCode, bool Immediate, long AmountT
 /// An upgrade's attempts have their own period key (the period and the plan), so at most one is paid per period and plan.
 /// </summary>
 public sealed class PlanChangeService(
-    IApplicationDbContext context, RenewalSteps steps, ReceiptIssuer receipts, IOptions<BillingOptions> billing, TimeProvider time)
+    IApplicationDbContext context, ImmediateCharges charges, IOptions<BillingOptions> billing, TimeProvider time)
 {
     public async Task<PlanChangeDto> QuoteAsync(Subscription subscription, PlanDefinition target, CancellationToken cancellationToken)
     {
@@ -36,63 +35,10 @@ public sealed class PlanChangeService(
     }
 
     /// <summary>Charges the quoted upgrade and applies the plan once paid, with its fiscal receipt. 409 while another request pays it; 422 when declined.</summary>
-    public async Task UpgradeAsync(Subscription subscription, PlanDefinition target, long amountTiyin, CancellationToken cancellationToken)
-    {
-        var periodKey = subscription.UpgradePeriodKey(target.Code);
-        var attempts = await context.Charges.Where(c => c.SubscriptionId == subscription.Id && c.PeriodKey == periodKey).ToListAsync(cancellationToken);
-        var renewal = new Renewal(subscription)
-        {
-            Card = await context.PaymentMethods.AsNoTracking().Where(p => p.RemovedAt == null).OrderByDescending(p => p.Created).FirstOrDefaultAsync(cancellationToken),
-            Charge = attempts.FirstOrDefault(c => c.Status == ChargeStatus.Pending),
-        };
-        renewal.Reconcile = renewal.Charge is not null;
-        if (renewal.Charge is null)
-        {
-            renewal.Charge = Charge.ForUpgrade(subscription, target.Code, attempts.Count + 1, amountTiyin, time.GetUtcNow());
-            context.Charges.Add(renewal.Charge);
-            await SaveOrConflictAsync(cancellationToken);
-        }
-
-        await steps.CallPaylovAsync(renewal, cancellationToken);
-        if (renewal.AwaitsSavingTransaction)
-        {
-            RenewalSteps.RecordTransaction(renewal);
-            await SaveOrConflictAsync(cancellationToken);
-            await steps.CallPaylovAsync(renewal, cancellationToken);
-        }
-
-        var (charge, result) = (renewal.Charge!, renewal.Result!);
-        switch (result.State)
-        {
-            case Payments.PaylovTransactionState.Succeeded:
-                charge.Succeeded(result.TransactionId ?? charge.TransactionId ?? charge.IdempotencyKey, time.GetUtcNow());
-                subscription.UpgradeNow(charge.PlanCode);
-                var receipt = FiscalReceiptRecord.For(charge);
-                context.FiscalReceipts.Add(receipt);
-                await SaveOrConflictAsync(cancellationToken);
-                await receipts.IssueAsync(receipt, charge, cancellationToken);
-                return;
-            case Payments.PaylovTransactionState.Pending:
-                throw new ConflictException("Paylov has not confirmed the payment yet. Try again in a minute; you will not be charged twice.");
-            default:
-                charge.Failed(result.ErrorCode ?? result.State.ToString(), result.TransactionId, time.GetUtcNow());
-                await SaveOrConflictAsync(cancellationToken);
-                throw new DomainRuleViolationException($"The payment did not go through ({charge.FailureCode}); your plan is unchanged.");
-        }
-    }
-
-    // A unique index or concurrency token refused the write: another request is paying this upgrade right now.
-    private async Task SaveOrConflictAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await context.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            throw new ConflictException("This plan change is already being paid for.");
-        }
-    }
+    public Task UpgradeAsync(Subscription subscription, PlanDefinition target, long amountTiyin, CancellationToken cancellationToken) =>
+        charges.PayAsync(subscription, subscription.UpgradePeriodKey(target.Code),
+            attempt => Charge.ForUpgrade(subscription, target.Code, attempt, amountTiyin, time.GetUtcNow()),
+            charge => subscription.UpgradeNow(charge.PlanCode), cancellationToken);
 
     private async Task<IReadOnlyList<ExceededLimitDto>> ExceededLimitsAsync(PlanDefinition target, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -13,7 +13,8 @@ public sealed class UnhandledExceptionBehaviour<TMessage, TResponse>(ILogger<TMe
         }
         catch (Exception ex) when (ex is not (ValidationException or NotFoundException or ForbiddenAccessException
                                        or SignInRequiredException or ConflictException or OperationCanceledException
-                                       or Domain.Exceptions.DomainRuleViolationException or Channels.Common.ChannelApiException))
+                                       or Domain.Exceptions.DomainRuleViolationException or Channels.Common.ChannelApiException
+                                       or Billing.Payments.PaymentRefusedException))
         {
             // Expected outcomes (validation, not found, a provider that is down, ...) are answered to the caller, not
             // logged as errors; the channel adapters log provider failures as warnings.

@@ -10,6 +10,10 @@ export interface Problem {
   retryAfterSeconds?: number;
   /** Messages per field, keyed by the camelCased field name used in forms. */
   fieldErrors: Record<string, string[]>;
+  /** A stable machine-readable reason, e.g. Paylov's `invalid_otp` or `card_is_blocked`. */
+  code?: string;
+  /** After a wrong SMS code: how many more may be tried. */
+  attemptsLeft?: number;
 }
 
 interface ProblemDetailsLike {
@@ -19,6 +23,8 @@ interface ProblemDetailsLike {
   traceId?: unknown;
   errors?: unknown;
   retryAfter?: unknown;
+  code?: unknown;
+  attemptsLeft?: unknown;
 }
 
 export function toProblem(error: unknown): Problem {
@@ -54,6 +60,8 @@ function fromProblemDetails(body: ProblemDetailsLike, fallbackStatus: number): P
   if (typeof body.detail === 'string') problem.detail = body.detail;
   if (typeof body.traceId === 'string') problem.traceId = body.traceId;
   if (typeof body.retryAfter === 'number') problem.retryAfterSeconds = body.retryAfter;
+  if (typeof body.code === 'string') problem.code = body.code;
+  if (typeof body.attemptsLeft === 'number') problem.attemptsLeft = body.attemptsLeft;
   return problem;
 }
 

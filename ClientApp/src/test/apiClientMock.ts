@@ -142,6 +142,8 @@ export const billingClient = {
   cancelSubscription: vi.fn(never),
   changePlan: vi.fn(never),
   getPlanChange: vi.fn(never),
+  startCardBinding: vi.fn(never),
+  confirmCardBinding: vi.fn(never),
 };
 export const contactsClient = {
   getContacts: vi.fn(never),

@@ -74,7 +74,8 @@ internal sealed class CheckoutSessionConfiguration : IEntityTypeConfiguration<Ch
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.PaylovSessionId).HasMaxLength(100).IsRequired();
         builder.Property(c => c.Purpose).HasConversion<string>().HasMaxLength(16);
-        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        // Of two requests confirming one SMS code, only the one whose save claims the binding sends it to Paylov.
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         builder.Property(c => c.PlanCode).HasMaxLength(Subscription.PlanCodeMaxLength).IsRequired();
         builder.Property(c => c.FailureReason).HasMaxLength(200);
         builder.Property(c => c.CreatedBy).HasMaxLength(64);

@@ -15,7 +15,7 @@ public static class SandboxCards
     /// <summary>The bank declines it (binding fails with <c>declined</c>).</summary>
     public const string Declined = "8600000000000015";
 
-    /// <summary>Not enough money (binding fails with <c>insufficient_funds</c>).</summary>
+    /// <summary>Not enough money: the hosted binding fails with <c>insufficient_funds</c>; bound directly, every payment is declined so.</summary>
     public const string InsufficientFunds = "8600000000000023";
 
     /// <summary>Asks for the SMS code <see cref="OtpCode"/> before binding; later charges succeed.</summary>

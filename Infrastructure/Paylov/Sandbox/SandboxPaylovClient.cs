@@ -66,6 +66,7 @@ public sealed class SandboxPaylovClient(TimeProvider timeProvider) : IPaylovClie
         lock (_lock)
             return Task.FromResult(_payouts.TryGetValue(externalId, out var result) ? result : new PayoutResult(PayoutState.NotFound, null, "transaction_not_found"));
     }
+    private readonly HashSet<string> _paidOnce = [];
 
     public Task<CardOtpSent> StartAsync(string paylovUserId, CardDetails card, CancellationToken cancellationToken)
     {
@@ -163,7 +164,8 @@ public sealed class SandboxPaylovClient(TimeProvider timeProvider) : IPaylovClie
 
             if (!_cards.TryGetValue(request.CardId, out var behaviour))
                 return Task.FromResult(new ChargeResult(PaylovTransactionState.Declined, request.TransactionId, "card_not_found"));
-            if (behaviour == SandboxCardBehaviour.RenewalsFail)
+            // The no-funds card never pays; the dunning card pays its first payment only (bound on the hosted page, that one was paid there).
+            if (behaviour == SandboxCardBehaviour.InsufficientFunds || (behaviour == SandboxCardBehaviour.RenewalsFail && !_paidOnce.Add(request.CardId)))
                 return Task.FromResult(new ChargeResult(PaylovTransactionState.InsufficientFunds, request.TransactionId, "insufficient_funds"));
             transaction.State = PaylovTransactionState.Succeeded;
             return Task.FromResult(new ChargeResult(PaylovTransactionState.Succeeded, request.TransactionId, null));
@@ -299,6 +301,7 @@ public sealed class SandboxPaylovClient(TimeProvider timeProvider) : IPaylovClie
 
         var cardId = NewId("sbx_card_");
         _cards[cardId] = session.Behaviour;
+        _paidOnce.Add(cardId);
         var transactionId = NewId("sbx_tx_");
         _transactions[transactionId] = new Transaction(session.AmountTiyin) { State = PaylovTransactionState.Succeeded };
         session.Card = new BoundCard(cardId, session.MaskedPan!, session.CardType, session.Expiry!);

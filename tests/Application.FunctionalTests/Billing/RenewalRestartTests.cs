@@ -23,9 +23,14 @@ internal class PaylovHttpApiFactory(FakePaylovServer paylov, string? databasePat
         // The retries' backoff waits on the app's clock, which stands still in tests: without a delay they run at once.
         if (NoRetryDelay)
             builder.UseSetting("Paylov:RetryDelay", "00:00:00");
+        if (CardBinding is { } mode)
+            builder.UseSetting("Paylov:CardBinding", mode);
     }
 
     public bool NoRetryDelay { get; init; }
+
+    /// <summary><c>Paylov:CardBinding</c>: "Direct" for our card form and the SMS code; unset, the hosted page.</summary>
+    public string? CardBinding { get; init; }
 }
 
 public sealed class RenewalRestartTests : IAsyncLifetime

@@ -50,6 +50,9 @@ internal sealed class FakePaylovServer : IAsyncDisposable
     public const string BlockedCardNumber = "8600000000000015";
     public const string SmsNotActiveCardNumber = "8600000000000023";
 
+    /// <summary>Binds (with the SMS code), then every payment from it is declined with <c>insufficient_funds</c>.</summary>
+    public const string NoFundsCardNumber = "8600000000000049";
+
     public const string SuccessCard = "card_success_5f1c0a";
     public const string BlockedCard = "card_blocked_77ab";
     public const string InsufficientFundsCard = "card_nofunds_91cd";
@@ -314,7 +317,10 @@ internal sealed class FakePaylovServer : IAsyncDisposable
         lock (_lock)
         {
             var cid = $"cid_{NextId()}";
-            _pendingCards[cid] = new PendingCard(userId, $"{number[..6]}******{number[^4..]}", expiry);
+            _pendingCards[cid] = new PendingCard(userId, $"{number[..6]}******{number[^4..]}", expiry)
+            {
+                CardId = number == NoFundsCardNumber ? InsufficientFundsCard : null,
+            };
             return Ok(new JsonObject { ["cid"] = cid, ["otpSentPhone"] = "********0000" });
         }
     }
@@ -336,7 +342,7 @@ internal sealed class FakePaylovServer : IAsyncDisposable
             }
 
             _pendingCards.Remove(cid);
-            var cardId = $"card_bound_{NextId()}";
+            var cardId = pending.CardId ?? $"card_bound_{NextId()}";
             _boundCards[cardId] = pending.UserId;
             return Ok(new JsonObject
             {
@@ -589,6 +595,7 @@ internal sealed class FakePaylovServer : IAsyncDisposable
         public string UserId { get; } = userId;
         public string MaskedNumber { get; } = maskedNumber;
         public string Expiry { get; } = expiry;
+        public string? CardId { get; init; }
         public int Failures { get; set; }
         public bool Expired { get; set; }
     }

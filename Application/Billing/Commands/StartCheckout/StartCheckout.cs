@@ -19,10 +19,12 @@ public sealed record StartCheckoutCommand(string PlanCode, CheckoutPurpose Purpo
 public sealed record CheckoutStartedDto(Guid CheckoutId, string RedirectUrl);
 
 public sealed class StartCheckoutCommandHandler(IApplicationDbContext context, ICurrentUser currentUser, IPaylovClient paylov,
-    IOptions<BillingOptions> billing, IOptions<AppLinksOptions> links) : ICommandHandler<StartCheckoutCommand, CheckoutStartedDto>
+    IOptions<BillingOptions> billing, IOptions<AppLinksOptions> links, IOptions<CardBindingOptions> binding) : ICommandHandler<StartCheckoutCommand, CheckoutStartedDto>
 {
     public async ValueTask<CheckoutStartedDto> Handle(StartCheckoutCommand command, CancellationToken cancellationToken)
     {
+        if (binding.Value.CardBinding != CardBindingMode.Hosted)
+            throw new ConflictException("Cards are bound with our card form and an SMS code here: post the card to /api/billing/card.");
         var plan = billing.Value.Find(command.PlanCode) ?? throw ValidationException.ForField("planCode", "No such plan.");
         var subscription = await context.Subscriptions.SingleOrDefaultAsync(cancellationToken);
         if (command.Purpose == CheckoutPurpose.Subscribe && subscription is { Status: SubscriptionStatus.Active or SubscriptionStatus.PastDue })

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VirtuOps.Application.Billing.Common;
+using VirtuOps.Application.Billing.Payments;
 using VirtuOps.Domain.Billing;
 using VirtuOps.Domain.Common;
 
@@ -19,9 +20,11 @@ public sealed record CardDto(string MaskedPan, string CardType, string ExpiryYyM
 public sealed record PaymentDto(Guid Id, string PeriodKey, string PlanCode, long AmountTiyin, ChargeStatus Status, string? FailureCode,
     DateTimeOffset AttemptedAt, string? ReceiptUrl);
 
-public sealed record BillingDto(IReadOnlyList<PlanDto> Plans, SubscriptionDto? Subscription, CardDto? Card, IReadOnlyList<PaymentDto> Payments, bool PaymentFailed);
+/// <summary><see cref="CardBinding"/>: whether a card is typed into our form (Direct) or on Paylov's page (Hosted).</summary>
+public sealed record BillingDto(IReadOnlyList<PlanDto> Plans, SubscriptionDto? Subscription, CardDto? Card, IReadOnlyList<PaymentDto> Payments, bool PaymentFailed,
+    CardBindingMode CardBinding);
 
-public sealed class GetBillingQueryHandler(IApplicationDbContext context, IOptions<BillingOptions> billing) : IQueryHandler<GetBillingQuery, BillingDto>
+public sealed class GetBillingQueryHandler(IApplicationDbContext context, IOptions<BillingOptions> billing, IOptions<CardBindingOptions> binding) : IQueryHandler<GetBillingQuery, BillingDto>
 {
     public async ValueTask<BillingDto> Handle(GetBillingQuery query, CancellationToken cancellationToken)
     {
@@ -42,6 +45,6 @@ public sealed class GetBillingQueryHandler(IApplicationDbContext context, IOptio
             subscription.CancelAtPeriodEnd || subscription.Status is SubscriptionStatus.Canceled or SubscriptionStatus.Suspended ? null : subscription.CurrentPeriodEnd,
             subscription.NextRetryAt);
         var failed = subscription?.Status is SubscriptionStatus.PastDue or SubscriptionStatus.Suspended;
-        return new BillingDto(plans, subscriptionDto, card, payments, failed);
+        return new BillingDto(plans, subscriptionDto, card, payments, failed, binding.Value.CardBinding);
     }
 }

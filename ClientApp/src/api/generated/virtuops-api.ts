@@ -2587,6 +2587,160 @@ export class BillingClient {
     }
 
     /**
+     * @return OK
+     */
+    startCardBinding(body: StartCardBindingCommand, signal?: AbortSignal): Promise<CardOtpSentDto> {
+        let url_ = this.baseUrl + "/api/billing/card";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processStartCardBinding(_response);
+        });
+    }
+
+    protected processStartCardBinding(response: Response): Promise<CardOtpSentDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CardOtpSentDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CardOtpSentDto>(null as any);
+    }
+
+    /**
+     * @return OK
+     */
+    confirmCardBinding(body: ConfirmCardRequest, signal?: AbortSignal): Promise<CheckoutResultDto> {
+        let url_ = this.baseUrl + "/api/billing/card/confirm";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processConfirmCardBinding(_response);
+        });
+    }
+
+    protected processConfirmCardBinding(response: Response): Promise<CheckoutResultDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CheckoutResultDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CheckoutResultDto>(null as any);
+    }
+
+    /**
      * @return No Content
      */
     cancelSubscription(signal?: AbortSignal): Promise<void> {
@@ -8160,6 +8314,7 @@ export interface BillingDto {
     card?: CardDto;
     payments: PaymentDto[];
     paymentFailed: boolean;
+    cardBinding: CardBindingMode;
 }
 
 export interface BotDto {
@@ -8192,6 +8347,8 @@ export interface CancelTenantSubscriptionCommand {
     reason: string;
 }
 
+export type CardBindingMode = "Hosted" | "Direct";
+
 export interface CardDto {
     maskedPan: string;
     cardType: string;
@@ -8201,6 +8358,13 @@ export interface CardDto {
 export interface CardOtpSent {
     bindingId: string;
     maskedPhone: string;
+}
+
+export interface CardOtpSentDto {
+    bindingId: string;
+    maskedPhone: string;
+    expiresAt: string;
+    attemptsLeft: number;
 }
 
 export interface ChangeEmailCommand {
@@ -8259,7 +8423,12 @@ export interface CheckoutStartedDto {
     redirectUrl: string;
 }
 
-export type CheckoutStatus = "Pending" | "Completed" | "Failed";
+export type CheckoutStatus = "Pending" | "Completed" | "Failed" | "Confirming";
+
+export interface ConfirmCardRequest {
+    bindingId: string;
+    otp: string;
+}
 
 export interface ConfirmEmailChangeCommand {
     userId: string;
@@ -8873,6 +9042,13 @@ export interface StaffAuditEntryDto {
 export interface StaffAuditEntryDtoCursorPage {
     items: StaffAuditEntryDto[];
     nextCursor?: string | undefined;
+}
+
+export interface StartCardBindingCommand {
+    cardNumber: string;
+    expiry: string;
+    planCode: string;
+    purpose: CheckoutPurpose;
 }
 
 export interface StartCheckoutCommand {

@@ -14,7 +14,7 @@ const plans: BillingDto['plans'] = [
   { code: 'start', name: 'Start', monthlyPriceTiyin: 19_900_000, maxBots: 1, maxChannels: 2, maxMessagesPerMonth: 2000 },
   { code: 'biznes', name: 'Biznes', monthlyPriceTiyin: 49_900_000, maxBots: 5, maxChannels: 5, maxMessagesPerMonth: 20000 },
 ];
-const noSubscription: BillingDto = { plans, payments: [], paymentFailed: false };
+const noSubscription: BillingDto = { plans, payments: [], paymentFailed: false, cardBinding: 'Hosted' };
 const subscribed: BillingDto = {
   plans,
   subscription: {
@@ -37,6 +37,7 @@ const subscribed: BillingDto = {
     },
   ],
   paymentFailed: false,
+  cardBinding: 'Hosted',
 };
 
 describe('BillingPage', () => {

@@ -9,6 +9,7 @@ import { DateTime } from '../../components/DateTime';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { loadPage } from '../../navigation';
 import { billingQuery, billingQueryKey } from './billingQueries';
+import { CardForm } from './CardForm';
 import { formatExpiry, formatTiyin, groupDigits } from './money';
 import { PlanChangeDialog } from './PlanChangeDialog';
 import { UsageMeter } from './UsageMeter';
@@ -32,12 +33,16 @@ function BillingDetails({ billing }: { billing: BillingDto }) {
   const { subscription, card } = billing;
   const planName = (code: string) => billing.plans.find((p) => p.code === code)?.name ?? code;
 
-  // The card is typed on Paylov's page, never here: the browser leaves the app and Paylov sends it back to /billing/return.
+  // Hosted: the card is typed on Paylov's page (the browser leaves the app and Paylov sends it back to /billing/return).
+  // Direct: it is typed into our card form, which Paylov's SMS code then confirms.
   const checkout = useMutation({
     mutationFn: ({ planCode, purpose }: { planCode: string; purpose: CheckoutPurpose }) =>
       billingClient.startCheckout({ planCode, purpose }),
     onSuccess: (started) => loadPage(started.redirectUrl),
   });
+  const [cardFor, setCardFor] = useState<{ planCode: string; purpose: CheckoutPurpose } | null>(null);
+  const bindCard = (planCode: string, purpose: CheckoutPurpose) =>
+    billing.cardBinding === 'Direct' ? setCardFor({ planCode, purpose }) : checkout.mutate({ planCode, purpose });
   // The plan the owner is about to switch to: what it costs or warns about is shown before it is done.
   const [choosing, setChoosing] = useState<string | null>(null);
   const failure = checkout.error;
@@ -67,12 +72,13 @@ function BillingDetails({ billing }: { billing: BillingDto }) {
       ) : (
         <p data-testid="card">{t('billing.noCard')}</p>
       )}
-      {live && !canSubscribe && (
+      {cardFor && <CardForm planCode={cardFor.planCode} purpose={cardFor.purpose} onClose={() => setCardFor(null)} />}
+      {live && !canSubscribe && !cardFor && (
         <button
           type="button"
           className="button button--secondary"
           disabled={checkout.isPending}
-          onClick={() => checkout.mutate({ planCode: subscription.planCode, purpose: 'UpdateCard' })}
+          onClick={() => bindCard(subscription.planCode, 'UpdateCard')}
         >
           {subscription.cancelAtPeriodEnd ? t('billing.resumeWithCard') : card ? t('billing.replaceCard') : t('billing.addCard')}
         </button>
@@ -87,8 +93,8 @@ function BillingDetails({ billing }: { billing: BillingDto }) {
               <button
                 type="button"
                 className="button"
-                disabled={checkout.isPending}
-                onClick={() => checkout.mutate({ planCode: plan.code, purpose: 'Subscribe' })}
+                disabled={checkout.isPending || !!cardFor}
+                onClick={() => bindCard(plan.code, 'Subscribe')}
               >
                 {t('billing.subscribe')}
               </button>

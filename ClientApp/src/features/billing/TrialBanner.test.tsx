@@ -65,6 +65,7 @@ describe('The trial paywall', () => {
       },
       payments: [],
       paymentFailed: false,
+      cardBinding: 'Hosted',
     });
     renderRoute('/account/profile');
 

@@ -7,7 +7,7 @@ import { renderRoute } from '../../test/renderRoute';
 
 vi.mock('../../api/client', () => import('../../test/apiClientMock'));
 
-const billing: BillingDto = { plans: [], payments: [], paymentFailed: false };
+const billing: BillingDto = { plans: [], payments: [], paymentFailed: false, cardBinding: 'Hosted' };
 const usage = (overrides: Partial<UsageDto>): UsageDto => ({
   planCode: 'biznes',
   planName: 'Biznes',
