@@ -70,8 +70,12 @@ public interface IApplicationDbContext
 
     DbSet<UnconfirmedPrivacyRequest> UnconfirmedPrivacyRequests { get; }
 
+    DbSet<PrivacyDigestDelivery> PrivacyDigestDeliveries { get; }
+
     /// <summary>Append-only: entries are added, never changed or removed (the context refuses it).</summary>
     DbSet<StaffAuditEntry> StaffAuditLog { get; }
+
+    DbSet<StaffAccessGrant> StaffAccessGrants { get; }
 
     DbSet<WebhookSubscription> WebhookSubscriptions { get; }
 
