@@ -12,7 +12,7 @@ using VirtuOps.Infrastructure.Data;
 namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerApplicationDbContext))]
-    [Migration("20261207222442_PartnerPayouts")]
+    [Migration("20261207223942_PartnerPayouts")]
     partial class PartnerPayouts
     {
         /// <inheritdoc />
@@ -1623,6 +1623,30 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("ErasureRequests");
                 });
 
+            modelBuilder.Entity("VirtuOps.Domain.PrivacyRequests.PrivacyDigestDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("StaffUserId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("PrivacyDigestDeliveries");
+                });
+
             modelBuilder.Entity("VirtuOps.Domain.PrivacyRequests.PrivacyRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1847,6 +1871,52 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                     b.HasIndex("TenantId", "Id");
 
                     b.ToTable("StaffAuditLog", (string)null);
+                });
+
+            modelBuilder.Entity("VirtuOps.Domain.Tenants.StaffAccessGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("Created")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("GrantedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("LastModified")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LastModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "ExpiresAt");
+
+                    b.ToTable("StaffAccessGrants");
                 });
 
             modelBuilder.Entity("VirtuOps.Domain.Tenants.Tenant", b =>
@@ -2479,6 +2549,15 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                     b.HasOne("VirtuOps.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtuOps.Domain.Tenants.StaffAccessGrant", b =>
+                {
+                    b.HasOne("VirtuOps.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
