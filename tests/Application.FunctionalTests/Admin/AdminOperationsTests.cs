@@ -38,7 +38,7 @@ public sealed class AdminOperationsTests(AdminApiFactory factory) : IClassFixtur
         after.Webhooks.Pending.ShouldBe(before.Webhooks.Pending + 1, "a switched-off subscription's events wait in the outbox");
         after.Webhooks.DisabledSubscriptions.ShouldBe(before.Webhooks.DisabledSubscriptions + 1);
         after.Outbox.Select(o => o.Channel).ShouldBe([Channel.Telegram, Channel.WhatsApp, Channel.Instagram]);
-        after.Jobs.ShouldContain(j => j.Name == "ChargeSubscriptionsJob" && j.NextRunAt > after.At, "the renewal job is scheduled");
+        after.Jobs.ShouldContain(j => j.Name == "PurgeExpiredAccessLogsJob" && j.NextRunAt > after.At, "the nightly access-log purge is scheduled");
         (await owner.Http.GetAsync("/api/admin/operations")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "a tenant's owner is not staff");
     }
 
