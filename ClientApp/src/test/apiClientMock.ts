@@ -173,6 +173,8 @@ export const adminClient = {
   assignPrivacyRequest: vi.fn(never),
   answerPrivacyRequest: vi.fn(never),
   rejectPrivacyRequest: vi.fn(never),
+  getOperations: vi.fn(never),
+  rotateSecretKeys: vi.fn(never),
 };
 export const knowledgeExportUrl = (botId: string) => `/api/bots/${botId}/knowledge/export`;
 export const dataExportDownloadUrl = (exportId: string) => `/api/privacy/exports/${exportId}/download`;
