@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using VirtuOps.Domain.Common;
 
 namespace VirtuOps.Infrastructure.Data;
 
@@ -9,8 +10,10 @@ namespace VirtuOps.Infrastructure.Data;
 /// status webhook's message and a customer's conversation through the indexes that start with <c>TenantId</c>, that is
 /// through all of the tenant's rows, so every webhook slowed down as the tenant grew (bench/Erasure.Load/RESULTS.md).
 /// So: measured statistics wherever SQLite thinks they help (<c>PRAGMA optimize</c>, whose ANALYZE samples a bounded
-/// number of rows), and for an index that starts with <c>TenantId</c> and has none yet (a new, empty database) an
-/// assumed shape, a tenant holding a large share of the table, which the next ANALYZE of that table replaces.
+/// number of rows), and for an index of tenant data (<see cref="ITenantOwned"/>) that starts with <c>TenantId</c> and
+/// has none yet (a new, empty database) an assumed shape, a tenant holding a large share of the table, which the next
+/// ANALYZE of that table replaces. Not for the sign-in tables: a tenant has a handful of people, and assuming
+/// thousands sent the back-office's owner look-up through every owner of the platform.
 /// </summary>
 internal static class SqlitePlannerStatistics
 {
@@ -40,6 +43,9 @@ internal static class SqlitePlannerStatistics
                   AND (SELECT name FROM pragma_index_info(i.name) WHERE seqno = 0) = 'TenantId'
                   AND NOT EXISTS (SELECT 1 FROM sqlite_stat1 AS s WHERE s.idx = i.name)
                 """).ToListAsync(cancellationToken);
+            var tenantTables = context.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType))
+                .Select(t => t.GetTableName()).ToHashSet(StringComparer.Ordinal);
+            indexes = indexes.Where(i => tenantTables.Contains(i.Table)).ToList();
             foreach (var index in indexes)
             {
                 await database.ExecuteSqlAsync(
@@ -62,11 +68,12 @@ internal static class SqlitePlannerStatistics
 
     /// <summary>
     /// sqlite_stat1's format: the table's rows, then the rows matching each leading run of the index's columns. A
-    /// tenant matches many rows; each further column narrows it, to one row when the index is unique.
+    /// tenant matches many rows; each further column narrows it, to one row when the index is unique (a unique index
+    /// on <c>TenantId</c> alone, one row per tenant, such as the subscription).
     /// </summary>
     internal static string AssumedShape(int columns, bool unique)
     {
-        var perPrefix = new List<long> { AssumedRows, AssumedRowsPerTenant };
+        var perPrefix = new List<long> { AssumedRows, columns == 1 && unique ? 1 : AssumedRowsPerTenant };
         for (var column = 2; column <= columns; column++)
             perPrefix.Add(column == columns && unique ? 1 : 10);
         return string.Join(' ', perPrefix);

@@ -164,12 +164,17 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
 
     public async Task<IReadOnlyList<Guid>> FindTenantIdsByContactAsync(string? email, string? phoneNumber, CancellationToken cancellationToken)
     {
-        var normalizedEmail = email is null ? null : users.NormalizeEmail(email.Trim());
-        return await context.Users
-            .Where(u => u.TenantId != null && ((normalizedEmail != null && u.NormalizedEmail == normalizedEmail) || (phoneNumber != null && u.PhoneNumber == phoneNumber)))
-            .Select(u => u.TenantId!.Value)
-            .Distinct()
-            .ToListAsync(cancellationToken);
+        // One equality per query, so each is answered by its index (an OR of optional equalities reads every user).
+        var people = context.Users.Where(u => u.TenantId != null);
+        var ids = new HashSet<Guid>();
+        if (email is not null)
+        {
+            var normalizedEmail = users.NormalizeEmail(email.Trim());
+            ids.UnionWith(await people.Where(u => u.NormalizedEmail == normalizedEmail).Select(u => u.TenantId!.Value).ToListAsync(cancellationToken));
+        }
+        if (phoneNumber is not null)
+            ids.UnionWith(await people.Where(u => u.PhoneNumber == phoneNumber).Select(u => u.TenantId!.Value).ToListAsync(cancellationToken));
+        return [.. ids];
     }
 
     public async Task DeleteUserAsync(Guid userId, CancellationToken cancellationToken) =>

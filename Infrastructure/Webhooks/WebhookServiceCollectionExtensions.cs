@@ -26,6 +26,7 @@ public static class WebhookServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookHttpClient.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>()));
         services.AddSingleton<IWebhookClient, WebhookHttpClient>();
         services.AddScoped<WebhookDispatcher>();
+        services.AddSingleton<WebhookSender>();
         return services;
     }
 

@@ -100,6 +100,7 @@ internal static class WebhooksLoad
         var extra = p99With - p99Without;
         var ok = Check(string.Create(invariant, $"extra p99 with the outbox: {extra:F1} ms (target < {TargetExtraP99Ms} ms; ratio {p99With / p99Without:F2})"), extra < TargetExtraP99Ms);
         ok &= Check($"every queued event delivered: {drained}/{backlog}", drained >= backlog);
+        ok &= Check($"no event delivered twice: {receiver.Repeats} repeats of {receiver.Count:N0} deliveries", receiver.Repeats == 0);
         Console.WriteLine(ok ? "OK" : "FAILED");
         return ok ? 0 : 1;
 
@@ -183,17 +184,21 @@ internal static class WebhooksLoad
             await Task.Delay(TimeSpan.FromMilliseconds(100));
     }
 
-    /// <summary>The integrator's endpoint on loopback: answers 200 at once and counts.</summary>
+    /// <summary>The integrator's endpoint on loopback: answers 200 at once, counts, and tells repeats by the event id.</summary>
     private sealed class Receiver : IAsyncDisposable
     {
         private readonly WebApplication _app;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _eventIds = new();
         private int _count;
+        private int _repeats;
 
         private Receiver(WebApplication app) => _app = app;
 
         public string Url { get; private set; } = string.Empty;
 
         public int Count => Volatile.Read(ref _count);
+
+        public int Repeats => Volatile.Read(ref _repeats);
 
         public static async Task<Receiver> StartAsync()
         {
@@ -206,6 +211,8 @@ internal static class WebhooksLoad
             {
                 await context.Request.Body.CopyToAsync(Stream.Null);
                 Interlocked.Increment(ref receiver._count);
+                if (!receiver._eventIds.TryAdd(context.Request.Headers["X-VirtuOps-Event-Id"].ToString(), 0))
+                    Interlocked.Increment(ref receiver._repeats);
                 context.Response.StatusCode = 200;
             });
             await app.StartAsync();

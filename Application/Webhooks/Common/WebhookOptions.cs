@@ -31,8 +31,11 @@ public sealed class WebhookOptions
     /// <summary>After a rotation the previous secret keeps signing this long beside the new one.</summary>
     public TimeSpan SecretRotationWindow { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Deliveries sent at once (each to a different conversation's line).</summary>
-    public int Concurrency { get; set; } = 16;
+    /// <summary>
+    /// Posts in flight at once (each to a different conversation's line), a quarter of them per tenant. A post holds its
+    /// slot only while the receiver answers, so this bounds sockets, not throughput: at 64 one tenant may have 16 going.
+    /// </summary>
+    public int Concurrency { get; set; } = 64;
 
     public int BatchSize { get; set; } = 200;
 

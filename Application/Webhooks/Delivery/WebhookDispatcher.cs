@@ -5,37 +5,46 @@ using VirtuOps.Domain.Webhooks;
 
 namespace VirtuOps.Application.Webhooks.Delivery;
 
-/// <summary>A delivery a worker has claimed and now sends.</summary>
-public sealed record ClaimedDelivery(Guid Id, Guid TenantId);
+/// <summary>A delivery a worker has claimed and now sends: everything the send needs, so it reads nothing.</summary>
+public sealed record ClaimedDelivery(Guid Id, Guid TenantId, Guid SubscriptionId, Guid EventId, string EventType, string Payload);
 
-/// <summary>What a claim found: the deliveries to send now, and when the next one falls due (null: none is pending).</summary>
-public sealed record WebhookClaim(IReadOnlyList<ClaimedDelivery> Deliveries, DateTimeOffset? NextDueAt);
+/// <summary>A finished send, waiting to be recorded by the next pass.</summary>
+public sealed record DeliveryAttempt(Guid DeliveryId, WebhookPostResult Result, DateTimeOffset FinishedAt);
 
 /// <summary>
-/// The outgoing webhook outbox across tenants: claims the due deliveries that are first in their line (one conversation
-/// of one subscription), so events of a conversation arrive in order, and sends one, recording the attempt.
+/// What a pass claimed: the deliveries to send now with their subscriptions as they were read, and when the next one
+/// falls due (null: none is pending).
 /// </summary>
-public sealed class WebhookDispatcher(IApplicationDbContext context, IDatabaseWriter writer, IWebhookClient client, ISecretProtector secrets,
-    IEmailSender email, IIdentityService identity, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookDispatcher> logger)
+public sealed record WebhookClaim(IReadOnlyList<ClaimedDelivery> Deliveries, IReadOnlyDictionary<Guid, WebhookSubscription> Subscriptions, DateTimeOffset? NextDueAt);
+
+/// <summary>
+/// The outgoing webhook outbox across tenants. A pass records the sends that finished since the last one and claims the
+/// due deliveries that are first in their line (one conversation of one subscription), so events of a conversation
+/// arrive in order; both in one turn of the database writer, so the outbox costs the inbound path one short write per
+/// pass, not two per event.
+/// </summary>
+public sealed class WebhookDispatcher(IApplicationDbContext context, IDatabaseWriter writer, IEmailSender email, IIdentityService identity,
+    IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookDispatcher> logger)
 {
     /// <summary>
-    /// Claims up to <paramref name="slots"/> due deliveries, leaving out tenants that already have
-    /// <paramref name="perTenantLimit"/> in flight (<paramref name="inFlight"/>): a receiver that hangs holds only its own
-    /// tenant's slots. Restricted tenants and disabled subscriptions send nothing; their deliveries wait.
+    /// Records <paramref name="finished"/>, then claims up to <paramref name="slots"/> due deliveries, leaving out tenants
+    /// that already have <paramref name="perTenantLimit"/> in flight (<paramref name="inFlight"/>): a receiver that hangs
+    /// holds only its own tenant's slots. Restricted tenants and disabled subscriptions send nothing; their deliveries wait.
     /// </summary>
-    public async Task<WebhookClaim> ClaimDueAsync(int slots, IReadOnlyDictionary<Guid, int> inFlight, int perTenantLimit, CancellationToken cancellationToken)
+    public async Task<WebhookClaim> RunPassAsync(IReadOnlyList<DeliveryAttempt> finished, int slots, IReadOnlyDictionary<Guid, int> inFlight,
+        int perTenantLimit, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var sendable = Sendable();
         var due = slots <= 0 ? [] : await sendable
             .Where(d => d.NextAttemptAt <= now)
             .OrderBy(d => d.NextAttemptAt)
-            .Select(d => new ClaimedDelivery(d.Id, d.TenantId))
+            .Select(d => new { d.Id, d.TenantId })
             .Take(options.Value.BatchSize)
             .ToListAsync(cancellationToken);
 
         var taken = new Dictionary<Guid, int>(inFlight);
-        var chosen = new List<ClaimedDelivery>();
+        var chosen = new List<Guid>();
         foreach (var delivery in due)
         {
             if (chosen.Count == slots)
@@ -44,12 +53,33 @@ public sealed class WebhookDispatcher(IApplicationDbContext context, IDatabaseWr
             if (count >= perTenantLimit)
                 continue;
             taken[delivery.TenantId] = count + 1;
-            chosen.Add(delivery);
+            chosen.Add(delivery.Id);
         }
 
-        var claimed = chosen.Count == 0 ? [] : await ClaimAsync(chosen, now, cancellationToken);
+        // Each chosen delivery, if still due, is leased to this pass until a time no other pass uses, so the rows that
+        // carry it afterwards are exactly the ones this pass won.
+        DateTimeOffset? lease = now + options.Value.Timeout + TimeSpan.FromMinutes(1) + TimeSpan.FromMilliseconds(Random.Shared.Next(1, 60_000));
+        var deliveries = context.WebhookDeliveries.IgnoreQueryFilters();
+        var disabled = finished.Count == 0 && chosen.Count == 0 ? [] : await writer.RunExclusiveAsync(async () =>
+        {
+            var disabledNow = await RecordAsync(finished);
+            if (chosen.Count > 0)
+                await deliveries.Where(d => chosen.Contains(d.Id) && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, lease), CancellationToken.None);
+            return disabledNow;
+        }, cancellationToken);
+        foreach (var subscription in disabled)
+            await TellOwnerAsync(subscription, cancellationToken);
+
+        var claimed = chosen.Count == 0 ? [] : await deliveries.AsNoTracking()
+            .Where(d => chosen.Contains(d.Id) && d.NextAttemptAt == lease)
+            .Select(d => new ClaimedDelivery(d.Id, d.TenantId, d.SubscriptionId, d.EventId, d.EventType, d.Payload))
+            .ToListAsync(cancellationToken);
+        var subscriptionIds = claimed.Select(d => d.SubscriptionId).Distinct().ToList();
+        var subscriptions = subscriptionIds.Count == 0 ? new Dictionary<Guid, WebhookSubscription>()
+            : await context.WebhookSubscriptions.IgnoreQueryFilters().AsNoTracking().Where(s => subscriptionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         var nextDueAt = await sendable.MinAsync(d => d.NextAttemptAt, cancellationToken);
-        return new WebhookClaim(claimed, nextDueAt);
+        return new WebhookClaim(claimed.Where(d => subscriptions.ContainsKey(d.SubscriptionId)).ToList(), subscriptions, nextDueAt);
     }
 
     /// <summary>
@@ -67,60 +97,45 @@ public sealed class WebhookDispatcher(IApplicationDbContext context, IDatabaseWr
     }
 
     /// <summary>
-    /// One writer turn for the batch: each chosen delivery, if still due, is leased to this pass until a time no other
-    /// pass uses, so the rows that carry it afterwards are exactly the ones this pass won.
+    /// Records the attempts in one save. A failure is retried with exponential backoff until the retry window after the
+    /// event has passed; then the delivery fails and the subscription is disabled (returned, so its owner is told).
+    /// Deliveries deleted meanwhile (with their subscription or by an erasure) are skipped.
     /// </summary>
-    private async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(List<ClaimedDelivery> chosen, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<WebhookSubscription>> RecordAsync(IReadOnlyList<DeliveryAttempt> finished)
     {
-        var ids = chosen.Select(d => d.Id).ToList();
-        DateTimeOffset? lease = now + options.Value.Timeout + TimeSpan.FromMinutes(1) + TimeSpan.FromMilliseconds(Random.Shared.Next(1, 60_000));
-        var deliveries = context.WebhookDeliveries.IgnoreQueryFilters();
-        await writer.RunExclusiveAsync(() => deliveries
-            .Where(d => ids.Contains(d.Id) && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, lease), cancellationToken), cancellationToken);
-        var won = (await deliveries.AsNoTracking().Where(d => ids.Contains(d.Id) && d.NextAttemptAt == lease).Select(d => d.Id)
-            .ToListAsync(cancellationToken)).ToHashSet();
-        return chosen.Where(d => won.Contains(d.Id)).ToList();
-    }
-
-    /// <summary>
-    /// Sends one claimed delivery and records the attempt. A failure is retried with exponential backoff until the retry
-    /// window after the event has passed; then the delivery fails, the subscription is disabled and the owner told.
-    /// </summary>
-    public async Task DeliverAsync(Guid deliveryId, CancellationToken cancellationToken)
-    {
-        var delivery = await context.WebhookDeliveries.IgnoreQueryFilters().SingleOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
-        var subscription = delivery is null ? null
-            : await context.WebhookSubscriptions.IgnoreQueryFilters().SingleOrDefaultAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
-        if (delivery is null || subscription is null || delivery.Status != WebhookDeliveryStatus.Pending)
-            return; // deleted meanwhile (with its subscription) or already done
-
-        var attemptAt = time.GetUtcNow();
-        var signingSecrets = subscription.SigningSecrets(attemptAt).Select(s => secrets.Unprotect(s, subscription.Id.ToString()));
-        var signature = WebhookSignature.Header(signingSecrets, attemptAt, delivery.Payload);
-        var result = await client.PostAsync(subscription.Url, delivery.Payload, signature, delivery.EventId, delivery.EventType, cancellationToken);
-
-        var now = time.GetUtcNow();
-        var durationMs = (int)Math.Min(int.MaxValue, result.Duration.TotalMilliseconds);
-        var disabled = false;
-        if (result.Succeeded)
-            delivery.Succeeded(result.StatusCode!.Value, durationMs, now);
-        else
+        if (finished.Count == 0)
+            return [];
+        var ids = finished.Select(a => a.DeliveryId).ToList();
+        var deliveries = await context.WebhookDeliveries.IgnoreQueryFilters().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id);
+        var subscriptionIds = deliveries.Values.Select(d => d.SubscriptionId).Distinct().ToList();
+        var subscriptions = await context.WebhookSubscriptions.IgnoreQueryFilters().Where(s => subscriptionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
+        var disabled = new List<WebhookSubscription>();
+        foreach (var attempt in finished)
         {
-            var error = result.Error ?? $"The receiver answered {result.StatusCode}.";
-            if (now >= delivery.CreatedAt + options.Value.RetryWindow)
-            {
-                delivery.GaveUp(result.StatusCode, durationMs, error, now);
-                disabled = subscription.IsEnabled;
-                subscription.Disable($"Deliveries failed for {options.Value.RetryWindow.TotalHours:0.#} hours. Last error: {error}", now);
-            }
+            if (deliveries.GetValueOrDefault(attempt.DeliveryId) is not { Status: WebhookDeliveryStatus.Pending } delivery
+                || subscriptions.GetValueOrDefault(delivery.SubscriptionId) is not { } subscription)
+                continue;
+            var result = attempt.Result;
+            var durationMs = (int)Math.Min(int.MaxValue, result.Duration.TotalMilliseconds);
+            if (result.Succeeded)
+                delivery.Succeeded(result.StatusCode!.Value, durationMs, attempt.FinishedAt);
             else
-                delivery.AttemptFailed(result.StatusCode, durationMs, error, now, now + Backoff(delivery.Attempts + 1));
+            {
+                var error = result.Error ?? $"The receiver answered {result.StatusCode}.";
+                if (attempt.FinishedAt >= delivery.CreatedAt + options.Value.RetryWindow)
+                {
+                    delivery.GaveUp(result.StatusCode, durationMs, error, attempt.FinishedAt);
+                    if (subscription.IsEnabled)
+                        disabled.Add(subscription);
+                    subscription.Disable($"Deliveries failed for {options.Value.RetryWindow.TotalHours:0.#} hours. Last error: {error}", attempt.FinishedAt);
+                }
+                else
+                    delivery.AttemptFailed(result.StatusCode, durationMs, error, attempt.FinishedAt, attempt.FinishedAt + Backoff(delivery.Attempts + 1));
+            }
         }
 
-        await writer.RunExclusiveAsync(() => context.SaveChangesAsync(CancellationToken.None), CancellationToken.None);
-        if (disabled)
-            await TellOwnerAsync(subscription, cancellationToken);
+        await context.SaveChangesAsync(CancellationToken.None);
+        return disabled;
     }
 
     /// <summary>Doubles per attempt from the base, up to the cap, with a little jitter so retries of many events spread out.</summary>

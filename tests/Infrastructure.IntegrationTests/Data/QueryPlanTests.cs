@@ -70,6 +70,18 @@ public sealed class QueryPlanTests : IDisposable
         measured[0].ShouldStartWith("500 500");
     }
 
+    [Fact]
+    public async Task Assumed_statistics_cover_tenant_data_only_and_one_subscription_per_tenant()
+    {
+        await using var context = await PreparedContextAsync(seedMessages: 0);
+
+        // A unique TenantId index: one row per tenant, so the back-office's tenant list joins the subscription by it
+        // instead of building a temporary index over every subscription.
+        (await StatisticsOfAsync(context, "IX_Subscriptions_TenantId")).ShouldBe(["1000000 1"]);
+        // People are not tenant data in bulk: assuming thousands per tenant sent the owner look-up through every owner.
+        (await StatisticsOfAsync(context, "IX_AspNetUsers_TenantId")).ShouldBeEmpty();
+    }
+
     private async Task<SqliteApplicationDbContext> PreparedContextAsync(int seedMessages)
     {
         await using (var migrate = _database.CreateContext())

@@ -8,8 +8,9 @@ using VirtuOps.Domain.Tenants;
 namespace VirtuOps.Application.AdminTenants.Queries.SearchTenants;
 
 /// <summary>
-/// Platform staff find a tenant: one search box matches the tenant's id, a part of its name, or the exact e-mail
-/// address or mobile number of one of its people; filters by plan and subscription status; newest first, paged by a cursor.
+/// Platform staff find a tenant: one search box matches the tenant's id, the exact e-mail address or mobile number of
+/// one of its people, or else a part of its name; filters by plan and subscription status; newest first, paged by a
+/// cursor. An id, e-mail or number is looked up by its index alone: matching it against names too read every tenant.
 /// </summary>
 [Authorize(Roles = Roles.Admin + "," + Roles.Support)]
 public sealed record SearchTenantsQuery(
@@ -43,9 +44,13 @@ public sealed class SearchTenantsQueryHandler(IApplicationDbContext context, IId
 
         if (query.Search?.Trim() is { Length: > 0 } search)
         {
-            var ids = await MatchingIdsAsync(search, cancellationToken);
-            var pattern = "%" + LikePattern.Escape(search) + "%";
-            rows = rows.Where(r => ids.Contains(r.Tenant.Id) || EF.Functions.Like(r.Tenant.Name, pattern, LikePattern.EscapeCharacter));
+            if (await ExactMatchesAsync(search, cancellationToken) is { } ids)
+                rows = rows.Where(r => ids.Contains(r.Tenant.Id));
+            else
+            {
+                var pattern = "%" + LikePattern.Escape(search) + "%";
+                rows = rows.Where(r => EF.Functions.Like(r.Tenant.Name, pattern, LikePattern.EscapeCharacter));
+            }
         }
         if (!string.IsNullOrWhiteSpace(query.Plan))
             rows = rows.Where(r => r.Subscription != null && r.Subscription.PlanCode == query.Plan.Trim());
@@ -71,14 +76,17 @@ public sealed class SearchTenantsQueryHandler(IApplicationDbContext context, IId
     private sealed record TenantRow(Guid Id, string Name, DateTimeOffset Created, TenantRestrictions Restrictions, string? PlanCode,
         SubscriptionStatus? Status, DateTimeOffset? CurrentPeriodEnd);
 
-    /// <summary>Tenants the search names by id, or by the e-mail address or mobile number of one of their people.</summary>
-    private async Task<List<Guid>> MatchingIdsAsync(string search, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tenants a search names by id, or by the e-mail address or mobile number of one of their people; null when the
+    /// search is none of these, so a part of a name.
+    /// </summary>
+    private async Task<List<Guid>?> ExactMatchesAsync(string search, CancellationToken cancellationToken)
     {
         if (Guid.TryParse(search, out var id))
             return [id];
         var email = search.Contains('@') ? search : null;
         var phone = email is null ? MobilePhoneNumbers.ToE164Mobile(search) : null;
-        return email is null && phone is null ? [] : [.. await identity.FindTenantIdsByContactAsync(email, phone, cancellationToken)];
+        return email is null && phone is null ? null : [.. await identity.FindTenantIdsByContactAsync(email, phone, cancellationToken)];
     }
 }
 

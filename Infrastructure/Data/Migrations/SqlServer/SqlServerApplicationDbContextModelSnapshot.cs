@@ -1755,7 +1755,7 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Created", "Id");
+                    b.HasIndex("Created", "Id", "Name");
 
                     b.ToTable("Tenants");
                 });

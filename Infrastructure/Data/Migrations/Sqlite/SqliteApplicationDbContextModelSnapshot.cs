@@ -1744,7 +1744,7 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Created", "Id");
+                    b.HasIndex("Created", "Id", "Name");
 
                     b.ToTable("Tenants");
                 });
