@@ -158,6 +158,7 @@ public static class DependencyInjection
             EndTrialsJob.Schedule(quartz, configuration);
             AccrueCommissionsJob.Schedule(quartz, configuration);
             RemindOfDuePrivacyRequestsJob.Schedule(quartz);
+            SendPrivacyRequestDigestJob.Schedule(quartz);
             if (configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite) == DatabaseProvider.Sqlite)
                 RefreshPlannerStatisticsJob.Schedule(quartz);
         });

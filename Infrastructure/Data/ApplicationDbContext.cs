@@ -87,6 +87,8 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentTen
 
     public DbSet<UnconfirmedPrivacyRequest> UnconfirmedPrivacyRequests => Set<UnconfirmedPrivacyRequest>();
 
+    public DbSet<PrivacyDigestDelivery> PrivacyDigestDeliveries => Set<PrivacyDigestDelivery>();
+
     public DbSet<StaffAuditEntry> StaffAuditLog => Set<StaffAuditEntry>();
 
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();

@@ -148,6 +148,16 @@ internal sealed class IdentityService(UserManager<ApplicationUser> users, Applic
         return accounts;
     }
 
+    public async Task<IReadOnlyList<UserAccount>> ListStaffAsync(CancellationToken cancellationToken)
+    {
+        var staff = (await users.GetUsersInRoleAsync(Roles.Admin)).Concat(await users.GetUsersInRoleAsync(Roles.Support))
+            .Where(u => u.Email is not null).DistinctBy(u => u.Id).OrderBy(u => u.FullName).ToList();
+        var accounts = new List<UserAccount>(staff.Count);
+        foreach (var member in staff)
+            accounts.Add((await ToAccountAsync(member))!);
+        return accounts;
+    }
+
     public async Task<IReadOnlyDictionary<Guid, string>> FindOwnerEmailsAsync(IReadOnlyCollection<Guid> tenantIds, CancellationToken cancellationToken)
     {
         // One query for any number of tenants: billing mails whole groups of tenants at once.

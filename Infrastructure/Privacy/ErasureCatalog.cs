@@ -120,6 +120,8 @@ public static class ErasureCatalog
         new Batched<UnconfirmedPrivacyRequest>((db, s) => db.UnconfirmedPrivacyRequests.Where(r => s.Emails.Contains(r.Email)),
             "A signed-out privacy request not confirmed yet: the address and its text."),
         new AnonymisedPrivacyRequests(),
+        new Batched<PrivacyDigestDelivery>((db, s) => db.PrivacyDigestDeliveries.Where(d => s.UserIds.Contains(d.StaffUserId)),
+            "The days a staff member was sent the privacy requests digest."),
         new AllAtOnce<SignInAttemptCount>((db, s) => db.SignInAttemptCounts.Where(c => s.NormalizedEmails.Contains(c.NormalizedEmail)),
             "Failed sign-ins counted by e-mail address."),
         new AllAtOnce<IdentityUserClaim<Guid>>((db, s) => db.UserClaims.Where(c => s.UserIds.Contains(c.UserId)), "The account's claims."),

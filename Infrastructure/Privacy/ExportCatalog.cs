@@ -183,6 +183,7 @@ public static class ExportCatalog
         [typeof(DataExport)] = "The export's own bookkeeping, shown in the Privacy centre and deleted with its file after 7 days.",
         [typeof(StaffAuditEntry)] = "What platform staff did, not data about the customer's people; the owner sees the entries about their tenant on the Security page (GET /api/security/platform-access).",
         [typeof(WebhookDelivery)] = "Copies of messages, contacts and conversations sent to the tenant's own webhook endpoints, with the delivery log; the data itself is in contacts.json, conversations.csv and messages.csv.",
+        [typeof(PrivacyDigestDelivery)] = "Which days a platform staff member was e-mailed the digest of privacy requests due: staff bookkeeping, no customer data.",
         [typeof(ErasureRequest)] = "The bookkeeping of an erasure (ids and times); the request itself is in privacy-requests.json.",
         [typeof(Domain.Idempotency.IdempotentRequest)] = "Copies of API answers kept 24 hours so a retried request is not done twice; what they echo is exported from its own tables.",
         [typeof(Domain.Billing.MessageUsage)] = "How many answers the bots gave in a month, counted against the plan: a number per month, shown on the billing page; no personal data.",

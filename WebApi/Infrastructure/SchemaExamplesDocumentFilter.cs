@@ -81,8 +81,8 @@ internal sealed class SchemaExamplesDocumentFilter : IDocumentFilter
     // The first fragment a property's name contains picks its example; anything else gets a neutral word.
     private static readonly (string Fragment, string Example)[] NamedTexts =
     [
-        ("email", "owner@shop.uz"), ("phone", "+998901234567"), ("url", "https://shop.uz"), ("origin", "https://shop.uz"),
-        ("cursor", "AAjdSy0b9AABlvLEAABwAIAAAAAAAAAA"), ("pan", "860049******1234"), ("code", "start"), ("language", "uz"),
+        ("email", "owner@shop.uz"), ("phone", "+998901234567"), ("url", "https://shop.uz"), ("link", "https://shop.uz"), ("origin", "https://shop.uz"),
+        ("cursor", "AAjdSy0b9AABlvLEAABwAIAAAAAAAAAA"), ("maskedpan", "860049******1234"), ("code", "start"), ("language", "uz"),
         ("name", "Doʻkon yordamchisi"), ("text", "Assalomu alaykum!"), ("message", "Assalomu alaykum!"), ("answer", "Ha, yetkazib beramiz."),
         ("question", "Yetkazib berish bormi?"), ("reason", "Mijoz soʻrovi"),
     ];

@@ -70,6 +70,8 @@ public interface IApplicationDbContext
 
     DbSet<UnconfirmedPrivacyRequest> UnconfirmedPrivacyRequests { get; }
 
+    DbSet<PrivacyDigestDelivery> PrivacyDigestDeliveries { get; }
+
     /// <summary>Append-only: entries are added, never changed or removed (the context refuses it).</summary>
     DbSet<StaffAuditEntry> StaffAuditLog { get; }
 

@@ -63,6 +63,9 @@ public interface IIdentityService
 
     Task<IReadOnlyList<UserAccount>> ListTenantUsersAsync(Guid tenantId, CancellationToken cancellationToken);
 
+    /// <summary>The platform's staff: every Admin and Support user with an e-mail address.</summary>
+    Task<IReadOnlyList<UserAccount>> ListStaffAsync(CancellationToken cancellationToken);
+
     /// <summary>Each tenant's owner's e-mail address (the first owner by name); tenants without an owner are left out.</summary>
     Task<IReadOnlyDictionary<Guid, string>> FindOwnerEmailsAsync(IReadOnlyCollection<Guid> tenantIds, CancellationToken cancellationToken);
 

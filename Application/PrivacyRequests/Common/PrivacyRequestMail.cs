@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using VirtuOps.Application.Accounts.Common;
 using VirtuOps.Domain.PrivacyRequests;
 
 namespace VirtuOps.Application.PrivacyRequests.Common;
 
 /// <summary>The e-mails about data-subject requests: to the privacy team, and the acknowledgement and answer to the requester.</summary>
-public sealed class PrivacyRequestMail(IEmailSender email, IIdentityService identity, IOptions<PrivacyRequestOptions> options)
+public sealed class PrivacyRequestMail(IEmailSender email, IIdentityService identity, IOptions<PrivacyRequestOptions> options, IOptions<AppLinksOptions> links)
 {
     public Task TellTeamAsync(PrivacyRequest request, CancellationToken cancellationToken) =>
         email.SendAsync(new EmailMessage(
@@ -49,6 +50,29 @@ public sealed class PrivacyRequestMail(IEmailSender email, IIdentityService iden
             address,
             "VirtuOps: shaxsiy maʼlumotlar boʻyicha soʻrov / запрос о персональных данных / your privacy request",
             $"{heading}\n\n{request.Answer}\n\nSoʻrov / Запрос / Request: {request.Id}"),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// One staff member's daily digest: every open request due within 3 business days, soonest first, with the business
+    /// days left (negative: overdue by that many); in Uzbek, Russian and English, as the requester e-mails are.
+    /// </summary>
+    public Task SendDigestAsync(string to, IReadOnlyList<(PrivacyRequest Request, int BusinessDaysLeft)> due, CancellationToken cancellationToken)
+    {
+        var days = BusinessCalendar.ReminderBusinessDaysBeforeDue;
+        var lines = string.Join("\n", due.Select(d =>
+            $"{Date(d.Request.DueAt)} | {d.Request.Kind} | {d.BusinessDaysLeft.ToString(CultureInfo.InvariantCulture)} | {d.Request.Id}"));
+        return email.SendAsync(new EmailMessage(
+            to,
+            $"VirtuOps: muddati yaqin soʻrovlar / запросы с близким сроком / privacy requests due soon ({due.Count})",
+            $"Bu soʻrovlarga {days} ish kuni ichida javob berish kerak (muddati oʻtganlari ham shu yerda).\n" +
+            $"На эти запросы нужно ответить в течение {days} рабочих дней (просроченные тоже здесь).\n" +
+            $"These requests fall due within {days} business days (overdue ones are here too).\n\n" +
+            "Muddat | Tur | Qolgan ish kunlari (manfiy: muddati oʻtgan) | ID\n" +
+            "Срок | Вид | Осталось рабочих дней (минус: просрочен) | ID\n" +
+            "Due | Kind | Business days left (negative: overdue) | ID\n\n" +
+            $"{lines}\n\n" +
+            $"Navbat / Очередь / Queue: {links.Value.Link("/admin/privacy-requests")}"),
             cancellationToken);
     }
 

@@ -17,4 +17,8 @@ public sealed class PrivacyRequestOptions
     /// <summary>Quartz cron (seconds first, server time zone) for sending reminders of requests that fall due soon; hourly.</summary>
     [Required]
     public string ReminderCron { get; set; } = "0 0 * * * ?";
+
+    /// <summary>Quartz cron (seconds first, server time zone) for the staff's daily digest of requests due soon; 03:00 UTC is 08:00 in Tashkent.</summary>
+    [Required]
+    public string DigestCron { get; set; } = "0 0 3 * * ?";
 }

@@ -33,3 +33,14 @@ internal sealed class UnconfirmedPrivacyRequestConfiguration : IEntityTypeConfig
         builder.HasIndex(r => r.ExpiresAt);
     }
 }
+
+internal sealed class PrivacyDigestDeliveryConfiguration : IEntityTypeConfiguration<PrivacyDigestDelivery>
+{
+    public void Configure(EntityTypeBuilder<PrivacyDigestDelivery> builder)
+    {
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        // One digest per staff member per day: the claim that makes the daily e-mail go exactly once.
+        builder.HasIndex(d => new { d.StaffUserId, d.Day }).IsUnique();
+        builder.HasIndex(d => d.Day);
+    }
+}

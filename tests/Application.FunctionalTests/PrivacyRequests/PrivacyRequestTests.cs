@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Application.FunctionalTests.AccessLogs;
+using Application.FunctionalTests.Admin;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +9,7 @@ using Quartz;
 using VirtuOps.Application.PrivacyRequests.Commands.ConfirmPublicPrivacyRequest;
 using VirtuOps.Application.Common.Interfaces;
 using VirtuOps.Application.PrivacyRequests.Common;
+using VirtuOps.Domain.Common;
 using VirtuOps.Domain.PrivacyRequests;
 using VirtuOps.Infrastructure.Jobs;
 
@@ -155,14 +157,49 @@ public sealed class PrivacyRequestTests(VirtuOpsApiFactory factory) : IClassFixt
         (await factory.QueryDatabaseAsync(db => db.PrivacyRequests.SingleAsync(r => r.Id == request.Id))).ReminderSentAt.ShouldNotBeNull();
     }
 
-    private async Task RunReminderJobAsync()
+    [Fact]
+    public async Task Each_staff_member_gets_one_digest_a_day_of_the_requests_due_within_three_business_days()
+    {
+        await StaffAccounts.CreateStaffAsync(factory, "digest-admin@virtuops.uz", "+998901200101", Roles.Admin);
+        await StaffAccounts.CreateStaffAsync(factory, "digest-support@virtuops.uz", "+998901200102", Roles.Support);
+        using var owner = await OwnerAsync("dsr-digest@example.uz", "+998901001406");
+        var request = (await (await owner.Http.PostAsJsonAsync("/api/privacy/requests", new { kind = "Access", text = "Send me my data." }))
+            .Content.ReadFromJsonAsync<PrivacyRequestDto>(SpaClient.Json))!;
+        var dueSoonFrom = Calendar.AddBusinessDays(request.DueAt, -3);
+        async Task<List<DevOutboxMessage>> DigestsAsync(string to) =>
+            (await MailToAsync(owner, to, request.Id)).Where(m => m.Subject!.Contains("privacy requests due soon", StringComparison.Ordinal)).ToList();
+
+        factory.Time.SetUtcNow(Calendar.AddBusinessDays(request.DueAt, -4));
+        await RunJobAsync(SendPrivacyRequestDigestJob.Key);
+        (await DigestsAsync("digest-admin@virtuops.uz")).ShouldBeEmpty("not due within 3 business days yet");
+
+        factory.Time.SetUtcNow(dueSoonFrom.AddMinutes(1));
+        await RunJobAsync(SendPrivacyRequestDigestJob.Key);
+        await RunJobAsync(SendPrivacyRequestDigestJob.Key); // a retry the same day sends nothing again
+
+        var digest = (await DigestsAsync("digest-admin@virtuops.uz")).ShouldHaveSingleItem();
+        digest.Body.ShouldContain($"| Access | 3 | {request.Id}");
+        digest.Body.ShouldContain("Business days left");
+        digest.Body.ShouldContain("Qolgan ish kunlari");
+        digest.Body.ShouldContain("Осталось рабочих дней");
+        (await DigestsAsync("digest-support@virtuops.uz")).ShouldHaveSingleItem();
+        (await DigestsAsync("dsr-digest@example.uz")).ShouldBeEmpty("only staff get the digest");
+
+        factory.Time.SetUtcNow(Calendar.AddBusinessDays(dueSoonFrom, 1).AddMinutes(1));
+        await RunJobAsync(SendPrivacyRequestDigestJob.Key);
+        (await DigestsAsync("digest-admin@virtuops.uz")).Count.ShouldBe(2, "the next day brings the next digest");
+    }
+
+    private Task RunReminderJobAsync() => RunJobAsync(RemindOfDuePrivacyRequestsJob.Key);
+
+    private async Task RunJobAsync(JobKey key)
     {
         var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var job = new PurgeScheduleTests.JobCompletion();
-        scheduler.ListenerManager.AddJobListener(job, [Matchers.Key(RemindOfDuePrivacyRequestsJob.Key)]);
+        scheduler.ListenerManager.AddJobListener(job, [Matchers.Key(key)]);
         try
         {
-            await scheduler.TriggerJob(RemindOfDuePrivacyRequestsJob.Key);
+            await scheduler.TriggerJob(key);
             await job.Executed.WaitAsync(TimeSpan.FromSeconds(30));
         }
         finally

@@ -1491,6 +1491,30 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("ErasureRequests");
                 });
 
+            modelBuilder.Entity("VirtuOps.Domain.PrivacyRequests.PrivacyDigestDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("StaffUserId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("PrivacyDigestDeliveries");
+                });
+
             modelBuilder.Entity("VirtuOps.Domain.PrivacyRequests.PrivacyRequest", b =>
                 {
                     b.Property<Guid>("Id")

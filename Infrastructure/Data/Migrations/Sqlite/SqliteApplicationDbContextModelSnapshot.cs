@@ -1482,6 +1482,30 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ErasureRequests");
                 });
 
+            modelBuilder.Entity("VirtuOps.Domain.PrivacyRequests.PrivacyDigestDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("StaffUserId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("PrivacyDigestDeliveries");
+                });
+
             modelBuilder.Entity("VirtuOps.Domain.PrivacyRequests.PrivacyRequest", b =>
                 {
                     b.Property<Guid>("Id")
