@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddScoped<AdminTenants.Common.TenantActions>();
         services.AddScoped<AdminPrivacyRequests.Common.StaffPrivacyRequests>();
         services.AddScoped<AdminTenants.Common.TenantAdminMail>();
+        services.AddScoped<AdminTenants.Common.CustomerDataAccess>();
         return services;
     }
 }

@@ -91,6 +91,8 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentTen
 
     public DbSet<StaffAuditEntry> StaffAuditLog => Set<StaffAuditEntry>();
 
+    public DbSet<StaffAccessGrant> StaffAccessGrants => Set<StaffAccessGrant>();
+
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();

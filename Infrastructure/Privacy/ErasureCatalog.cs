@@ -105,6 +105,7 @@ public static class ErasureCatalog
         TenantRows<ChannelConnection>(db => db.ChannelConnections, "Channel connections (credentials deleted at disconnect)."),
         TenantRows<Bot>(db => db.Bots, "The tenant's bots."),
         TenantRows<ApiKey>(db => db.ApiKeys, "The tenant's API keys."),
+        TenantRows<StaffAccessGrant>(db => db.StaffAccessGrants, "The owner's grants of access for platform staff, with the reason typed."),
         TenantRows<Domain.Idempotency.IdempotentRequest>(db => db.IdempotentRequests, "Kept API answers (they may echo a customer's message or contact)."),
         new Batched<MessageUsage>((db, s) => s.IsTenant ? db.MessageUsages.IgnoreQueryFilters().Where(u => u.TenantId == s.TenantId) : null,
             "The tenant's monthly answer counts (the plan's usage meter)."),

@@ -181,6 +181,7 @@ public static class ExportCatalog
         [typeof(DemoRequest)] = "A prospect's message from the public site, not linked to any account or tenant.",
         [typeof(UnconfirmedPrivacyRequest)] = "A signed-out request whose sender has not yet confirmed the e-mail address, deleted after 24 hours; not linked to an account.",
         [typeof(DataExport)] = "The export's own bookkeeping, shown in the Privacy centre and deleted with its file after 7 days.",
+        [typeof(StaffAccessGrant)] = "The owner's own permission for platform staff to read the data (reason, times), shown on the Security page while it runs; what staff read with it is in the staff audit entries.",
         [typeof(StaffAuditEntry)] = "What platform staff did, not data about the customer's people; the owner sees the entries about their tenant on the Security page (GET /api/security/platform-access).",
         [typeof(WebhookDelivery)] = "Copies of messages, contacts and conversations sent to the tenant's own webhook endpoints, with the delivery log; the data itself is in contacts.json, conversations.csv and messages.csv.",
         [typeof(PrivacyDigestDelivery)] = "Which days a platform staff member was e-mailed the digest of privacy requests due: staff bookkeeping, no customer data.",

@@ -2,9 +2,14 @@ using VirtuOps.Application.AdminTenants.Commands.CancelTenantSubscription;
 using VirtuOps.Application.AdminTenants.Commands.ExtendTrial;
 using VirtuOps.Application.AdminTenants.Commands.ReactivateTenant;
 using VirtuOps.Application.AdminTenants.Commands.SuspendTenant;
+using VirtuOps.Application.AdminTenants.Queries.GetTenantConversationMessages;
+using VirtuOps.Application.AdminTenants.Queries.GetTenantConversations;
+using VirtuOps.Application.AdminTenants.Queries.GetTenantKnowledge;
 using VirtuOps.Application.AdminTenants.Queries.GetTenantProfile;
 using VirtuOps.Application.AdminTenants.Queries.SearchTenants;
 using VirtuOps.Application.Common.Models;
+using VirtuOps.Application.Conversations.Common;
+using VirtuOps.Application.Knowledge.Common;
 using VirtuOps.Domain.Billing;
 
 namespace VirtuOps.WebApi.Endpoints;
@@ -22,6 +27,10 @@ public sealed class AdminTenants : IEndpointGroup
         group.MapPost("/{id:guid}/extend-trial", ExtendTrial).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id:guid}/cancel-subscription", CancelTenantSubscription).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/conversations", GetTenantConversations).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/conversations/{conversationId:guid}/messages", GetTenantConversationMessages).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/knowledge", GetTenantKnowledge).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>
@@ -61,4 +70,22 @@ public sealed class AdminTenants : IEndpointGroup
         await sender.Send(command with { Id = id }, cancellationToken);
         return TypedResults.NoContent();
     }
+
+    /// <summary>
+    /// The tenant's conversations, most recently active first, only while the owner's access grant runs (403 without
+    /// one); each read is in the staff audit log with the grant's reason.
+    /// </summary>
+    public static async Task<Ok<CursorPage<ConversationSummaryDto>>> GetTenantConversations(ISender sender, Guid id, CancellationToken cancellationToken,
+        string? cursor = null, int limit = KeysetCursor.DefaultLimit) =>
+        TypedResults.Ok(await sender.Send(new GetTenantConversationsQuery(id, cursor, limit), cancellationToken));
+
+    /// <summary>One of the tenant's conversations, newest message first, only while the owner's access grant runs (403 without one).</summary>
+    public static async Task<Ok<CursorPage<MessageDto>>> GetTenantConversationMessages(ISender sender, Guid id, Guid conversationId,
+        CancellationToken cancellationToken, string? cursor = null, int limit = KeysetCursor.DefaultLimit) =>
+        TypedResults.Ok(await sender.Send(new GetTenantConversationMessagesQuery(id, conversationId, cursor, limit), cancellationToken));
+
+    /// <summary>The knowledge of all the tenant's bots, newest first, only while the owner's access grant runs (403 without one).</summary>
+    public static async Task<Ok<CursorPage<KnowledgeEntryDto>>> GetTenantKnowledge(ISender sender, Guid id, CancellationToken cancellationToken,
+        string? cursor = null, int limit = KeysetCursor.DefaultLimit) =>
+        TypedResults.Ok(await sender.Send(new GetTenantKnowledgeQuery(id, cursor, limit), cancellationToken));
 }

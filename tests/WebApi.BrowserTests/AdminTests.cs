@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using VirtuOps.Domain.Billing;
+using VirtuOps.Domain.PrivacyRequests;
 using VirtuOps.Domain.Tenants;
 
 namespace WebApi.BrowserTests;
@@ -13,7 +14,7 @@ public sealed partial class AdminTests(LiveAppFixture app) : IClassFixture<LiveA
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
     [Fact]
-    public async Task The_admin_signs_in_with_the_sms_code_lands_in_the_back_office_finds_a_tenant_and_extends_its_trial()
+    public async Task The_admin_signs_in_with_the_sms_code_lands_in_the_back_office_finds_a_tenant_extends_its_trial_and_answers_a_data_request()
     {
         // A customer on a trial, as sign-up leaves it.
         var tenant = Tenant.Create("Samarqand Kitob Uyi");
@@ -52,6 +53,28 @@ public sealed partial class AdminTests(LiveAppFixture app) : IClassFixture<LiveA
         var reason = await app.QueryDatabaseAsync(db =>
             db.StaffAuditLog.Where(e => e.TenantId == tenant.Id && e.Operation == "POST /api/admin/tenants/{id}/extend-trial").Select(e => e.Reason).SingleAsync());
         reason.ShouldBe("The customer asked for more time to connect WhatsApp");
+
+        // A data-subject request falling due: the admin takes it on and answers it from the queue, after a confirmation.
+        var now = DateTimeOffset.UtcNow;
+        var request = PrivacyRequest.Receive(PrivacyRequestKind.Access, null, null, "kitob-mijoz@example.uz", "Maʼlumotlarimni yuboring",
+            now, now.AddDays(2), now.AddDays(1));
+        await app.QueryDatabaseAsync(db =>
+        {
+            db.PrivacyRequests.Add(request);
+            return db.SaveChangesAsync();
+        });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Maʼlumotlar boʻyicha soʻrovlar" }).ClickAsync();
+        var row = page.GetByTestId("privacy-request").Filter(new() { HasText = "kitob-mijoz@example.uz" });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Oʻzimga olish" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("Menga biriktirilgan");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Javob berish" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Alertdialog, new() { Name = "Javob yuborilsinmi?" });
+        await dialog.GetByLabel("Javob", new() { Exact = true }).FillAsync("Maʼlumotlaringiz nusxasi ilova qilindi.");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Javobni yuborish" }).ClickAsync();
+
+        await Expect(row).ToHaveCountAsync(0);
+        var answered = await app.QueryDatabaseAsync(db => db.PrivacyRequests.Where(r => r.Id == request.Id).Select(r => new { r.Status, r.Answer }).SingleAsync());
+        (answered.Status, answered.Answer).ShouldBe((PrivacyRequestStatus.Answered, "Maʼlumotlaringiz nusxasi ilova qilindi."));
     }
 
     /// <summary>The newest SMS code to <paramref name="phone"/>, read on the Dev outbox page in another tab.</summary>

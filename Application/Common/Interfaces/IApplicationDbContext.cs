@@ -75,6 +75,8 @@ public interface IApplicationDbContext
     /// <summary>Append-only: entries are added, never changed or removed (the context refuses it).</summary>
     DbSet<StaffAuditEntry> StaffAuditLog { get; }
 
+    DbSet<StaffAccessGrant> StaffAccessGrants { get; }
+
     DbSet<WebhookSubscription> WebhookSubscriptions { get; }
 
     DbSet<Partner> Partners { get; }

@@ -14,6 +14,7 @@ import {
   InboxClient,
   KnowledgeClient,
   PrivacyClient,
+  StaffAccessClient,
   SystemClient,
   TeamClient,
   TenantClient,
@@ -111,6 +112,7 @@ export const contactsClient = new ContactsClient(baseUrl, http);
 export const tenantClient = new TenantClient(baseUrl, http);
 export const webhookSubscriptionsClient = new WebhookSubscriptionsClient(baseUrl, http);
 export const adminClient = new AdminClient(baseUrl, http);
+export const staffAccessClient = new StaffAccessClient(baseUrl, http);
 
 /**
  * The knowledge CSV is a file download, so the browser fetches it from a link (with the sign-in cookie) and saves it

@@ -169,10 +169,14 @@ export const adminClient = {
   extendTrial: vi.fn(never),
   cancelTenantSubscription: vi.fn(never),
   getStaffAuditLog: vi.fn(never),
+  getTenantConversations: vi.fn(never),
+  getTenantConversationMessages: vi.fn(never),
+  getTenantKnowledge: vi.fn(never),
   getPrivacyRequestQueue: vi.fn(never),
   assignPrivacyRequest: vi.fn(never),
   answerPrivacyRequest: vi.fn(never),
   rejectPrivacyRequest: vi.fn(never),
 };
+export const staffAccessClient = { getStaffAccessGrant: vi.fn(never), grantStaffAccess: vi.fn(never), revokeStaffAccess: vi.fn(never) };
 export const knowledgeExportUrl = (botId: string) => `/api/bots/${botId}/knowledge/export`;
 export const dataExportDownloadUrl = (exportId: string) => `/api/privacy/exports/${exportId}/download`;

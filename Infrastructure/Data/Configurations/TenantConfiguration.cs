@@ -19,3 +19,17 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property<long>(TenantLimitGate.LimitedInsertsColumn);
     }
 }
+
+internal sealed class StaffAccessGrantConfiguration : IEntityTypeConfiguration<StaffAccessGrant>
+{
+    public void Configure(EntityTypeBuilder<StaffAccessGrant> builder)
+    {
+        builder.Property(g => g.Id).ValueGeneratedNever();
+        builder.Property(g => g.Reason).HasMaxLength(StaffAccessGrant.ReasonMaxLength).IsRequired();
+        builder.Property(g => g.CreatedBy).HasMaxLength(64);
+        builder.Property(g => g.LastModifiedBy).HasMaxLength(64);
+        // Every staff read looks for the tenant's grant that runs longest.
+        builder.HasIndex(g => new { g.TenantId, g.ExpiresAt });
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(g => g.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

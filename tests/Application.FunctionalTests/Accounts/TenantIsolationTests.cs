@@ -133,7 +133,8 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
             {
                 var id = IsBackOffice(path) ? victimTenantId : victimIds[path];
                 using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), path.Replace("{id}", id.ToString(), StringComparison.Ordinal)
-                    .Replace("{deliveryId}", hookDeliveryId.ToString(), StringComparison.Ordinal));
+                    .Replace("{deliveryId}", hookDeliveryId.ToString(), StringComparison.Ordinal)
+                    .Replace("{conversationId}", victimIds["/api/inbox/conversations/{id}"].ToString(), StringComparison.Ordinal));
                 if (method is "post" or "put" or "patch")
                     request.Content = JsonContent.Create(bodies.GetValueOrDefault($"{method} {path}", new { }));
                 var response = await attacker.Http.SendAsync(request);

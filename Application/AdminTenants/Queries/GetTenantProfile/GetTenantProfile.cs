@@ -1,3 +1,4 @@
+using VirtuOps.Application.AccessGrants.Common;
 using VirtuOps.Application.AdminTenants.Common;
 using VirtuOps.Domain.Billing;
 using VirtuOps.Domain.Common;
@@ -9,7 +10,8 @@ namespace VirtuOps.Application.AdminTenants.Queries.GetTenantProfile;
 
 /// <summary>
 /// One tenant as platform staff see it: its people, plan and subscription, channels and their health, last activity
-/// and consent history. Metadata only: no conversation, contact or knowledge content.
+/// and consent history. Metadata only: no conversation, contact or knowledge content; <see cref="TenantProfileDto.AccessGrant"/>
+/// tells whether the owner's grant lets staff read those now.
 /// </summary>
 [Authorize(Roles = Roles.Admin + "," + Roles.Support)]
 public sealed record GetTenantProfileQuery(Guid Id) : IQuery<TenantProfileDto>;
@@ -24,7 +26,8 @@ public sealed record TenantProfileDto(
     IReadOnlyList<TenantUserDto> Users,
     IReadOnlyList<TenantChannelDto> Channels,
     DateTimeOffset? LastActivityAt,
-    IReadOnlyList<TenantConsentDto> Consents);
+    IReadOnlyList<TenantConsentDto> Consents,
+    StaffAccessGrantDto? AccessGrant);
 
 public sealed record TenantSubscriptionDto(
     string PlanCode,
@@ -45,7 +48,7 @@ public sealed record TenantChannelDto(Guid Id, Channel Channel, string DisplayNa
 
 public sealed record TenantConsentDto(ConsentKind Kind, ConsentAction Action, string DocumentVersion, DateTimeOffset OccurredAt, Guid UserId);
 
-public sealed class GetTenantProfileQueryHandler(IApplicationDbContext context, IIdentityService identity, IStaffAuditTrail trail)
+public sealed class GetTenantProfileQueryHandler(IApplicationDbContext context, IIdentityService identity, IStaffAuditTrail trail, TimeProvider time)
     : IQueryHandler<GetTenantProfileQuery, TenantProfileDto>
 {
     /// <summary>The latest consent records shown; the full history is in the tenant's export.</summary>
@@ -89,8 +92,12 @@ public sealed class GetTenantProfileQueryHandler(IApplicationDbContext context, 
             .Select(c => new TenantConsentDto(c.Kind, c.Action, c.DocumentVersion, c.OccurredAt, c.UserId))
             .ToListAsync(cancellationToken);
 
+        var grant = await context.StaffAccessGrants.IgnoreQueryFilters().AsNoTracking()
+            .Where(g => g.TenantId == tenant.Id).ActiveAt(time.GetUtcNow())
+            .FirstOrDefaultAsync(cancellationToken);
+
         var lastActivity = users.Max(u => u.LastSeenAt);
         return new TenantProfileDto(tenant.Id, tenant.Name, tenant.Created, TenantRestrictionList.Split(tenant.Restrictions), tenant.RestrictedSince,
-            subscription, users, channels, lastActivity, consents);
+            subscription, users, channels, lastActivity, consents, grant?.ToDto());
     }
 }

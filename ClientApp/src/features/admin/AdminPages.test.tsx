@@ -180,4 +180,65 @@ describe('the back-office', () => {
     expect(log).toHaveBeenLastCalledWith('AAAAAAAAAAk', 50, 't1', undefined, undefined, undefined, undefined, expect.anything());
     expect(screen.getAllByTestId('audit-entry')).toHaveLength(2);
   });
+
+  it('does not read a tenant’s conversations or knowledge without the owner’s grant', async () => {
+    getCurrentAccount.mockResolvedValue(support);
+    vi.mocked(adminClient.getTenantProfile).mockResolvedValue(profile);
+    renderRoute('/admin/tenants/t1');
+
+    expect(await screen.findByTestId('access-grant')).toHaveTextContent('egasining ruxsati kerak');
+    expect(adminClient.getTenantConversations).not.toHaveBeenCalled();
+    expect(adminClient.getTenantKnowledge).not.toHaveBeenCalled();
+  });
+
+  it('shows a tenant’s conversations, messages and knowledge while the owner’s grant runs', async () => {
+    getCurrentAccount.mockResolvedValue(support);
+    vi.mocked(adminClient.getTenantProfile).mockResolvedValue({
+      ...profile,
+      accessGrant: { id: 'g1', reason: 'Ticket 4711', grantedAt: '2026-11-02T10:00:00Z', expiresAt: '2026-11-03T10:00:00Z' },
+    });
+    vi.mocked(adminClient.getTenantConversations).mockResolvedValue({
+      items: [
+        {
+          id: 'c1',
+          botId: 'b1',
+          botName: 'Doʻkon boti',
+          contactName: 'Aziza',
+          contactExternalId: 'v1',
+          channel: 'Widget',
+          status: 'Bot',
+          lastMessageAt: '2026-11-02T11:00:00Z',
+          lastMessagePreview: 'Salom',
+          unreadCount: 0,
+          contactId: 'p1',
+        },
+      ],
+    });
+    vi.mocked(adminClient.getTenantConversationMessages).mockResolvedValue({
+      items: [
+        {
+          id: 'm1',
+          conversationId: 'c1',
+          direction: 'Inbound',
+          author: 'Contact',
+          text: 'Salom',
+          sentAt: '2026-11-02T11:00:00Z',
+          deliveryStatus: 'Delivered',
+          contentType: 'Text',
+        },
+      ],
+    });
+    vi.mocked(adminClient.getTenantKnowledge).mockResolvedValue({
+      items: [
+        { id: 'k1', botId: 'b1', questions: ['Ish vaqti?'], answer: '9:00 dan 21:00 gacha', source: 'Manual', lastModified: '2026-11-02T10:00:00Z', version: 1 },
+      ],
+    });
+    renderRoute('/admin/tenants/t1');
+
+    expect(await screen.findByTestId('access-grant')).toHaveTextContent('Ticket 4711');
+    expect(await screen.findByTestId('tenant-knowledge')).toHaveTextContent('9:00 dan 21:00 gacha');
+    await userEvent.click(await screen.findByRole('button', { name: /Aziza/ }));
+    expect(await screen.findByTestId('tenant-message')).toHaveTextContent('Salom');
+    expect(adminClient.getTenantConversationMessages).toHaveBeenCalledWith('t1', 'c1', undefined, 20, expect.anything());
+  });
 });

@@ -11,11 +11,15 @@ import { FormProblem } from '../../components/FormProblem';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { SubmitButton } from '../../components/SubmitButton';
 import { isAdmin, useSignedInAccount, userDataKey } from '../auth/account';
+import { CustomerDataSection } from './CustomerDataSection';
 import { ReasonDialog } from './ReasonDialog';
 
 type Dialog = 'suspend' | 'reactivate' | 'cancel' | null;
 
-/** One tenant as staff see it (metadata only) and what they can do for it: suspend or reactivate, extend the trial, cancel. */
+/**
+ * One tenant as staff see it (metadata; conversations and knowledge only while the owner's grant runs) and what they can
+ * do for it: suspend or reactivate, extend the trial, cancel.
+ */
 export function TenantPage() {
   const { t } = useTranslation();
   const { tenantId = '' } = useParams();
@@ -198,6 +202,8 @@ export function TenantPage() {
           </tbody>
         </table>
       )}
+
+      <CustomerDataSection tenantId={tenant.id} grant={tenant.accessGrant} />
 
       <h2>{t('admin.tenant.consents')}</h2>
       <table className="table">

@@ -5,17 +5,20 @@ import type { SessionDto } from '../../api/generated/virtuops-api';
 import { toProblem } from '../../api/problem';
 import { DateTime } from '../../components/DateTime';
 import { ProblemMessage } from '../../components/ProblemMessage';
-import { reloadAccount, useSignedInAccount, userDataKey } from '../auth/account';
+import { isOwner, reloadAccount, useSignedInAccount, userDataKey } from '../auth/account';
+import { StaffAccessSection } from './StaffAccessSection';
 
 const sessionsQueryKey = [...userDataKey, 'sessions'] as const;
 
 export function SecurityPage() {
   const { t } = useTranslation();
+  const account = useSignedInAccount();
 
   return (
     <section>
       <h1>{t('security.title')}</h1>
       <TwoFactor />
+      {isOwner(account) && <StaffAccessSection />}
       <h2>{t('security.sessionsTitle')}</h2>
       <p className="muted">{t('security.sessionsIntro')}</p>
       <Sessions />
