@@ -87,6 +87,16 @@ public sealed class Charge : TenantOwnedEntity
     }
 
     /// <summary>
+    /// For an upgrade's charge (period key <c>yyyy-MM-dd-plan</c>, see <see cref="Subscription.UpgradePeriodKey"/>): the
+    /// days it pays for, from the day of the upgrade to the end of the period; null for any other charge.
+    /// </summary>
+    public (DateOnly From, DateOnly To)? UpgradeSpan =>
+        PeriodKey.Length > 11 && PeriodKey[10] == '-'
+        && DateOnly.TryParseExact(PeriodKey[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var to)
+            ? (DateOnly.FromDateTime(AttemptedAt.UtcDateTime), to)
+            : null;
+
+    /// <summary>
     /// Paylov created the receipt this attempt pays (no money moved yet). Saved before paying, so the attempt is only
     /// ever paid, or paid again, by this one id; an attempt that lost it before saving had moved nothing.
     /// </summary>

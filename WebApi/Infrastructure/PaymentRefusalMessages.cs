@@ -15,11 +15,11 @@ internal static class PaymentRefusalMessages
 
     private static readonly Dictionary<string, Text> Messages = new(StringComparer.Ordinal)
     {
-        ["invalid_otp"] = new("SMS kodi noto‘g‘ri.", "Неверный код из SMS.", "The SMS code is wrong."),
-        ["otp_expired"] = new("SMS kodining muddati o‘tdi. Kartani qaytadan kiriting, yangi kod yuboriladi.",
+        ["invalid_otp"] = new("SMS kodi notoʻgʻri.", "Неверный код из SMS.", "The SMS code is wrong."),
+        ["otp_expired"] = new("SMS kodining muddati oʻtdi. Kartani qaytadan kiriting, yangi kod yuboriladi.",
             "Срок действия кода из SMS истёк. Введите карту заново — придёт новый код.",
             "The SMS code has expired. Enter the card again to get a new code."),
-        ["too_many_attempts"] = new("Noto‘g‘ri kod juda ko‘p marta kiritildi. Kartani qaytadan kiriting, yangi kod yuboriladi.",
+        ["too_many_attempts"] = new("Notoʻgʻri kod juda koʻp marta kiritildi. Kartani qaytadan kiriting, yangi kod yuboriladi.",
             "Слишком много неверных кодов. Введите карту заново — придёт новый код.",
             "Too many wrong codes. Enter the card again to get a new code."),
         ["card_not_found"] = new("Karta topilmadi. Raqam va amal qilish muddatini tekshiring.",
@@ -32,23 +32,23 @@ internal static class PaymentRefusalMessages
             "Карта заблокирована в процессинговом центре. Обратитесь в свой банк или используйте другую карту.",
             "The card is blocked at the processing centre. Contact your bank or use another card."),
         ["card_expired"] = new("Kartaning amal qilish muddati tugagan.", "Срок действия карты истёк.", "This card has expired."),
-        ["insufficient_funds"] = new("Kartada mablag‘ yetarli emas.", "На карте недостаточно средств.", "There is not enough money on the card."),
+        ["insufficient_funds"] = new("Kartada mablagʻ yetarli emas.", "На карте недостаточно средств.", "There is not enough money on the card."),
         ["card_has_no_phone"] = new("Kartaga telefon raqami ulanmagan: SMS-xabarnoma (SMS-banking) kerak.",
             "К карте не привязан номер телефона: нужно SMS-информирование.",
             "No phone number is linked to this card: SMS notifications (SMS banking) are needed."),
-        ["sms_not_active"] = new("Kartada SMS-xabarnoma yoqilmagan. Bankingizda SMS-bankingni yoqing va qayta urinib ko‘ring.",
+        ["sms_not_active"] = new("Kartada SMS-xabarnoma yoqilmagan. Bankingizda SMS-bankingni yoqing va qayta urinib koʻring.",
             "На карте не подключено SMS-информирование. Подключите его в своём банке и попробуйте снова.",
             "SMS notifications are not active on this card. Turn on SMS banking at your bank and try again."),
-        ["processing_error"] = new("Karta banki to‘lovni amalga oshira olmadi (masalan, bu turdagi karta qo‘llab-quvvatlanmaydi). Boshqa kartadan foydalaning.",
+        ["processing_error"] = new("Karta banki toʻlovni amalga oshira olmadi (masalan, bu turdagi karta qoʻllab-quvvatlanmaydi). Boshqa kartadan foydalaning.",
             "Банк карты не смог провести операцию (например, такой тип карты не поддерживается). Используйте другую карту.",
             "The card's bank could not process it (for example, this type of card is not supported). Use another card."),
-        [PaymentRefusedException.Unavailable] = new("Paylov javob bermadi. Bir daqiqadan so‘ng qayta urinib ko‘ring: ikki marta yechilmaydi.",
+        [PaymentRefusedException.Unavailable] = new("Paylov javob bermadi. Bir daqiqadan soʻng qayta urinib koʻring: ikki marta yechilmaydi.",
             "Paylov не ответил. Попробуйте через минуту: дважды не спишется.",
             "Paylov did not answer. Try again in a minute; you will not be charged twice."),
     };
 
     // Anything else Paylov refuses (permission_denied, invalid_amount, validation_error, ...) is not the owner's to fix.
-    private static readonly Text Other = new("Paylov to‘lovni rad etdi. Keyinroq qayta urinib ko‘ring yoki boshqa kartadan foydalaning.",
+    private static readonly Text Other = new("Paylov toʻlovni rad etdi. Keyinroq qayta urinib koʻring yoki boshqa kartadan foydalaning.",
         "Paylov отклонил операцию. Попробуйте позже или используйте другую карту.",
         "Paylov refused the payment. Try again later or use another card.");
 
@@ -71,7 +71,7 @@ internal static class PaymentRefusalMessages
         {
             Status = status,
             Title = status == StatusCodes.Status422UnprocessableEntity
-                ? Pick(language, new("To‘lov amalga oshmadi.", "Платёж не прошёл.", "The payment did not go through."))
+                ? Pick(language, new("Toʻlov amalga oshmadi.", "Платёж не прошёл.", "The payment did not go through."))
                 : status == StatusCodes.Status503ServiceUnavailable
                     ? Pick(language, new("Paylov javob bermadi.", "Paylov не ответил.", "Paylov did not answer."))
                     : Pick(language, new("Karta qabul qilinmadi.", "Карта не принята.", "The card was not accepted.")),

@@ -17,7 +17,7 @@ namespace WebApi.BrowserTests;
 /// The real app on Kestrel (a free loopback port, its own SQLite file, demo data) and Debian's Chromium driven by Playwright.
 /// Meta's Graph API is a local fake (<see cref="Graph"/>), so connecting WhatsApp or Instagram works without the internet.
 /// </summary>
-public sealed class LiveAppFixture : IAsyncLifetime
+public class LiveAppFixture : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
 
@@ -31,10 +31,15 @@ public sealed class LiveAppFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
-    private sealed class App(string databasePath, string baseUrl, string graphBaseUrl) : WebApplicationFactory<Program>
+    /// <summary>Settings a fixture of its own adds to the app's (e.g. <c>Paylov:CardBinding</c>).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
+    private sealed class App(string databasePath, string baseUrl, string graphBaseUrl, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            foreach (var (key, value) in settings)
+                builder.UseSetting(key, value);
             builder.UseEnvironment("Development");
             // Links the app builds for e-mails and for Paylov's return address must point back at this instance.
             builder.UseSetting("App:PublicBaseUrl", baseUrl);
@@ -52,7 +57,7 @@ public sealed class LiveAppFixture : IAsyncLifetime
         Graph = await FakeGraphServer.StartAsync();
         // The port is chosen before the app starts, so App:PublicBaseUrl can name it.
         var port = FreeLoopbackPort();
-        _app = new App(_databasePath, $"http://127.0.0.1:{port}", Graph.BaseUrl);
+        _app = new App(_databasePath, $"http://127.0.0.1:{port}", Graph.BaseUrl, Settings);
         _app.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
         _app.StartServer();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

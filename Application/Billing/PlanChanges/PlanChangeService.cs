@@ -10,7 +10,7 @@ public sealed record ExceededLimitDto(string Limit, int Used, int Allowed);
 
 /// <summary>
 /// What choosing <see cref="PlanCode"/> does: an upgrade applies at once (<see cref="Immediate"/>) for
-/// <see cref="AmountTiyin"/>, the price difference for the rest of the period; any other change applies at
+/// <see cref="AmountTiyin"/>, the price difference for the rest of the period (nothing during a trial); any other change applies at
 /// <see cref="EffectiveAt"/>, the next period, and lists the limits the tenant's usage would exceed there.
 /// </summary>
 public sealed record PlanChangeDto(string PlanCode, bool Immediate, long AmountTiyin, DateTimeOffset EffectiveAt, IReadOnlyList<ExceededLimitDto> ExceededLimits);
@@ -27,8 +27,11 @@ public sealed class PlanChangeService(
     {
         var now = time.GetUtcNow();
         var current = billing.Value.Find(subscription.PlanCode) ?? billing.Value.DefaultPlanDefinition;
+        // A dearer plan during a running trial serves at once and costs nothing now: its first charge pays it.
+        if (subscription.Status == SubscriptionStatus.Trialing && now < subscription.CurrentPeriodEnd && target.MonthlyPriceTiyin > current.MonthlyPriceTiyin)
+            return new PlanChangeDto(target.Code, Immediate: true, AmountTiyin: 0, now, []);
         var amount = Proration.UpgradeTiyin(current.MonthlyPriceTiyin, target.MonthlyPriceTiyin, subscription.CurrentPeriodStart, subscription.CurrentPeriodEnd, now);
-        // Only a paid, running subscription is upgraded at once; in a trial the choice is the plan its first charge pays.
+        // Otherwise only a paid, running subscription is upgraded at once, for the price difference for the rest of the period.
         var immediate = amount > 0 && subscription.Status == SubscriptionStatus.Active && !subscription.CancelAtPeriodEnd;
         return new PlanChangeDto(target.Code, immediate, immediate ? amount : 0, immediate ? now : subscription.CurrentPeriodEnd,
             immediate ? [] : await ExceededLimitsAsync(target, now, cancellationToken));

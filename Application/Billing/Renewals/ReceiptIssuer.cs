@@ -34,14 +34,14 @@ public sealed class ReceiptIssuer(IApplicationDbContext context, IPaylovClient p
             if (receipt.IssuedAt is null)
             {
                 var issued = await paylov.RegisterReceiptAsync(new ReceiptRequest(charge.TransactionId!, charge.AmountTiyin,
-                    [RenewalSteps.FiscalItemOf(plan) with { PriceTiyin = charge.AmountTiyin }]), cancellationToken);
+                    [RenewalSteps.FiscalItemOf(plan, charge)]), cancellationToken);
                 receipt.Issued(issued.ReceiptId, issued.FiscalSign, issued.Url.ToString(), time.GetUtcNow());
             }
 
             if (ownerEmail is not null)
             {
                 await mail.SendAsync(ownerEmail, "VirtuOps: to‘lov cheki / Payment receipt",
-                    $"To‘lov qabul qilindi: {BillingMail.Sum(charge.AmountTiyin)} ({plan.Name}, {charge.PeriodKey}).\nFiskal chek / Fiscal receipt: {receipt.Url}\nFiskal belgi / Fiscal sign: {receipt.FiscalSign}",
+                    $"To‘lov qabul qilindi: {BillingMail.Sum(charge.AmountTiyin)} ({RenewalSteps.DescriptionOf(plan, charge)}).\nFiskal chek / Fiscal receipt: {receipt.Url}\nFiskal belgi / Fiscal sign: {receipt.FiscalSign}",
                     cancellationToken);
             }
 

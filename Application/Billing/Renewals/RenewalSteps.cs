@@ -227,6 +227,24 @@ public sealed class RenewalSteps(IPaylovClient paylov, ISecretProtector secrets,
         }
     }
 
-    public static FiscalItem FiscalItemOf(PlanDefinition plan) =>
+    private static FiscalItem FiscalItemOf(PlanDefinition plan) =>
         new($"VirtuOps {plan.Name} obunasi (1 oy)", plan.MxikCode, plan.PackageCode, 1, plan.MonthlyPriceTiyin, plan.VatPercent, plan.Tin);
+
+    /// <summary>
+    /// The receipt line of <paramref name="charge"/>: a month of the plan, or for an upgrade the price difference for the
+    /// rest of the period, which the line says (fiscal receipts are in Uzbek), e.g. "VirtuOps Pro obunasi, qolgan kunlar
+    /// uchun mutanosib hisob (prorated), 07.12.2026–27.12.2026".
+    /// </summary>
+    public static FiscalItem FiscalItemOf(PlanDefinition plan, Charge charge)
+    {
+        var item = FiscalItemOf(plan) with { PriceTiyin = charge.AmountTiyin };
+        return charge.UpgradeSpan is var (from, to)
+            ? item with { Title = $"VirtuOps {plan.Name} obunasi, qolgan kunlar uchun mutanosib hisob (prorated), {from:dd.MM.yyyy}–{to:dd.MM.yyyy}" }
+            : item;
+    }
+
+    /// <summary>What a charge paid for, in uz / ru / en, for the owner's e-mail.</summary>
+    public static string DescriptionOf(PlanDefinition plan, Charge charge) => charge.UpgradeSpan is var (from, to)
+        ? $"{plan.Name}: qolgan kunlar uchun mutanosib hisob / перерасчёт за оставшиеся дни / prorated, {from:dd.MM.yyyy}–{to:dd.MM.yyyy}"
+        : $"{plan.Name}, {charge.PeriodKey}";
 }

@@ -183,6 +183,8 @@ export const adminClient = {
   assessIncident: vi.fn(never),
   notifyIncident: vi.fn(never),
   closeIncident: vi.fn(never),
+  getOperations: vi.fn(never),
+  rotateSecretKeys: vi.fn(never),
 };
 export const incidentNoticesClient = { getIncidentNotices: vi.fn(never), acknowledgeIncidentNotice: vi.fn(never) };
 export const staffAccessClient = { getStaffAccessGrant: vi.fn(never), grantStaffAccess: vi.fn(never), revokeStaffAccess: vi.fn(never) };

@@ -89,7 +89,7 @@ public sealed class CardRefusalTests : IAsyncLifetime
         var (status, code, detail) = await ProblemOf(await PostAsync(owner, "/api/billing/card/confirm", new { sent.BindingId, otp = FakePaylovServer.OtpCode }, "uz"));
 
         (status, code).ShouldBe((HttpStatusCode.UnprocessableEntity, "insufficient_funds"));
-        detail.ShouldContain("mablag‘ yetarli emas");
+        detail.ShouldContain("mablagʻ yetarli emas");
         var billing = (await owner.GetAsync<BillingDto>("/api/billing"))!;
         billing.Card.ShouldNotBeNull();
         billing.Subscription!.Status.ShouldBe(SubscriptionStatus.Expired);

@@ -67,10 +67,36 @@ public sealed class PlanChangeTests : IAsyncLifetime
         payment.AmountTiyin.ShouldBe(expected);
         payment.Status.ShouldBe(ChargeStatus.Succeeded);
         payment.ReceiptUrl.ShouldNotBeNull().ShouldStartWith("https://ofd.soliq.uz/");
+        // The receipt line says what was paid: the plan, prorated, from today to the end of the period.
+        var upgradeTransaction = _paylov.Charges.Single(c => c.OrderKey.Contains(upgradeKey, StringComparison.Ordinal)).TransactionId;
+        var line = _paylov.Requests.Single(r => r.Path == "/merchant/fiscalization/register/" && (string?)r.Body!["transactionId"] == upgradeTransaction)
+            .Body!["items"]![0]!;
+        ((string?)line["title"]).ShouldBe(
+            $"VirtuOps Pro obunasi, qolgan kunlar uchun mutanosib hisob (prorated), {app.Time.GetUtcNow():dd.MM.yyyy}–{subscription.CurrentPeriodEnd.UtcDateTime:dd.MM.yyyy}");
+        ((long?)line["price"]).ShouldBe(expected);
 
         // Sent again once applied, it is no change at all: nothing more is charged.
         (await owner.Http.PutAsJsonAsync("/api/billing/plan", new { planCode = "pro" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         _paylov.Charges.Count(c => c.OrderKey.Contains(upgradeKey, StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_upgrade_during_the_trial_applies_at_once_charges_nothing_and_is_the_plan_the_first_charge_pays()
+    {
+        await using var app = new PaylovHttpApiFactory(_paylov);
+        using var owner = new SpaClient(app);
+        await owner.RegisterVerifiedOwnerAsync("upgrade-trial@example.uz", "+998901001809");
+
+        var quote = (await owner.GetAsync<PlanChangeDto>("/api/billing/plan-change?planCode=pro"))!;
+        (quote.Immediate, quote.AmountTiyin).ShouldBe((true, 0L));
+        var answer = await owner.Http.PutAsJsonAsync("/api/billing/plan", new { planCode = "pro" });
+
+        answer.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var billing = (await owner.GetAsync<BillingDto>("/api/billing"))!;
+        billing.Subscription!.Status.ShouldBe(SubscriptionStatus.Trialing);
+        (billing.Subscription.PlanCode, billing.Subscription.PendingPlanCode).ShouldBe(("pro", null));
+        billing.Payments.ShouldBeEmpty();
+        _paylov.Creates.ShouldBeEmpty();
     }
 
     [Fact]

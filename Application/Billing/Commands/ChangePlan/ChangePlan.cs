@@ -7,7 +7,8 @@ namespace VirtuOps.Application.Billing.Commands.ChangePlan;
 
 /// <summary>
 /// Chooses another plan. A dearer plan on a paid, running subscription applies at once, for the price difference for
-/// the rest of the period, charged to the card on file exactly once; any other change applies from the next period
+/// the rest of the period, charged to the card on file exactly once; during a trial it applies at once and is charged
+/// with the first payment; any other change applies from the next period
 /// (the current month stays as paid), and the answer lists the limits the tenant's usage would exceed then.
 /// </summary>
 [Authorize(Roles = Roles.Owner)]
@@ -21,13 +22,16 @@ public sealed class ChangePlanCommandHandler(IApplicationDbContext context, Plan
         var plan = billing.Value.Find(command.PlanCode) ?? throw ValidationException.ForField("planCode", "No such plan.");
         var subscription = await context.Subscriptions.SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("No subscription.");
         var change = await changes.QuoteAsync(subscription, plan, cancellationToken);
-        if (change.Immediate)
+        if (change is { Immediate: true, AmountTiyin: > 0 })
         {
             await changes.UpgradeAsync(subscription, plan, change.AmountTiyin, cancellationToken);
             return change;
         }
 
-        subscription.ChangePlan(plan.Code);
+        if (change.Immediate)
+            subscription.ChooseTrialPlan(plan.Code);
+        else
+            subscription.ChangePlan(plan.Code);
         await context.SaveChangesAsync(cancellationToken);
         return change;
     }

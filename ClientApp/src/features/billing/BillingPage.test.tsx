@@ -99,6 +99,25 @@ describe('BillingPage', () => {
     expect(billingClient.changePlan).toHaveBeenCalledWith({ planCode: 'start' });
   });
 
+  it('in a trial with a card on file, switches to a dearer plan at once without a charge', async () => {
+    vi.mocked(accountClient.getCurrentAccount).mockResolvedValue(demoAccount);
+    vi.mocked(billingClient.getBilling).mockResolvedValue({ ...subscribed, subscription: { ...subscribed.subscription!, status: 'Trialing' }, payments: [] });
+    const change: PlanChangeDto = { planCode: 'biznes', immediate: true, amountTiyin: 0, effectiveAt: '2026-06-08T10:00:00Z', exceededLimits: [] };
+    vi.mocked(billingClient.getPlanChange).mockResolvedValue(change);
+    vi.mocked(billingClient.changePlan).mockResolvedValue(change);
+    renderRoute('/billing');
+    const user = userEvent.setup();
+
+    const plan = await screen.findByTestId('plan-biznes');
+    expect(within(plan).queryByRole('button', { name: 'Obuna boʻlish' })).not.toBeInTheDocument();
+    await user.click(within(plan).getByRole('button', { name: 'Hozir oʻtish' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Biznes tarifiga oʻtilsinmi?' });
+    expect(dialog).toHaveTextContent('Sinov davrida hech narsa yechilmaydi');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Hozir oʻtish' }));
+    expect(billingClient.changePlan).toHaveBeenCalledWith({ planCode: 'biznes' });
+  });
+
   it('shows the prorated price of an upgrade before charging it', async () => {
     vi.mocked(accountClient.getCurrentAccount).mockResolvedValue(demoAccount);
     vi.mocked(billingClient.getBilling).mockResolvedValue(subscribed);

@@ -46,8 +46,10 @@ function BillingDetails({ billing }: { billing: BillingDto }) {
   // The plan the owner is about to switch to: what it costs or warns about is shown before it is done.
   const [choosing, setChoosing] = useState<string | null>(null);
   const failure = checkout.error;
-  // Ended, in a trial (running or expired) or suspended without a way back: a new checkout pays the first month.
-  const canSubscribe = !subscription || ['Trialing', 'Expired', 'Suspended', 'Canceled'].includes(subscription.status);
+  // Ended, in a trial without a card (running or expired) or suspended without a way back: a new checkout pays the
+  // first month. A trial with a card on file changes plan instead (an upgrade applies at once, paid by its first charge).
+  const canSubscribe =
+    !subscription || ['Expired', 'Suspended', 'Canceled'].includes(subscription.status) || (subscription.status === 'Trialing' && !card);
   const live = !!subscription && subscription.status !== 'Canceled' && subscription.status !== 'Expired';
 
   return (
@@ -197,7 +199,7 @@ interface PlanChoiceProps {
   onChoose: () => void;
 }
 
-/** With a running subscription a dearer plan applies at once (paid for the rest of the period), any other from the next period. */
+/** With a running subscription or trial a dearer plan applies at once (paid for the rest of the period, or by the trial's first charge), any other from the next period. */
 function PlanChoice({ plan, subscription, currentPrice, pending, onChoose }: PlanChoiceProps) {
   const { t } = useTranslation();
   const current = plan.code === subscription.planCode;
@@ -205,7 +207,11 @@ function PlanChoice({ plan, subscription, currentPrice, pending, onChoose }: Pla
   if (plan.code === next) return <p className="muted">{current ? t('billing.currentPlan') : t('billing.nextPeriodPlan')}</p>;
   return (
     <button type="button" className="button button--secondary" disabled={pending} onClick={onChoose}>
-      {current ? t('billing.keepPlan') : subscription.status === 'Active' && plan.monthlyPriceTiyin > currentPrice ? t('billing.upgradePlan') : t('billing.switchPlan')}
+      {current
+        ? t('billing.keepPlan')
+        : ['Active', 'Trialing'].includes(subscription.status) && plan.monthlyPriceTiyin > currentPrice
+          ? t('billing.upgradePlan')
+          : t('billing.switchPlan')}
     </button>
   );
 }

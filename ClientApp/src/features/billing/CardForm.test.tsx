@@ -47,7 +47,7 @@ describe('CardForm on the billing page', () => {
       attemptsLeft: 3,
     });
     vi.mocked(billingClient.confirmCardBinding)
-      .mockRejectedValueOnce(problemOf(400, { detail: 'SMS kodi noto‘g‘ri. Qolgan urinishlar: 2.', code: 'invalid_otp', attemptsLeft: 2 } as never))
+      .mockRejectedValueOnce(problemOf(400, { detail: 'SMS kodi notoʻgʻri. Qolgan urinishlar: 2.', code: 'invalid_otp', attemptsLeft: 2 } as never))
       .mockResolvedValueOnce({ status: 'Completed' });
     renderRoute('/billing');
     const user = userEvent.setup();
@@ -57,7 +57,7 @@ describe('CardForm on the billing page', () => {
     await user.type(within(form).getByLabelText(/Karta raqami/), '8600000000000032');
     await user.type(within(form).getByLabelText('Amal qilish muddati'), '0739');
     await user.click(within(form).getByRole('button', { name: 'Davom etish' }));
-    expect(await within(form).findByTestId('error-cardNumber')).toHaveTextContent('To‘g‘ri UzCard, Humo yoki Visa karta raqamini kiriting');
+    expect(await within(form).findByTestId('error-cardNumber')).toHaveTextContent('Toʻgʻri UzCard, Humo yoki Visa karta raqamini kiriting');
     expect(billingClient.startCardBinding).not.toHaveBeenCalled();
 
     const number = within(form).getByLabelText(/Karta raqami/);
@@ -72,7 +72,7 @@ describe('CardForm on the billing page', () => {
     expect(within(otpForm).getByTestId('otp-attempts')).toHaveTextContent('Qolgan urinishlar: 3');
     await user.type(within(otpForm).getByLabelText('SMSdagi kod'), '000000');
     await user.click(within(otpForm).getByRole('button', { name: 'Kartani tasdiqlash' }));
-    expect(await within(otpForm).findByRole('alert')).toHaveTextContent('SMS kodi noto‘g‘ri');
+    expect(await within(otpForm).findByRole('alert')).toHaveTextContent('SMS kodi notoʻgʻri');
     expect(within(otpForm).getByTestId('otp-attempts')).toHaveTextContent('Qolgan urinishlar: 2');
 
     const code = within(otpForm).getByLabelText('SMSdagi kod');

@@ -35,17 +35,23 @@ export function PlanChangeDialog({ planCode, planName, onClose }: PlanChangeDial
   if (quote.isPending) return <p role="status">{t('common.loading')}</p>;
   if (quote.isError) return <ProblemMessage problem={toProblem(quote.error)} onRetry={() => void quote.refetch()} />;
   const { immediate, amountTiyin, effectiveAt, exceededLimits } = quote.data;
+  // Immediate and free: an upgrade during the trial, paid by the trial's first charge.
+  const inTrial = immediate && amountTiyin === 0;
 
   return (
     <ConfirmDialog
       title={t('billing.change.title', { plan: planName })}
-      confirmLabel={immediate ? t('billing.change.payNow', { amount: formatTiyin(amountTiyin) }) : t('billing.change.confirm')}
+      confirmLabel={
+        inTrial ? t('billing.change.switchNow') : immediate ? t('billing.change.payNow', { amount: formatTiyin(amountTiyin) }) : t('billing.change.confirm')
+      }
       pending={change.isPending}
       onConfirm={() => change.mutate()}
       onCancel={onClose}
     >
       {change.isError && <ProblemMessage problem={toProblem(change.error)} />}
-      {immediate ? (
+      {inTrial ? (
+        <p>{t('billing.change.trialNow')}</p>
+      ) : immediate ? (
         <p data-testid="plan-change-price">{t('billing.change.chargedNow', { amount: formatTiyin(amountTiyin) })}</p>
       ) : (
         <p>

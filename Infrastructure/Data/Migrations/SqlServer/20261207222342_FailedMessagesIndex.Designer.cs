@@ -12,8 +12,8 @@ using VirtuOps.Infrastructure.Data;
 namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerApplicationDbContext))]
-    [Migration("20261207224053_Incidents")]
-    partial class Incidents
+    [Migration("20261207222342_FailedMessagesIndex")]
+    partial class FailedMessagesIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1154,6 +1154,9 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "SentAt");
 
+                    b.HasIndex(new[] { "SentAt", "ConversationId" }, "IX_Messages_Failed_SentAt")
+                        .HasFilter("[DeliveryStatus] = 'Failed'");
+
                     b.HasIndex(new[] { "ConversationId", "SentAt" }, "IX_Messages_Pending_ConversationId_SentAt")
                         .HasFilter("[DeliveryStatus] = 'Pending'");
 
@@ -1269,122 +1272,6 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("IdempotentRequests");
-                });
-
-            modelBuilder.Entity("VirtuOps.Domain.Incidents.Incident", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.PrimitiveCollection<string>("AffectedTenantIds")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<bool>("AllTenants")
-                        .HasColumnType("bit");
-
-                    b.Property<DateTimeOffset?>("AssessedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("AssessmentReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("ClosingNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<int>("DataCategories")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<DateTimeOffset>("DiscoveredAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset>("LastModified")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("LastModifiedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<bool?>("NotificationRequired")
-                        .HasColumnType("bit");
-
-                    b.Property<DateTimeOffset?>("NotifiedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Created", "Id");
-
-                    b.ToTable("Incidents");
-                });
-
-            modelBuilder.Entity("VirtuOps.Domain.Incidents.IncidentNotice", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset?>("AcknowledgedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<Guid?>("AcknowledgedByUserId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<DateTimeOffset?>("EmailClaimedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("EmailedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<Guid>("IncidentId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("LastModified")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("LastModifiedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IncidentId", "TenantId")
-                        .IsUnique();
-
-                    b.HasIndex("TenantId", "AcknowledgedAt");
-
-                    b.ToTable("IncidentNotices");
                 });
 
             modelBuilder.Entity("VirtuOps.Domain.Partners.Partner", b =>
@@ -1608,30 +1495,6 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                     b.HasIndex("UserId", "CompletedAt");
 
                     b.ToTable("ErasureRequests");
-                });
-
-            modelBuilder.Entity("VirtuOps.Domain.PrivacyRequests.PrivacyDigestDelivery", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<DateTimeOffset>("SentAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<Guid>("StaffUserId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Day");
-
-                    b.HasIndex("StaffUserId", "Day")
-                        .IsUnique();
-
-                    b.ToTable("PrivacyDigestDeliveries");
                 });
 
             modelBuilder.Entity("VirtuOps.Domain.PrivacyRequests.PrivacyRequest", b =>
@@ -1858,52 +1721,6 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                     b.HasIndex("TenantId", "Id");
 
                     b.ToTable("StaffAuditLog", (string)null);
-                });
-
-            modelBuilder.Entity("VirtuOps.Domain.Tenants.StaffAccessGrant", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset>("GrantedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<Guid>("GrantedByUserId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("LastModified")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("LastModifiedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId", "ExpiresAt");
-
-                    b.ToTable("StaffAccessGrants");
                 });
 
             modelBuilder.Entity("VirtuOps.Domain.Tenants.Tenant", b =>
@@ -2480,21 +2297,6 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("VirtuOps.Domain.Incidents.IncidentNotice", b =>
-                {
-                    b.HasOne("VirtuOps.Domain.Incidents.Incident", null)
-                        .WithMany()
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("VirtuOps.Domain.Tenants.Tenant", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("VirtuOps.Domain.Partners.Partner", b =>
                 {
                     b.HasOne("VirtuOps.Domain.Tenants.Tenant", null)
@@ -2533,15 +2335,6 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                     b.HasOne("VirtuOps.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VirtuOps.Domain.Tenants.StaffAccessGrant", b =>
-                {
-                    b.HasOne("VirtuOps.Domain.Tenants.Tenant", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
