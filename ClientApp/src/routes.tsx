@@ -3,6 +3,7 @@ import { Layout } from './components/Layout';
 import { AccessLogPage } from './features/access-log/AccessLogPage';
 import { AdminLayout } from './features/admin/AdminLayout';
 import { AuditLogPage } from './features/admin/AuditLogPage';
+import { OperationsPage } from './features/admin/OperationsPage';
 import { PrivacyRequestsPage } from './features/admin/PrivacyRequestsPage';
 import { TenantPage } from './features/admin/TenantPage';
 import { TenantsPage } from './features/admin/TenantsPage';
@@ -169,6 +170,7 @@ export const routes: RouteObject[] = [
                   { path: 'tenants', element: <TenantsPage /> },
                   { path: 'tenants/:tenantId', element: <TenantPage /> },
                   { path: 'privacy-requests', element: <PrivacyRequestsPage /> },
+                  { path: 'operations', element: <OperationsPage /> },
                   {
                     element: <RequireRole role={roles.admin} deniedText="admin.forbiddenText" />,
                     children: [{ path: 'audit-log', element: <AuditLogPage /> }],

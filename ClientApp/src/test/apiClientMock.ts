@@ -176,6 +176,8 @@ export const adminClient = {
   assignPrivacyRequest: vi.fn(never),
   answerPrivacyRequest: vi.fn(never),
   rejectPrivacyRequest: vi.fn(never),
+  getOperations: vi.fn(never),
+  rotateSecretKeys: vi.fn(never),
 };
 export const staffAccessClient = { getStaffAccessGrant: vi.fn(never), grantStaffAccess: vi.fn(never), revokeStaffAccess: vi.fn(never) };
 export const knowledgeExportUrl = (botId: string) => `/api/bots/${botId}/knowledge/export`;

@@ -734,6 +734,58 @@ export class AdminClient {
     }
 
     /**
+     * Counts across tenants: channel webhooks not yet processed, replies waiting or given up per channel, integrators'
+    webhooks pending or failed, receipts not yet e-mailed, data exports being built; each background job's last and
+    next run; the latest demo requests.
+     * @return OK
+     */
+    getOperations(signal?: AbortSignal): Promise<OperationsDto> {
+        let url_ = this.baseUrl + "/api/admin/operations";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetOperations(_response);
+        });
+    }
+
+    protected processGetOperations(response: Response): Promise<OperationsDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OperationsDto;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OperationsDto>(null as any);
+    }
+
+    /**
      * Open requests by due date (overdue ones lead), with business days left (negative: overdue); `includeClosed`
     lists answered and rejected ones too. Pass the previous page's `nextCursor` as `cursor`.
      * @param includeClosed (optional) 
@@ -8223,6 +8275,13 @@ export interface ChannelConnectionDto {
     verifyToken?: string | undefined;
 }
 
+export interface ChannelOutboxDto {
+    channel: Channel;
+    pending: number;
+    oldestPendingAt?: string | undefined;
+    failedLastDay: number;
+}
+
 export interface ChannelTestResultDto {
     ok: boolean;
     message: string;
@@ -8493,6 +8552,12 @@ export interface HttpValidationProblemDetails {
     [key: string]: any;
 }
 
+export interface InboundQueueDto {
+    pending: number;
+    oldestPendingAt?: string | undefined;
+    failed: number;
+}
+
 export interface InstagramConnectRequest {
     accountId: string;
     accessToken: string;
@@ -8578,6 +8643,23 @@ export interface MessageDto {
 export interface MessageDtoCursorPage {
     items: MessageDto[];
     nextCursor?: string | undefined;
+}
+
+export interface OperationsDto {
+    at: string;
+    inbound: InboundQueueDto;
+    outbox: ChannelOutboxDto[];
+    webhooks: OutgoingWebhooksDto;
+    receiptsPending: number;
+    exportsRunning: number;
+    jobs: ScheduledJob[];
+    demoRequests: RecentDemoRequestDto[];
+}
+
+export interface OutgoingWebhooksDto {
+    pending: number;
+    failed: number;
+    disabledSubscriptions: number;
 }
 
 export interface PartnerDto {
@@ -8719,6 +8801,15 @@ export interface ReactivateTenantCommand {
     reason: string;
 }
 
+export interface RecentDemoRequestDto {
+    id: string;
+    companyName: string;
+    fullName: string;
+    email: string;
+    phoneNumber?: string | undefined;
+    created: string;
+}
+
 export interface ReferralDto {
     signedUpAt: string;
     commissionUntil: string;
@@ -8767,6 +8858,14 @@ export interface RotatedWebhookSecretDto {
 
 export interface RotationResult {
     reencrypted: number;
+}
+
+export interface ScheduledJob {
+    name: string;
+    group: string;
+    lastRunAt?: string | undefined;
+    nextRunAt?: string | undefined;
+    paused: boolean;
 }
 
 export interface SendPublicPrivacyRequestCommand {

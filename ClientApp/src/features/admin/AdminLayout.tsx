@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { isAdmin, useSignedInAccount } from '../auth/account';
 
-/** The back-office for platform staff: tenants and privacy requests for Admin and Support, the staff audit log for admins. */
+/** The back-office for platform staff: tenants, privacy requests and operations for Admin and Support, the staff audit log for admins. */
 export function AdminLayout() {
   const { t } = useTranslation();
   const account = useSignedInAccount();
@@ -11,6 +11,7 @@ export function AdminLayout() {
       <nav className="tabs" aria-label={t('admin.sections')}>
         <NavLink to="/admin/tenants">{t('admin.tenants.title')}</NavLink>
         <NavLink to="/admin/privacy-requests">{t('admin.privacyRequests.title')}</NavLink>
+        <NavLink to="/admin/operations">{t('admin.operations.title')}</NavLink>
         {isAdmin(account) && <NavLink to="/admin/audit-log">{t('admin.auditLog.title')}</NavLink>}
       </nav>
       <Outlet />

@@ -1142,6 +1142,9 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "SentAt");
 
+                    b.HasIndex(new[] { "SentAt", "ConversationId" }, "IX_Messages_Failed_SentAt")
+                        .HasFilter("[DeliveryStatus] = 'Failed'");
+
                     b.HasIndex(new[] { "ConversationId", "SentAt" }, "IX_Messages_Pending_ConversationId_SentAt")
                         .HasFilter("[DeliveryStatus] = 'Pending'");
 
