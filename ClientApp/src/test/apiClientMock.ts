@@ -177,6 +177,8 @@ export const adminClient = {
   answerPrivacyRequest: vi.fn(never),
   rejectPrivacyRequest: vi.fn(never),
   getOperations: vi.fn(never),
+  resetOwnerTwoFactor: vi.fn(never),
+  resendReceipt: vi.fn(never),
   rotateSecretKeys: vi.fn(never),
 };
 export const staffAccessClient = { getStaffAccessGrant: vi.fn(never), grantStaffAccess: vi.fn(never), revokeStaffAccess: vi.fn(never) };
