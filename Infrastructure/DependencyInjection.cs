@@ -206,9 +206,13 @@ public static class DependencyInjection
             .Validate(o => o.CommissionPercent is >= 0 and <= 100, "Partners:CommissionPercent is between 0 and 100.")
             .Validate(o => o.CommissionMonths is >= 0 and <= 120, "Partners:CommissionMonths is between 0 and 120.")
             .Validate(o => o.MinimumPayoutTiyin > 0, "Partners:MinimumPayoutTiyin is positive.")
+            .Validate(o => o.PayoutReconcileAfter > TimeSpan.Zero, "Partners:PayoutReconcileAfter is positive.")
             .Validate(o => CronExpression.TryParse(o.AccrualCron, out _), "Partners:AccrualCron is not a valid Quartz cron expression.")
             .ValidateOnStart();
         services.AddScoped<Referrals>();
+        services.AddScoped<PayoutAccounts>();
+        services.AddScoped<VirtuOps.Application.AdminPayouts.Common.PayoutActions>();
+        services.AddScoped<VirtuOps.Application.AdminPayouts.Common.PayoutSender>();
     }
 
     private static void AddPrivacyRequests(this IServiceCollection services)

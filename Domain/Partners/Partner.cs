@@ -24,6 +24,14 @@ public sealed class Partner : TenantOwnedEntity
 
     public DateTimeOffset JoinedAt { get; private set; }
 
+    /// <summary>
+    /// Raised by every payout request (a concurrency token): two requests racing for one balance (a double click) cannot
+    /// both hold money from it; the second one's save is refused.
+    /// </summary>
+    public int PayoutRequests { get; private set; }
+
+    public void RequestedPayout() => PayoutRequests++;
+
     public static Partner Join(DateTimeOffset now) =>
         new(RandomNumberGenerator.GetString(CodeAlphabet, ReferralCodeLength), now);
 

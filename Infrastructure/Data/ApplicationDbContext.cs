@@ -101,6 +101,10 @@ public abstract class ApplicationDbContext(DbContextOptions options, ICurrentTen
 
     public DbSet<Referral> Referrals => Set<Referral>();
 
+    public DbSet<PayoutAccount> PayoutAccounts => Set<PayoutAccount>();
+
+    public DbSet<Payout> Payouts => Set<Payout>();
+
     public DbSet<PartnerLedgerEntry> PartnerLedger => Set<PartnerLedgerEntry>();
 
     /// <summary>Read by the query filters each time a query runs, so one model serves every tenant.</summary>

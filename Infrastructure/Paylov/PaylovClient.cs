@@ -17,8 +17,53 @@ namespace VirtuOps.Infrastructure.Paylov;
 /// and exception messages and logs carry the operation, the HTTP status, Paylov's error code and our own ids only,
 /// never a body, card id, token or key.
 /// </remarks>
-internal sealed class PaylovClient(HttpClient httpClient, ILogger<PaylovClient> logger) : IPaylovClient, IPaylovCardBinding
+internal sealed class PaylovClient(HttpClient httpClient, ILogger<PaylovClient> logger) : IPaylovClient, IPaylovCardBinding, IPaylovPayouts
 {
+    public async Task<bool> PinflMatchesAsync(string cardId, string pinfl, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cardId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(pinfl);
+
+        // The PINFL is personal data: it travels in this body only, and no message below holds it.
+        const string operation = "check a PINFL";
+        var answer = await SendAsync(HttpMethod.Post, CheckPinflPath, operation, new CheckPinfl(cardId, pinfl), cancellationToken);
+        if (answer.Error is { Code: "pinfl_not_match" })
+            return false;
+        var match = ResultOf<PinflMatch>(answer, operation).Match
+            ?? throw new PaylovUnavailableException("Paylov answered the PINFL check without a match; the outcome is unknown.");
+        logger.LogInformation("Paylov PINFL check: {Match}", match ? "match" : "no match");
+        return match;
+    }
+
+    public async Task<PayoutResult> PayOutAsync(PayoutToCard payout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payout);
+        ArgumentException.ThrowIfNullOrWhiteSpace(payout.ExternalId);
+
+        const string operation = "pay out to a card";
+        var answer = await SendAsync(HttpMethod.Post, PayoutPath, operation,
+            new PerformPayout(payout.AmountTiyin, payout.PaylovUserId, payout.CardId, payout.ExternalId), cancellationToken, retry: false);
+        var result = answer.Error is { } error
+            ? new PayoutResult(PayoutState.Failed, null, error.Code)
+            : ToPayoutResult(ResultOf<PayoutTransaction>(answer, operation));
+        logger.LogInformation("Paylov payout {ExternalId}: {State} ({ErrorCode})", payout.ExternalId, result.State, result.ErrorCode);
+        return result;
+    }
+
+    public async Task<PayoutResult> GetPayoutAsync(string externalId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(externalId);
+
+        const string operation = "read a payout";
+        var answer = await SendAsync(HttpMethod.Get, $"{PayoutByExternalIdPath}{Uri.EscapeDataString(externalId)}/", operation, null, cancellationToken);
+        if (answer.Error is { Code: "transaction_not_found" })
+            return new PayoutResult(PayoutState.NotFound, null, answer.Error.Code);
+        return ToPayoutResult(ResultOf<PayoutTransaction>(answer, operation));
+    }
+
+    private static PayoutResult ToPayoutResult(PayoutTransaction transaction) =>
+        new(StateOfPayout(transaction), IdText(transaction.TransactionId) is { Length: > 0 } id ? id : null, null);
+
     public async Task<CardOtpSent> StartAsync(string paylovUserId, CardDetails card, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(card);
@@ -216,13 +261,16 @@ internal sealed class PaylovClient(HttpClient httpClient, ILogger<PaylovClient> 
 
     /// <summary>
     /// Sends one request; the resilience handler repeats it on a timeout, a connection failure or a 5xx (safe for every
-    /// call: paying a transaction again answers <c>transaction_already_payed</c>, a repeated create moves no money).
+    /// call but a payout, sent with <paramref name="retry"/> off: paying a transaction again answers
+    /// <c>transaction_already_payed</c>, a repeated create moves no money).
     /// Classifies by Paylov's error code, never by the HTTP status alone: declines come as 4xx with an error code. No
     /// answer, a 5xx once the retries are spent, or a body we cannot read throws <see cref="PaylovUnavailableException"/>.
     /// </summary>
-    private async Task<Answer> SendAsync(HttpMethod method, string path, string operation, object? body, CancellationToken cancellationToken)
+    private async Task<Answer> SendAsync(HttpMethod method, string path, string operation, object? body, CancellationToken cancellationToken, bool retry = true)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (!retry)
+            request.Options.Set(NoRetry, true);
         if (body is not null)
             request.Content = JsonContent.Create(body, body.GetType(), options: Json);
 

@@ -48,6 +48,7 @@ public static class PaylovServiceCollectionExtensions
             services.AddSingleton<SandboxPaylovClient>();
             services.AddSingleton<IPaylovClient>(sp => sp.GetRequiredService<SandboxPaylovClient>());
             services.AddSingleton<IPaylovCardBinding>(sp => sp.GetRequiredService<SandboxPaylovClient>());
+            services.AddSingleton<IPaylovPayouts>(sp => sp.GetRequiredService<SandboxPaylovClient>());
             return services;
         }
 
@@ -80,6 +81,10 @@ public static class PaylovServiceCollectionExtensions
                         Delay = paylov.RetryDelay,
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
+                        // A payout is never repeated blind: its unknown outcome is looked up by external id instead.
+                        ShouldHandle = args => args.Context.GetRequestMessage()?.Options.TryGetValue(PaylovWire.NoRetry, out var noRetry) == true && noRetry
+                            ? ValueTask.FromResult(false)
+                            : ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(args.Outcome)),
                     });
                 }
 
@@ -90,6 +95,7 @@ public static class PaylovServiceCollectionExtensions
         paylovClient.AddHttpMessageHandler<PaylovAuthenticationHandler>();
         // The same typed client serves the card binding (same handlers, no body or URL logging).
         services.AddTransient<IPaylovCardBinding>(sp => (PaylovClient)sp.GetRequiredService<IPaylovClient>());
+        services.AddTransient<IPaylovPayouts>(sp => (PaylovClient)sp.GetRequiredService<IPaylovClient>());
         return services;
     }
 

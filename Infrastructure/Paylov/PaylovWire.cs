@@ -29,6 +29,13 @@ internal static class PaylovWire
 
     public const string HostedBindingPath = "merchant/userCard/hostedBinding/";
 
+    public const string CheckPinflPath = "merchant/userCard/checkPinflMatch/";
+    public const string PayoutPath = "merchant/a2c/performTransaction/";
+    public const string PayoutByExternalIdPath = "merchant/a2c/checkTransaction/byExternalId/";
+
+    /// <summary>Set on a request the resilience pipeline must not repeat: a payout, looked up by external id instead.</summary>
+    public static readonly HttpRequestOptionsKey<bool> NoRetry = new("VirtuOps.Paylov.NoRetry");
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -76,6 +83,27 @@ internal static class PaylovWire
 
     /// <summary>The OFD receipt, as <c>register</c> (under <c>ofd</c>) and <c>status</c> (flat) return it.</summary>
     public sealed record Ofd(string? ReceiptUrl, JsonElement? ReceiptId, string? FiscalSign, string? TerminalId);
+
+    public sealed record CheckPinfl(string CardId, string Pinfl);
+
+    public sealed record PinflMatch(bool? Match);
+
+    public sealed record PerformPayout(long AmountInTiyin, string UserId, string CardId, string ExternalId);
+
+    /// <summary>An A2C transaction: <c>status</c> "0" (with <c>statusText</c> SUCCESS) is paid; the doc names no other value.</summary>
+    public sealed record PayoutTransaction(JsonElement? TransactionId, JsonElement? Status, string? StatusText);
+
+    /// <summary>
+    /// An A2C status, read defensively (only "0" is documented): 0 or SUCCESS is paid; a known failure word is failed;
+    /// anything else is pending, to be asked again.
+    /// </summary>
+    public static PayoutState StateOfPayout(PayoutTransaction transaction) =>
+        (IdText(transaction.Status), transaction.StatusText?.ToUpperInvariant()) switch
+        {
+            ("0", _) or (_, "SUCCESS") => PayoutState.Succeeded,
+            (_, "FAILED" or "ERROR" or "CANCELLED" or "CANCELED" or "REJECTED" or "DECLINED") => PayoutState.Failed,
+            _ => PayoutState.Pending,
+        };
 
     public sealed record CreateUserCard(string UserId, string CardNumber, string ExpireDate);
 

@@ -84,6 +84,8 @@ internal sealed class DataExportWriter(ApplicationDbContext context, IOptions<Le
         await WriteJsonAsync(archive, ExportCatalog.Partner, Owned(context.Partners, tenantId), cancellationToken);
         await WriteJsonAsync(archive, ExportCatalog.Referrals, Owned(context.Referrals, tenantId), cancellationToken);
         await WriteJsonAsync(archive, ExportCatalog.PartnerLedger, Owned(context.PartnerLedger, tenantId), cancellationToken);
+        await WriteJsonAsync(archive, ExportCatalog.PayoutAccount, Owned(context.PayoutAccounts, tenantId), cancellationToken);
+        await WriteJsonAsync(archive, ExportCatalog.Payouts, Owned(context.Payouts, tenantId), cancellationToken);
     }
 
     // The worker has no signed-in tenant, so the tenant filter is replaced by the export's own tenant.

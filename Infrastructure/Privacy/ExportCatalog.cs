@@ -157,11 +157,21 @@ public static class ExportCatalog
             "Партнёрский счёт: комиссии, сторно и выплаты (в тийинах).",
             "Partner ledger: commissions, reversals and payouts (in tiyin)."));
 
+    public static readonly ExportedFile PayoutAccount = new("payout-account.json", typeof(PayoutAccount), InAccountExport: false,
+        new("Toʻlov rekvizitlari: turi, yashirilgan JShShIR yoki STIR, kompaniya nomi, yashirilgan karta raqami (shifrlangan qiymatlar kiritilmagan).",
+            "Реквизиты выплат: тип, маскированный ПИНФЛ или ИНН, название компании, маскированный номер карты (зашифрованные значения не включены).",
+            "Payout details: kind, masked PINFL or STIR, company name, masked card number (the encrypted values are left out)."),
+        nameof(Domain.Partners.PayoutAccount.EncryptedTaxId), nameof(Domain.Partners.PayoutAccount.EncryptedCardId));
+
+    public static readonly ExportedFile Payouts = new("payouts.json", typeof(Payout), InAccountExport: false,
+        new("Toʻlov soʻrovlari: summa, holat, qaror va sababi.", "Запросы выплат: сумма, статус, решение и причина.",
+            "Payout requests: amount, status, decision and its reason."));
+
     /// <summary>Every file of an owner's export, in the order they are written.</summary>
     public static IReadOnlyList<ExportedFile> Files { get; } =
     [
         Profile, Tenant, Users, Consents, Sessions, AccessLog, PrivacyRequests, Bots, Knowledge, Channels, Contacts, Conversations, Messages,
-        Subscriptions, PaymentMethods, Charges, Receipts, ApiKeys, WebhookSubscriptions, Partner, Referrals, PartnerLedger,
+        Subscriptions, PaymentMethods, Charges, Receipts, ApiKeys, WebhookSubscriptions, Partner, Referrals, PartnerLedger, PayoutAccount, Payouts,
     ];
 
     /// <summary>The entities no export holds, and why.</summary>

@@ -28,9 +28,13 @@ public sealed class Billing : IEndpointGroup
         group.MapPost("/checkout", StartCheckout).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/checkout/{id:guid}/complete", CompleteCheckout).ProducesProblem(StatusCodes.Status404NotFound);
         // The card form (Paylov:CardBinding = Direct): the number is in this one body, which nothing logs or keeps.
-        group.MapPost("/card", StartCardBinding).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        group.MapPost("/card/confirm", ConfirmCardBinding).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        // Each card posted makes Paylov text its holder, and a stolen number could be tried here: limited as SMS sending is,
+        // and the codes as code checks are.
+        group.MapPost("/card", StartCardBinding).RequireRateLimiting(RateLimits.Sms)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapPost("/card/confirm", ConfirmCardBinding).RequireRateLimiting(RateLimits.CodeChecks)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/cancel", CancelSubscription).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/plan-change", GetPlanChange).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/plan", ChangePlan).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)

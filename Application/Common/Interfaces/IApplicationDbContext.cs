@@ -83,6 +83,10 @@ public interface IApplicationDbContext
 
     DbSet<Referral> Referrals { get; }
 
+    DbSet<PayoutAccount> PayoutAccounts { get; }
+
+    DbSet<Payout> Payouts { get; }
+
     /// <summary>Append-only: entries are added, never changed or removed (the context refuses it).</summary>
     DbSet<PartnerLedgerEntry> PartnerLedger { get; }
 

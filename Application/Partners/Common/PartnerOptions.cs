@@ -14,6 +14,12 @@ public sealed class PartnerOptions
     /// <summary>The smallest payout a partner may request, in tiyin (default 100,000 UZS).</summary>
     public long MinimumPayoutTiyin { get; set; } = 10_000_000;
 
+    /// <summary>
+    /// How long after a payout's sending started its outcome may still arrive (longer than a Paylov call's timeout):
+    /// only then does approving it again ask Paylov by external id and, if Paylov never got it, send it again.
+    /// </summary>
+    public TimeSpan PayoutReconcileAfter { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Cron (Quartz syntax) of the job that accrues commissions on newly paid charges; every 10 minutes by default.</summary>
     public string AccrualCron { get; set; } = "0 0/10 * * * ?";
 }

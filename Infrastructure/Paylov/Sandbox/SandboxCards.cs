@@ -27,6 +27,9 @@ public static class SandboxCards
     /// <summary>The SMS code the <see cref="RequiresOtp"/> card expects.</summary>
     public const string OtpCode = "123456";
 
+    /// <summary>A PINFL the sandbox's PINFL check says does not belong to the card's holder (every other one does).</summary>
+    public const string MismatchedPinfl = "30000000000000";
+
     /// <summary>Wrong codes allowed before the binding fails.</summary>
     public const int OtpAttempts = 3;
 

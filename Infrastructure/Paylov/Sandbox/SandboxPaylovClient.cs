@@ -22,7 +22,7 @@ public sealed record SandboxCheckout(string SessionId, long AmountTiyin, Uri Ret
 /// created transaction that is then paid, paying it again answers <c>transaction_already_payed</c>, declines are
 /// Paylov's error codes, receipts are keyed by transaction and must add up. State lives in memory and is lost on restart.
 /// </summary>
-public sealed class SandboxPaylovClient(TimeProvider timeProvider) : IPaylovClient, IPaylovCardBinding
+public sealed class SandboxPaylovClient(TimeProvider timeProvider) : IPaylovClient, IPaylovCardBinding, IPaylovPayouts
 {
     /// <summary>How long the SMS code of a card binding stays valid.</summary>
     public static readonly TimeSpan OtpLifetime = TimeSpan.FromMinutes(2);
@@ -35,6 +35,37 @@ public sealed class SandboxPaylovClient(TimeProvider timeProvider) : IPaylovClie
     private readonly Dictionary<string, Transaction> _transactions = [];
     private readonly Dictionary<string, FiscalReceipt> _receipts = [];
     private readonly Dictionary<string, PendingCard> _pendingCards = [];
+    private readonly Dictionary<string, PayoutResult> _payouts = [];
+
+    public Task<bool> PinflMatchesAsync(string cardId, string pinfl, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_cards.ContainsKey(cardId))
+                throw new PaylovException("The sandbox knows no such card.", "card_not_found");
+        }
+
+        return Task.FromResult(pinfl != SandboxCards.MismatchedPinfl);
+    }
+
+    public Task<PayoutResult> PayOutAsync(PayoutToCard payout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payout);
+        lock (_lock)
+        {
+            if (!_cards.ContainsKey(payout.CardId))
+                return Task.FromResult(new PayoutResult(PayoutState.Failed, null, "card_not_found"));
+            var result = new PayoutResult(PayoutState.Succeeded, NewId("sbx_a2c_"), null);
+            _payouts[payout.ExternalId] = result;
+            return Task.FromResult(result);
+        }
+    }
+
+    public Task<PayoutResult> GetPayoutAsync(string externalId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+            return Task.FromResult(_payouts.TryGetValue(externalId, out var result) ? result : new PayoutResult(PayoutState.NotFound, null, "transaction_not_found"));
+    }
     private readonly HashSet<string> _paidOnce = [];
 
     public Task<CardOtpSent> StartAsync(string paylovUserId, CardDetails card, CancellationToken cancellationToken)

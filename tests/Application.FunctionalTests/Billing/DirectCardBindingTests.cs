@@ -172,6 +172,18 @@ public sealed class DirectCardBindingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cards_posted_faster_than_sms_may_be_sent_are_refused_with_429_before_reaching_paylov()
+    {
+        using var owner = await OwnerAsync("direct-limit@example.uz", "+998901002006");
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var _ in Enumerable.Range(0, 6)) // one more than RateLimits:SmsPerTenMinutes
+            statuses.Add((await PostCardAsync(owner, "8600 0000 0000 0032")).StatusCode);
+
+        statuses[^1].ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
     public async Task An_expired_code_and_too_many_wrong_codes_end_the_binding_with_no_card_kept()
     {
         using var owner = await OwnerAsync("direct-otp@example.uz", "+998901002003");

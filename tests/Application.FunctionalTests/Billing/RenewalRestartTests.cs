@@ -8,7 +8,7 @@ using VirtuOps.Domain.Billing;
 namespace Application.FunctionalTests.Billing;
 
 /// <summary>The app talking to a (fake) Paylov over HTTP through the real adapter; the fake outlives app restarts.</summary>
-internal sealed class PaylovHttpApiFactory(FakePaylovServer paylov, string? databasePath = null)
+internal class PaylovHttpApiFactory(FakePaylovServer paylov, string? databasePath = null)
     : VirtuOpsApiFactory(databasePath ?? Path.Combine(Path.GetTempPath(), $"virtuops-ft-{Guid.NewGuid():N}.db"))
 {
     protected override void ConfigureSettings(IWebHostBuilder builder)

@@ -20,6 +20,9 @@ internal sealed record PaylovRequest(string Method, string Path, string Query, s
 /// <summary>A transaction paid at the fake: money moved. At most one per transaction id.</summary>
 internal sealed record FakeCharge(string TransactionId, string OrderKey, string CardId, string UserId, long AmountTiyin);
 
+/// <summary>A payout (A2C) made at the fake: money sent to a card. Every performTransaction pays, even a repeated external id.</summary>
+internal sealed record FakePayout(string TransactionId, string ExternalId, string CardId, string UserId, long AmountTiyin);
+
 /// <summary>
 /// A local stand-in for Paylov on 127.0.0.1 (a free port) speaking its documented merchant API (see
 /// <c>Infrastructure/Paylov/PaylovWireFormat.md</c>): OAuth2 tokens, <c>/merchant/.../</c> paths, camelCase bodies
@@ -38,6 +41,9 @@ internal sealed class FakePaylovServer : IAsyncDisposable
     public const string CallbackUserName = "paylov-callbacks";
     public const string CallbackPassword = "cbpw_Callback-Password-Never-Logged-59";
     public const string OtpCode = "123456";
+
+    /// <summary>The PINFL of every card's holder at the fake: checkPinflMatch answers true for it only.</summary>
+    public const string HolderPinfl = "31505900123456";
 
     /// <summary>Card numbers for createUserCard (Luhn-valid): the blocked one and the one without SMS banking are refused.</summary>
     public const string CardNumberThatBinds = "8600000000000007";
@@ -68,6 +74,7 @@ internal sealed class FakePaylovServer : IAsyncDisposable
     private readonly ConcurrentQueue<PaylovRequest> _requests = new();
     private readonly Dictionary<string, Transaction> _transactions = [];
     private readonly List<FakeCharge> _charges = [];
+    private readonly List<FakePayout> _payouts = [];
     private readonly Dictionary<string, Session> _sessions = [];
     private readonly Dictionary<string, JsonObject> _receipts = [];
     private readonly Dictionary<string, string> _boundCards = []; // card id → user id
@@ -104,6 +111,16 @@ internal sealed class FakePaylovServer : IAsyncDisposable
     }
 
     public IReadOnlyList<string> RemovedCards => [.. _removedCards];
+
+    /// <summary>Every payout sent at the fake: each one is money moved.</summary>
+    public IReadOnlyList<FakePayout> Payouts
+    {
+        get
+        {
+            lock (_lock)
+                return [.. _payouts];
+        }
+    }
 
     /// <summary>Seconds an access token lives (Paylov: 3600).</summary>
     public int AccessTokenLifetime { get; set; } = 3600;
@@ -213,6 +230,9 @@ internal sealed class FakePaylovServer : IAsyncDisposable
         app.MapDelete("/merchant/userCard/deleteUserCard/", server.DeleteCard);
         app.MapPost("/merchant/fiscalization/register/", server.RegisterReceipt);
         app.MapGet("/merchant/fiscalization/status/", server.ReceiptStatus);
+        app.MapPost("/merchant/userCard/checkPinflMatch/", server.CheckPinfl);
+        app.MapPost("/merchant/a2c/performTransaction/", server.PerformPayout);
+        app.MapGet("/merchant/a2c/checkTransaction/byExternalId/{externalId}/", server.PayoutByExternalId);
 
         await app.StartAsync();
         server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
@@ -501,6 +521,50 @@ internal sealed class FakePaylovServer : IAsyncDisposable
             status["success"] = true;
             status["isRefund"] = false;
             return Ok(status);
+        }
+    }
+
+    private IResult CheckPinfl(HttpContext context)
+    {
+        var body = Body(context);
+        var (cardId, pinfl) = ((string?)body["cardId"] ?? "", (string?)body["pinfl"]);
+        if (pinfl?.Length != 14)
+            return Error("validation_error");
+        lock (_lock)
+        {
+            if (!_boundCards.ContainsKey(cardId) && !Outcomes.ContainsKey(cardId))
+                return Error("card_not_found");
+        }
+
+        return Ok(new JsonObject { ["match"] = pinfl == HolderPinfl });
+    }
+
+    private IResult PerformPayout(HttpContext context)
+    {
+        var body = Body(context);
+        var (cardId, userId, externalId) = ((string?)body["cardId"] ?? "", (string?)body["userId"] ?? "", (string?)body["externalId"] ?? "");
+        if (body["amountInTiyin"] is not JsonValue amount || amount.GetValue<long>() <= 0 || externalId.Length == 0)
+            return Error("validation_error");
+        lock (_lock)
+        {
+            if (Outcomes.TryGetValue(cardId, out var decline) && decline is not null)
+                return Error(decline);
+            if (!_boundCards.TryGetValue(cardId, out var owner) && !Outcomes.ContainsKey(cardId) || owner is not null && owner != userId)
+                return Error("card_not_found");
+            var payout = new FakePayout($"a2c_{NextId()}", externalId, cardId, userId, amount.GetValue<long>());
+            _payouts.Add(payout);
+            return Ok(new JsonObject { ["transactionId"] = payout.TransactionId, ["status"] = "0", ["statusText"] = "SUCCESS" });
+        }
+    }
+
+    private IResult PayoutByExternalId(string externalId)
+    {
+        lock (_lock)
+        {
+            var payout = _payouts.FirstOrDefault(p => p.ExternalId == externalId);
+            return payout is null
+                ? Error("transaction_not_found")
+                : Ok(new JsonObject { ["transactionId"] = payout.TransactionId, ["externalId"] = externalId, ["status"] = "0", ["statusText"] = "SUCCESS" });
         }
     }
 

@@ -18,6 +18,12 @@ public abstract class PaylovContractTests
 
     protected abstract IPaylovCardBinding Binding { get; }
 
+    protected abstract IPaylovPayouts Payouts { get; }
+
+    /// <summary>The PINFL of the bound test cards' holder, and one that is someone else's.</summary>
+    protected const string HolderPinfl = "31505900123456";
+    protected const string OtherPinfl = "30000000000000";
+
     /// <summary>Every SMS code sent so far expires.</summary>
     protected abstract void ExpireOtps();
 
@@ -188,6 +194,30 @@ public abstract class PaylovContractTests
         receipt.Url.IsAbsoluteUri.ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task A_pinfl_check_tells_the_card_holders_pinfl_from_anyone_elses()
+    {
+        var cardId = await BindCardThatPaysAsync();
+
+        (await Payouts.PinflMatchesAsync(cardId, HolderPinfl, CancellationToken.None)).ShouldBeTrue();
+        (await Payouts.PinflMatchesAsync(cardId, OtherPinfl, CancellationToken.None)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_payout_to_a_bound_card_succeeds_and_is_found_by_its_external_id_and_an_unsent_one_is_not_found()
+    {
+        var cardId = await BindCardThatPaysAsync();
+        var externalId = $"payout_{Guid.NewGuid():N}";
+
+        var sent = await Payouts.PayOutAsync(new PayoutToCard(UserId, cardId, 12_000_000, externalId), CancellationToken.None);
+        var found = await Payouts.GetPayoutAsync(externalId, CancellationToken.None);
+
+        sent.State.ShouldBe(PayoutState.Succeeded);
+        sent.TransactionId.ShouldNotBeNullOrEmpty();
+        (found.State, found.TransactionId).ShouldBe((PayoutState.Succeeded, sent.TransactionId));
+        (await Payouts.GetPayoutAsync($"payout_{Guid.NewGuid():N}", CancellationToken.None)).State.ShouldBe(PayoutState.NotFound);
+    }
+
     [Theory]
     [InlineData(19_000_000, "309876543")]
     [InlineData(19_900_000, "30987654")]
@@ -211,6 +241,21 @@ public sealed class HttpPaylovContractTests : PaylovContractTests, IAsyncLifetim
     protected override IPaylovClient Client => _harness.Client;
 
     protected override IPaylovCardBinding Binding => _harness.Binding;
+
+    protected override IPaylovPayouts Payouts => _harness.Payouts;
+
+    [Fact]
+    public async Task A_payout_goes_to_a2c_in_a_camel_case_body_with_our_id_as_external_id()
+    {
+        var cardId = _harness.Paylov.BindCard(UserId);
+
+        await Payouts.PayOutAsync(new PayoutToCard(UserId, cardId, 12_000_000, "payout_0195"), CancellationToken.None);
+
+        var sent = _harness.Paylov.Requests.Where(r => r.Path == "/merchant/a2c/performTransaction/").ShouldHaveSingleItem();
+        ((long?)sent.Body!["amountInTiyin"], (string?)sent.Body["userId"], (string?)sent.Body["cardId"], (string?)sent.Body["externalId"])
+            .ShouldBe((12_000_000L, UserId, cardId, "payout_0195"));
+        _harness.Paylov.Payouts.ShouldHaveSingleItem().ExternalId.ShouldBe("payout_0195");
+    }
 
     protected override void ExpireOtps() => _harness.Paylov.ExpireOtps();
 

@@ -20,6 +20,8 @@ internal sealed class PaylovHarness
 
     public IPaylovCardBinding Binding => (_services ?? Build()).GetRequiredService<IPaylovCardBinding>();
 
+    public IPaylovPayouts Payouts => (_services ?? Build()).GetRequiredService<IPaylovPayouts>();
+
     public async Task InitializeAsync() => Paylov = await FakePaylovServer.StartAsync();
 
     public async Task DisposeAsync()

@@ -15,6 +15,8 @@ public sealed class SandboxPaylovContractTests : PaylovContractTests
 
     protected override IPaylovCardBinding Binding => _sandbox;
 
+    protected override IPaylovPayouts Payouts => _sandbox;
+
     protected override void ExpireOtps() => _time.Advance(SandboxPaylovClient.OtpLifetime + TimeSpan.FromSeconds(1));
 
     protected override Task<string> BindCardThatPaysAsync() => BindAsync(SandboxCards.UzCardSucceeds);
