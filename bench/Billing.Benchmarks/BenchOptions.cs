@@ -2,10 +2,10 @@ using System.Globalization;
 
 namespace Billing.Benchmarks;
 
-/// <summary>The command line: <c>--subscriptions N --latency-ms L --concurrency C [--skip-baseline]</c>.</summary>
-internal sealed record BenchOptions(int Subscriptions, int LatencyMs, int Concurrency, bool SkipBaseline)
+/// <summary>The command line: <c>--subscriptions N --latency-ms L --concurrency C [--skip-baseline] [--payouts]</c> (with <c>--payouts</c>, N is the number of payouts).</summary>
+internal sealed record BenchOptions(int Subscriptions, int LatencyMs, int Concurrency, bool SkipBaseline, bool Payouts = false)
 {
-    public const string Usage = "Usage: dotnet run -c Release --project bench/Billing.Benchmarks -- [--subscriptions 10000] [--latency-ms 20] [--concurrency 32] [--skip-baseline]";
+    public const string Usage = "Usage: dotnet run -c Release --project bench/Billing.Benchmarks -- [--subscriptions 10000] [--latency-ms 20] [--concurrency 32] [--skip-baseline] [--payouts]";
 
     public static BenchOptions? Parse(string[] args)
     {
@@ -25,6 +25,9 @@ internal sealed record BenchOptions(int Subscriptions, int LatencyMs, int Concur
                     break;
                 case "--skip-baseline":
                     options = options with { SkipBaseline = true };
+                    break;
+                case "--payouts":
+                    options = options with { Payouts = true };
                     break;
                 default:
                     return null;

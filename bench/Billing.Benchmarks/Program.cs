@@ -31,6 +31,12 @@ internal static class BillingBench
         await using var paylov = await FakePaylovServer.StartAsync();
         await using var app = new BillingBenchFactory(paylov.BaseUrl, options.Concurrency);
         var services = app.Services; // starts the host: migrates the fresh SQLite file
+        if (options.Payouts)
+        {
+            var payoutsOk = await PayoutBench.RunAsync(services, paylov, options);
+            Console.WriteLine(payoutsOk ? "OK" : "FAILED");
+            return payoutsOk ? 0 : 1;
+        }
 
         var seeding = Stopwatch.StartNew();
         var seeded = await Seeder.SeedDueSubscriptionsAsync(services, paylov, options.Subscriptions);

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { authClient } from '../../api/client';
@@ -94,5 +94,23 @@ describe('SignUpPage', () => {
     expect(await screen.findByRole('heading', { name: 'Elektron pochtangizni tekshiring' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('malika@example.uz manziliga xat yubordik.');
     expect(screen.queryByTestId('signed-in-as')).not.toBeInTheDocument();
+  });
+
+  it("sends the partner's referral code of the link the visitor first came with, not a later one", async () => {
+    vi.mocked(authClient.getLegalDocuments).mockResolvedValue(legalDocuments);
+    vi.mocked(authClient.register).mockResolvedValue();
+    localStorage.clear();
+    renderRoute('/sign-up?ref=FIRST234');
+    await screen.findByLabelText('Ism va familiya');
+    cleanup(); // the visitor leaves, and comes back through another partner's link
+    renderRoute('/sign-up?ref=LATER567');
+    const user = await fillForm();
+    await user.click(screen.getByRole('checkbox', { name: /Maxfiylik siyosati/ }));
+    await user.click(screen.getByRole('checkbox', { name: /Ommaviy oferta/ }));
+
+    await user.click(screen.getByRole('button', { name: 'Hisob yaratish' }));
+
+    expect(authClient.register).toHaveBeenCalledWith(expect.objectContaining({ referralCode: 'FIRST234' }));
+    localStorage.clear();
   });
 });

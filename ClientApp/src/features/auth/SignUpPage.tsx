@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { authClient } from '../../api/client';
 import type { RegisterCommand } from '../../api/generated/virtuops-api';
 import { toProblem } from '../../api/problem';
@@ -11,6 +11,7 @@ import { FormProblem } from '../../components/FormProblem';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useFormFields } from '../../components/useFormFields';
+import { referralCodeFor } from '../partners/referral';
 import { useAccount } from './account';
 
 const fields = [
@@ -37,6 +38,9 @@ export function SignUpPage() {
   // Both start unticked: acceptance must be the user's own act (ZRU-547), never a default.
   const [acceptsPolicy, setAcceptsPolicy] = useState(false);
   const [acceptsOffer, setAcceptsOffer] = useState(false);
+  const [searchParams] = useSearchParams();
+  // Remembered on the first arrival (first touch wins), so the partner's code still counts when the visitor comes back later.
+  const [referralCode] = useState(() => referralCodeFor(searchParams.get('ref')));
   // The answer is the same whether or not the address already has an account: what happens next is in the e-mail.
   const registration = useMutation({ mutationFn: (command: RegisterCommand) => authClient.register(command) });
 
@@ -66,6 +70,7 @@ export function SignUpPage() {
       // An unticked box sends no version; the server then says which document still needs accepting.
       acceptedPrivacyPolicyVersion: acceptsPolicy ? legal.data.privacyPolicyVersion : undefined,
       acceptedPublicOfferVersion: acceptsOffer ? legal.data.publicOfferVersion : undefined,
+      referralCode,
     });
   };
 
