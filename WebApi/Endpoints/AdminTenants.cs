@@ -1,6 +1,8 @@
 using VirtuOps.Application.AdminTenants.Commands.CancelTenantSubscription;
 using VirtuOps.Application.AdminTenants.Commands.ExtendTrial;
 using VirtuOps.Application.AdminTenants.Commands.ReactivateTenant;
+using VirtuOps.Application.AdminTenants.Commands.ResendReceipt;
+using VirtuOps.Application.AdminTenants.Commands.ResetOwnerTwoFactor;
 using VirtuOps.Application.AdminTenants.Commands.SuspendTenant;
 using VirtuOps.Application.AdminTenants.Queries.GetTenantConversationMessages;
 using VirtuOps.Application.AdminTenants.Queries.GetTenantConversations;
@@ -26,6 +28,9 @@ public sealed class AdminTenants : IEndpointGroup
         group.MapPost("/{id:guid}/reactivate", ReactivateTenant).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/extend-trial", ExtendTrial).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/reset-two-factor", ResetOwnerTwoFactor).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/receipts/{receiptId:guid}/resend", ResendReceipt).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/cancel-subscription", CancelTenantSubscription).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/conversations", GetTenantConversations).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/conversations/{conversationId:guid}/messages", GetTenantConversationMessages).ProducesValidationProblem()
@@ -63,6 +68,20 @@ public sealed class AdminTenants : IEndpointGroup
     /// <summary>Let the trial run until <c>days</c> (1 to 90) days from today; never shortens it, so repeating it changes nothing.</summary>
     public static async Task<Ok<TrialDto>> ExtendTrial(ISender sender, Guid id, ExtendTrialCommand command, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(command with { Id = id }, cancellationToken));
+
+    /// <summary>
+    /// Turn off the owner's two-factor sign-in (lost phone) after checking who asks; <c>reason</c> notes how. The owner's
+    /// sessions end and the owner is e-mailed. Repeating it changes nothing.
+    /// </summary>
+    public static async Task<Ok<TwoFactorResetDto>> ResetOwnerTwoFactor(ISender sender, Guid id, ResetOwnerTwoFactorCommand command, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(command with { Id = id }, cancellationToken));
+
+    /// <summary>E-mail one of the tenant's issued fiscal receipts to the owner again; 409 while Paylov has not issued it.</summary>
+    public static async Task<NoContent> ResendReceipt(ISender sender, Guid id, Guid receiptId, ResendReceiptCommand command, CancellationToken cancellationToken)
+    {
+        await sender.Send(command with { Id = id, ReceiptId = receiptId }, cancellationToken);
+        return TypedResults.NoContent();
+    }
 
     /// <summary>Cancel the subscription on the customer's behalf, as the owner's Cancel does; repeating it changes nothing.</summary>
     public static async Task<NoContent> CancelTenantSubscription(ISender sender, Guid id, CancelTenantSubscriptionCommand command, CancellationToken cancellationToken)

@@ -32,6 +32,19 @@ public sealed class TenantAdminMail(IIdentityService identity, IEmailSender emai
             VirtuOps reactivated your account: the bots answer again, also the messages that came in while it was suspended.
             """, cancellationToken);
 
+    public Task TwoFactorResetAsync(string address, CancellationToken cancellationToken) =>
+        email.SendAsync(new EmailMessage(address, "VirtuOps: ikki bosqichli kirish o‘chirildi / Двухэтапный вход отключён / Two-factor sign-in turned off",
+            """
+            So‘rovingizga ko‘ra VirtuOps qo‘llab-quvvatlash xizmati hisobingizda ikki bosqichli kirishni o‘chirdi va barcha seanslarni yakunladi. Parolingiz bilan kiring va Xavfsizlik sahifasida uni qayta yoqing.
+            Agar buni siz so‘ramagan bo‘lsangiz, darhol parolingizni o‘zgartiring va qo‘llab-quvvatlash xizmatiga yozing.
+
+            По вашей просьбе служба поддержки VirtuOps отключила двухэтапный вход в вашем аккаунте и завершила все сеансы. Войдите с паролем и снова включите его на странице «Безопасность».
+            Если вы этого не просили, сразу смените пароль и напишите в службу поддержки.
+
+            At your request, VirtuOps support turned off two-factor sign-in on your account and ended all sessions. Sign in with your password and turn it on again on the Security page.
+            If you did not ask for this, change your password at once and contact our support team.
+            """), cancellationToken);
+
     private async Task SendAsync(Guid tenantId, string subject, string body, CancellationToken cancellationToken)
     {
         if ((await identity.FindOwnerEmailsAsync([tenantId], cancellationToken)).GetValueOrDefault(tenantId) is { } address)

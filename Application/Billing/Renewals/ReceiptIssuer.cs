@@ -39,11 +39,7 @@ public sealed class ReceiptIssuer(IApplicationDbContext context, IPaylovClient p
             }
 
             if (ownerEmail is not null)
-            {
-                await mail.SendAsync(ownerEmail, "VirtuOps: to‘lov cheki / Payment receipt",
-                    $"To‘lov qabul qilindi: {BillingMail.Sum(charge.AmountTiyin)} ({RenewalSteps.DescriptionOf(plan, charge)}).\nFiskal chek / Fiscal receipt: {receipt.Url}\nFiskal belgi / Fiscal sign: {receipt.FiscalSign}",
-                    cancellationToken);
-            }
+                await EmailAsync(receipt, charge, ownerEmail, cancellationToken);
 
             receipt.Emailed(time.GetUtcNow());
             return true;
@@ -52,5 +48,14 @@ public sealed class ReceiptIssuer(IApplicationDbContext context, IPaylovClient p
         {
             return false;
         }
+    }
+
+    /// <summary>The receipt e-mail: the amount, what it paid for, and Paylov's fiscal receipt link and sign.</summary>
+    public async Task EmailAsync(FiscalReceiptRecord receipt, Charge charge, string ownerEmail, CancellationToken cancellationToken)
+    {
+        var plan = options.Value.Find(charge.PlanCode) ?? throw new InvalidOperationException($"Plan '{charge.PlanCode}' is not configured.");
+        await mail.SendAsync(ownerEmail, "VirtuOps: to‘lov cheki / Payment receipt",
+            $"To‘lov qabul qilindi: {BillingMail.Sum(charge.AmountTiyin)} ({RenewalSteps.DescriptionOf(plan, charge)}).\nFiskal chek / Fiscal receipt: {receipt.Url}\nFiskal belgi / Fiscal sign: {receipt.FiscalSign}",
+            cancellationToken);
     }
 }

@@ -184,6 +184,8 @@ export const adminClient = {
   notifyIncident: vi.fn(never),
   closeIncident: vi.fn(never),
   getOperations: vi.fn(never),
+  resetOwnerTwoFactor: vi.fn(never),
+  resendReceipt: vi.fn(never),
   rotateSecretKeys: vi.fn(never),
 };
 export const incidentNoticesClient = { getIncidentNotices: vi.fn(never), acknowledgeIncidentNotice: vi.fn(never) };

@@ -27,7 +27,8 @@ public sealed record TenantProfileDto(
     IReadOnlyList<TenantChannelDto> Channels,
     DateTimeOffset? LastActivityAt,
     IReadOnlyList<TenantConsentDto> Consents,
-    StaffAccessGrantDto? AccessGrant);
+    StaffAccessGrantDto? AccessGrant,
+    IReadOnlyList<TenantReceiptDto> Receipts);
 
 public sealed record TenantSubscriptionDto(
     string PlanCode,
@@ -46,6 +47,9 @@ public sealed record TenantUserDto(Guid Id, string FullName, string Email, strin
 public sealed record TenantChannelDto(Guid Id, Channel Channel, string DisplayName, bool Connected, DateTimeOffset ConnectedAt,
     DateTimeOffset? DisconnectedAt, DateTimeOffset? LastInboundAt, DateTimeOffset? LastOutboundAt, DateTimeOffset? LastErrorAt, string? LastError);
 
+/// <summary>A fiscal receipt of one of the tenant's charges; <c>Url</c> is null until Paylov has issued it.</summary>
+public sealed record TenantReceiptDto(Guid Id, Guid ChargeId, long AmountTiyin, DateTimeOffset ChargedAt, DateTimeOffset? IssuedAt, string? Url, DateTimeOffset? EmailedAt);
+
 public sealed record TenantConsentDto(ConsentKind Kind, ConsentAction Action, string DocumentVersion, DateTimeOffset OccurredAt, Guid UserId);
 
 public sealed class GetTenantProfileQueryHandler(IApplicationDbContext context, IIdentityService identity, IStaffAuditTrail trail, TimeProvider time)
@@ -53,6 +57,9 @@ public sealed class GetTenantProfileQueryHandler(IApplicationDbContext context, 
 {
     /// <summary>The latest consent records shown; the full history is in the tenant's export.</summary>
     public const int ConsentLimit = 100;
+
+    /// <summary>The latest receipts shown (a year of monthly charges, with room for upgrades).</summary>
+    public const int ReceiptLimit = 24;
 
     public async ValueTask<TenantProfileDto> Handle(GetTenantProfileQuery query, CancellationToken cancellationToken)
     {
@@ -96,8 +103,17 @@ public sealed class GetTenantProfileQueryHandler(IApplicationDbContext context, 
             .Where(g => g.TenantId == tenant.Id).ActiveAt(time.GetUtcNow())
             .FirstOrDefaultAsync(cancellationToken);
 
+        var receipts = await (
+                from r in context.FiscalReceipts.IgnoreQueryFilters().AsNoTracking()
+                join c in context.Charges.IgnoreQueryFilters().AsNoTracking() on r.ChargeId equals c.Id
+                where r.TenantId == tenant.Id
+                orderby c.AttemptedAt descending
+                select new TenantReceiptDto(r.Id, c.Id, c.AmountTiyin, c.AttemptedAt, r.IssuedAt, r.Url, r.EmailedAt))
+            .Take(ReceiptLimit)
+            .ToListAsync(cancellationToken);
+
         var lastActivity = users.Max(u => u.LastSeenAt);
         return new TenantProfileDto(tenant.Id, tenant.Name, tenant.Created, TenantRestrictionList.Split(tenant.Restrictions), tenant.RestrictedSince,
-            subscription, users, channels, lastActivity, consents, grant?.ToDto());
+            subscription, users, channels, lastActivity, consents, grant?.ToDto(), receipts);
     }
 }

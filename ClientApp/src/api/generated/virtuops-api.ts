@@ -2117,6 +2117,151 @@ export class AdminClient {
     }
 
     /**
+     * Turn off the owner's two-factor sign-in (lost phone) after checking who asks; `reason` notes how. The owner's
+    sessions end and the owner is e-mailed. Repeating it changes nothing.
+     * @return OK
+     */
+    resetOwnerTwoFactor(id: string, body: ResetOwnerTwoFactorCommand, signal?: AbortSignal): Promise<TwoFactorResetDto> {
+        let url_ = this.baseUrl + "/api/admin/tenants/{id}/reset-two-factor";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processResetOwnerTwoFactor(_response);
+        });
+    }
+
+    protected processResetOwnerTwoFactor(response: Response): Promise<TwoFactorResetDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TwoFactorResetDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TwoFactorResetDto>(null as any);
+    }
+
+    /**
+     * E-mail one of the tenant's issued fiscal receipts to the owner again; 409 while Paylov has not issued it.
+     * @return No Content
+     */
+    resendReceipt(id: string, receiptId: string, body: ResendReceiptCommand, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/admin/tenants/{id}/receipts/{receiptId}/resend";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (receiptId === undefined || receiptId === null)
+            throw new globalThis.Error("The parameter 'receiptId' must be defined.");
+        url_ = url_.replace("{receiptId}", encodeURIComponent("" + receiptId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processResendReceipt(_response);
+        });
+    }
+
+    protected processResendReceipt(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
      * Cancel the subscription on the customer's behalf, as the owner's Cancel does; repeating it changes nothing.
      * @return No Content
      */
@@ -10154,6 +10299,17 @@ export interface RequestPayoutCommand {
     amountTiyin: number;
 }
 
+export interface ResendReceiptCommand {
+    id: string;
+    receiptId: string;
+    reason: string;
+}
+
+export interface ResetOwnerTwoFactorCommand {
+    id: string;
+    reason: string;
+}
+
 export interface ResetPasswordCommand {
     userId: string;
     token: string;
@@ -10374,6 +10530,17 @@ export interface TenantProfileDto {
     lastActivityAt?: string | undefined;
     consents: TenantConsentDto[];
     accessGrant?: StaffAccessGrantDto;
+    receipts: TenantReceiptDto[];
+}
+
+export interface TenantReceiptDto {
+    id: string;
+    chargeId: string;
+    amountTiyin: number;
+    chargedAt: string;
+    issuedAt?: string | undefined;
+    url?: string | undefined;
+    emailedAt?: string | undefined;
 }
 
 export type TenantRestrictions = "None" | "OwnerRequest" | "PrivacyPolicyWithdrawn" | "PublicOfferWithdrawn" | "PaymentRequired" | "SuspendedByPlatform";
@@ -10402,6 +10569,10 @@ export interface TenantUserDto {
 
 export interface TrialDto {
     endsAt: string;
+}
+
+export interface TwoFactorResetDto {
+    ownersReset: number;
 }
 
 export interface UpdateBotCommand {

@@ -50,6 +50,7 @@ const profile: TenantProfileDto = {
   ],
   channels: [],
   consents: [{ kind: 'PrivacyPolicy', action: 'Granted', documentVersion: '2026-04-12', occurredAt: '2026-11-01T10:00:00Z', userId: 'u1' }],
+  receipts: [],
 };
 
 describe('the back-office', () => {
@@ -133,6 +134,37 @@ describe('the back-office', () => {
 
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
     expect(suspend).toHaveBeenLastCalledWith('t1', { id: 't1', reason: 'Spam reported' });
+  });
+
+  it("resets the owner's two-factor sign-in with the identity check noted, and resends an issued receipt", async () => {
+    getCurrentAccount.mockResolvedValue(support);
+    vi.mocked(adminClient.getTenantProfile).mockResolvedValue({
+      ...profile,
+      users: profile.users.map((u) => ({ ...u, twoFactorEnabled: true })),
+      receipts: [
+        { id: 'r1', chargeId: 'c1', amountTiyin: 49_900_000, chargedAt: '2026-11-01T10:00:00Z', url: 'https://ofd.soliq.uz/check?t=1', emailedAt: '2026-11-01T10:01:00Z' },
+        { id: 'r2', chargeId: 'c2', amountTiyin: 49_900_000, chargedAt: '2026-12-01T10:00:00Z' },
+      ],
+    });
+    const reset = vi.mocked(adminClient.resetOwnerTwoFactor).mockResolvedValue({ ownersReset: 1 });
+    const resend = vi.mocked(adminClient.resendReceipt).mockResolvedValue();
+    renderRoute('/admin/tenants/t1');
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Egasining ikki bosqichli kirishini oʻchirish' }));
+    const resetDialog = screen.getByRole('alertdialog', { name: 'Egasining ikki bosqichli kirishi oʻchirilsinmi?' });
+    await user.type(within(resetDialog).getByLabelText('Shaxs qanday tekshirildi'), 'Called back +998901234567');
+    await user.click(within(resetDialog).getByRole('button', { name: 'Egasining ikki bosqichli kirishini oʻchirish' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    expect(reset).toHaveBeenCalledWith('t1', { id: 't1', reason: 'Called back +998901234567' });
+
+    const [issued, pending] = screen.getAllByTestId('receipt');
+    expect(within(pending).queryByRole('button', { name: 'Qayta yuborish' })).not.toBeInTheDocument();
+    await user.click(within(issued).getByRole('button', { name: 'Qayta yuborish' }));
+    const resendDialog = screen.getByRole('alertdialog', { name: 'Bu chek egasiga yana yuborilsinmi?' });
+    await user.type(within(resendDialog).getByLabelText('Sabab (audit jurnaliga yoziladi)'), 'Owner lost the e-mail');
+    await user.click(within(resendDialog).getByRole('button', { name: 'Qayta yuborish' }));
+    await waitFor(() => expect(resend).toHaveBeenCalledWith('t1', 'r1', { id: 't1', receiptId: 'r1', reason: 'Owner lost the e-mail' }));
   });
 
   it('extends a trial by the days and reason typed and shows the new end', async () => {

@@ -11,14 +11,15 @@ import { FormProblem } from '../../components/FormProblem';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { SubmitButton } from '../../components/SubmitButton';
 import { isAdmin, useSignedInAccount, userDataKey } from '../auth/account';
+import { formatTiyin } from '../billing/money';
 import { CustomerDataSection } from './CustomerDataSection';
 import { ReasonDialog } from './ReasonDialog';
 
-type Dialog = 'suspend' | 'reactivate' | 'cancel' | null;
+type Dialog = 'suspend' | 'reactivate' | 'cancel' | 'resetTwoFactor' | { resendReceipt: string } | null;
 
 /**
  * One tenant as staff see it (metadata; conversations and knowledge only while the owner's grant runs) and what they can
- * do for it: suspend or reactivate, extend the trial, cancel.
+ * do for it: suspend or reactivate, extend the trial, cancel, reset the owner's two-factor sign-in, resend a receipt.
  */
 export function TenantPage() {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export function TenantPage() {
   const subscription = tenant.subscription;
   const trial = subscription && (subscription.status === 'Trialing' || subscription.status === 'Expired');
   const cancellable = subscription && !subscription.cancelAtPeriodEnd && subscription.status !== 'Canceled';
+  const ownerHasTwoFactor = tenant.users.some((user) => user.roles.includes('Owner') && user.twoFactorEnabled);
 
   return (
     <section>
@@ -76,6 +78,11 @@ export function TenantPage() {
             {t('admin.tenant.cancelSubscription')}
           </button>
         )}
+        {ownerHasTwoFactor && (
+          <button type="button" className="button button--secondary" onClick={() => setDialog('resetTwoFactor')}>
+            {t('admin.tenant.resetTwoFactor')}
+          </button>
+        )}
         {isAdmin(account) && <Link to={`/admin/audit-log?tenantId=${tenant.id}`}>{t('admin.tenant.auditLog')}</Link>}
       </div>
       {dialog === 'suspend' && (
@@ -104,6 +111,29 @@ export function TenantPage() {
           text={t('admin.tenant.cancelText')}
           confirmLabel={t('admin.tenant.cancelSubscription')}
           action={(reason) => adminClient.cancelTenantSubscription(tenant.id, { id: tenant.id, reason })}
+          onDone={done}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'resetTwoFactor' && (
+        <ReasonDialog
+          title={t('admin.tenant.resetTwoFactorTitle')}
+          text={t('admin.tenant.resetTwoFactorText')}
+          confirmLabel={t('admin.tenant.resetTwoFactor')}
+          field={{ name: 'reason', label: t('admin.tenant.identityCheck'), maxLength: 1000 }}
+          action={(reason) => adminClient.resetOwnerTwoFactor(tenant.id, { id: tenant.id, reason })}
+          onDone={done}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+      {dialog !== null && typeof dialog === 'object' && (
+        <ReasonDialog
+          title={t('admin.tenant.resendReceiptTitle')}
+          text={t('admin.tenant.resendReceiptText')}
+          confirmLabel={t('admin.tenant.resendReceipt')}
+          action={(reason) =>
+            adminClient.resendReceipt(tenant.id, dialog.resendReceipt, { id: tenant.id, receiptId: dialog.resendReceipt, reason })
+          }
           onDone={done}
           onCancel={() => setDialog(null)}
         />
@@ -195,6 +225,52 @@ export function TenantPage() {
                     </>
                   ) : (
                     '—'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>{t('admin.tenant.receipts')}</h2>
+      {tenant.receipts.length === 0 ? (
+        <p>{t('admin.tenant.noReceipts')}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.tenant.chargedAt')}</th>
+              <th scope="col">{t('admin.tenant.amount')}</th>
+              <th scope="col">{t('admin.tenant.receipt')}</th>
+              <th scope="col">{t('admin.tenant.emailedAt')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('admin.tenant.resendReceipt')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tenant.receipts.map((receipt) => (
+              <tr key={receipt.id} data-testid="receipt">
+                <td>
+                  <DateTime value={receipt.chargedAt} />
+                </td>
+                <td>{t('billing.price', { amount: formatTiyin(receipt.amountTiyin) })}</td>
+                <td>
+                  {receipt.url ? (
+                    <a href={receipt.url} target="_blank" rel="noreferrer">
+                      {t('admin.tenant.openReceipt')}
+                    </a>
+                  ) : (
+                    t('admin.tenant.receiptPending')
+                  )}
+                </td>
+                <td>{receipt.emailedAt ? <DateTime value={receipt.emailedAt} /> : '—'}</td>
+                <td>
+                  {receipt.url && (
+                    <button type="button" className="button button--secondary" onClick={() => setDialog({ resendReceipt: receipt.id })}>
+                      {t('admin.tenant.resendReceipt')}
+                    </button>
                   )}
                 </td>
               </tr>
