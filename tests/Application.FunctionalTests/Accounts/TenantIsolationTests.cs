@@ -149,6 +149,8 @@ public sealed class TenantIsolationTests(VirtuOpsApiFactory factory) : IClassFix
                 using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), path.Replace("{id}", id.ToString(), StringComparison.Ordinal)
                     .Replace("{deliveryId}", hookDeliveryId.ToString(), StringComparison.Ordinal)
                     .Replace("{conversationId}", victimIds["/api/inbox/conversations/{id}"].ToString(), StringComparison.Ordinal));
+                // Any other id of a back-office path (a receipt's): the staff check refuses before it is looked up.
+                request.RequestUri = new Uri(System.Text.RegularExpressions.Regex.Replace(request.RequestUri!.OriginalString, @"\{[^}]+\}", Guid.NewGuid().ToString()), UriKind.Relative);
                 if (method is "post" or "put" or "patch")
                     request.Content = JsonContent.Create(bodies.GetValueOrDefault($"{method} {path}", new { }));
                 var response = await attacker.Http.SendAsync(request);
