@@ -2,10 +2,12 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using VirtuOps.Application.Billing.Payments;
 using VirtuOps.Application.Channels.Common;
 using VirtuOps.Application.Common.Exceptions;
 using VirtuOps.Domain.Exceptions;
+using VirtuOps.Infrastructure.Data;
 
 namespace VirtuOps.WebApi.Infrastructure;
 
@@ -43,6 +45,17 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                     PreconditionFailedException.DefaultMessage),
             },
             ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
+            // Two requests changed the same row, or made the same unique thing, at once (a double click, two tabs) and this
+            // one lost: nothing of it was saved, and the state the winner left is what the caller sees when it reloads.
+            DbUpdateException race when race is DbUpdateConcurrencyException || UniqueKeyViolation.Is(race) => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Changed meanwhile.",
+                Detail = RequestLanguage.Pick(httpContext.Request,
+                    "Bu bir vaqtning oʻzida boshqa soʻrov bilan oʻzgartirildi; bu soʻrovdan hech narsa saqlanmadi. Qayta yuklang va natijani tekshiring.",
+                    "Это одновременно изменил другой запрос; из этого запроса ничего не сохранено. Загрузите заново и проверьте результат.",
+                    "Another request changed this at the same moment; nothing of this one was saved. Reload and check the result."),
+            },
             // A provider outage or rate limit while connecting or disconnecting a channel: trying again later may work.
             ChannelApiException provider => new ProblemDetails
             {

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using VirtuOps.Application.Billing.Commands.StartCheckout;
 using VirtuOps.Application.Billing.Payments;
 using VirtuOps.Application.Billing.Queries.GetBilling;
 using VirtuOps.Application.Common.Interfaces;
@@ -54,6 +55,28 @@ public sealed class SubscriptionBillingTests : IAsyncLifetime
         var consents = (await owner.GetAsync<List<ConsentRecordDto>>("/api/privacy/consents"))!;
         consents.ShouldContain(c => c.Kind == ConsentKind.RecurringCharges && c.Action == ConsentAction.Granted && c.IpAddress != null);
         (await owner.LatestMessageToAsync("billing-otp@example.uz")).Body.ShouldContain(billing.Payments[0].ReceiptUrl!);
+    }
+
+    [Fact]
+    public async Task Completing_one_checkout_twice_at_once_binds_and_charges_once_and_never_answers_500()
+    {
+        using var owner = new SpaClient(factory);
+        await owner.RegisterVerifiedOwnerAsync("billing-double@example.uz", "+998901000230");
+        var started = await owner.Http.PostAsJsonAsync("/api/billing/checkout", new { planCode = "start", purpose = "Subscribe" });
+        var checkout = (await started.Content.ReadFromJsonAsync<CheckoutStartedDto>(SpaClient.Json))!;
+        using var paylovPage = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        (await paylovPage.PostAsync(new Uri(checkout.RedirectUrl).AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["card_number"] = SandboxCards.UzCardSucceeds, ["expiry"] = "07/39", ["cvv"] = "123",
+        }))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => owner.Http.PostAsync($"/api/billing/checkout/{checkout.CheckoutId}/complete", null)));
+
+        answers.Select(a => a.StatusCode).ShouldAllBe(status => status == HttpStatusCode.OK || status == HttpStatusCode.Conflict);
+        answers.ShouldContain(a => a.StatusCode == HttpStatusCode.OK);
+        var subscription = await SubscriptionOfAsync("billing-double@example.uz");
+        (await ChargesOfAsync(subscription.Id)).Count(c => c.Status == ChargeStatus.Succeeded).ShouldBe(1);
+        (await factory.QueryDatabaseAsync(db => db.PaymentMethods.IgnoreQueryFilters().CountAsync(p => p.TenantId == subscription.TenantId))).ShouldBe(1);
     }
 
     [Fact]
