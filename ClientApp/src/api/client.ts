@@ -14,6 +14,7 @@ import {
   InboxClient,
   IncidentNoticesClient,
   KnowledgeClient,
+  PlatformAccessClient,
   PrivacyClient,
   StaffAccessClient,
   SystemClient,
@@ -114,6 +115,7 @@ export const tenantClient = new TenantClient(baseUrl, http);
 export const webhookSubscriptionsClient = new WebhookSubscriptionsClient(baseUrl, http);
 export const adminClient = new AdminClient(baseUrl, http);
 export const staffAccessClient = new StaffAccessClient(baseUrl, http);
+export const platformAccessClient = new PlatformAccessClient(baseUrl, http);
 export const incidentNoticesClient = new IncidentNoticesClient(baseUrl, http);
 
 /**

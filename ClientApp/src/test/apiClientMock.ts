@@ -190,5 +190,6 @@ export const adminClient = {
 };
 export const incidentNoticesClient = { getIncidentNotices: vi.fn(never), acknowledgeIncidentNotice: vi.fn(never) };
 export const staffAccessClient = { getStaffAccessGrant: vi.fn(never), grantStaffAccess: vi.fn(never), revokeStaffAccess: vi.fn(never) };
+export const platformAccessClient = { getPlatformAccess: vi.fn(never) };
 export const knowledgeExportUrl = (botId: string) => `/api/bots/${botId}/knowledge/export`;
 export const dataExportDownloadUrl = (exportId: string) => `/api/privacy/exports/${exportId}/download`;

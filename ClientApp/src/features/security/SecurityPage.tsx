@@ -6,6 +6,7 @@ import { toProblem } from '../../api/problem';
 import { DateTime } from '../../components/DateTime';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { isOwner, reloadAccount, useSignedInAccount, userDataKey } from '../auth/account';
+import { PlatformAccessSection } from './PlatformAccessSection';
 import { StaffAccessSection } from './StaffAccessSection';
 
 const sessionsQueryKey = [...userDataKey, 'sessions'] as const;
@@ -19,6 +20,7 @@ export function SecurityPage() {
       <h1>{t('security.title')}</h1>
       <TwoFactor />
       {isOwner(account) && <StaffAccessSection />}
+      {isOwner(account) && <PlatformAccessSection />}
       <h2>{t('security.sessionsTitle')}</h2>
       <p className="muted">{t('security.sessionsIntro')}</p>
       <Sessions />
