@@ -63,6 +63,8 @@ internal sealed class ChargeConfiguration : IEntityTypeConfiguration<Charge>
         // Whatever happens, at most one paid charge per subscription and period.
         builder.HasIndex(c => new { c.SubscriptionId, c.PeriodKey }).IsUnique().HasFilter("[Status] = 'Succeeded'")
             .HasDatabaseName("IX_Charges_OnePaidChargePerPeriod");
+        // The back-office's charge list across tenants, newest attempt first, paged by (AttemptedAt, Id).
+        builder.HasIndex(c => new { c.AttemptedAt, c.Id });
         builder.HasOne<Subscription>().WithMany().HasForeignKey(c => c.SubscriptionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -734,6 +734,83 @@ export class AdminClient {
     }
 
     /**
+     * Charges newest first, optionally of one status (`Failed`: the dunning queue's attempts) and of one tenant;
+    pass the previous page's `nextCursor` as `cursor`.
+     * @param status (optional) 
+     * @param tenantId (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    getCharges(status?: ChargeStatus | undefined, tenantId?: string | undefined, cursor?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<AdminChargeDtoCursorPage> {
+        let url_ = this.baseUrl + "/api/admin/billing/charges?";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (tenantId === null)
+            throw new globalThis.Error("The parameter 'tenantId' cannot be null.");
+        else if (tenantId !== undefined)
+            url_ += "tenantId=" + encodeURIComponent("" + tenantId) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCharges(_response);
+        });
+    }
+
+    protected processGetCharges(response: Response): Promise<AdminChargeDtoCursorPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AdminChargeDtoCursorPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AdminChargeDtoCursorPage>(null as any);
+    }
+
+    /**
      * Incidents, most recently recorded first; pass the previous page's `nextCursor` as `cursor` for the next page.
      * @param cursor (optional) 
      * @param limit (optional) 
@@ -9473,6 +9550,26 @@ export interface AccessLogEntryDto {
 
 export interface AccessLogEntryDtoCursorPage {
     items: AccessLogEntryDto[];
+    nextCursor?: string | undefined;
+}
+
+export interface AdminChargeDto {
+    id: string;
+    tenantId: string;
+    tenantName: string;
+    planCode: string;
+    periodKey: string;
+    attempt: number;
+    amountTiyin: number;
+    status: ChargeStatus;
+    failureCode?: string | undefined;
+    attemptedAt: string;
+    completedAt?: string | undefined;
+    receiptUrl?: string | undefined;
+}
+
+export interface AdminChargeDtoCursorPage {
+    items: AdminChargeDto[];
     nextCursor?: string | undefined;
 }
 

@@ -314,6 +314,8 @@ namespace VirtuOps.Infrastructure.Data.Migrations.SqlServer
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("AttemptedAt", "Id");
+
                     b.HasIndex("SubscriptionId", "PeriodKey")
                         .IsUnique()
                         .HasDatabaseName("IX_Charges_OnePaidChargePerPeriod")

@@ -305,6 +305,8 @@ namespace VirtuOps.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("AttemptedAt", "Id");
+
                     b.HasIndex("SubscriptionId", "PeriodKey")
                         .IsUnique()
                         .HasDatabaseName("IX_Charges_OnePaidChargePerPeriod")
