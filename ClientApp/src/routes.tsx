@@ -3,6 +3,7 @@ import { Layout } from './components/Layout';
 import { AccessLogPage } from './features/access-log/AccessLogPage';
 import { AdminLayout } from './features/admin/AdminLayout';
 import { AuditLogPage } from './features/admin/AuditLogPage';
+import { ChargesPage } from './features/admin/ChargesPage';
 import { OperationsPage } from './features/admin/OperationsPage';
 import { PrivacyRequestsPage } from './features/admin/PrivacyRequestsPage';
 import { IncidentPage } from './features/admin/IncidentPage';
@@ -173,6 +174,7 @@ export const routes: RouteObject[] = [
                   { path: 'tenants/:tenantId', element: <TenantPage /> },
                   { path: 'privacy-requests', element: <PrivacyRequestsPage /> },
                   { path: 'operations', element: <OperationsPage /> },
+                  { path: 'charges', element: <ChargesPage /> },
                   {
                     element: <RequireRole role={roles.admin} deniedText="admin.forbiddenText" />,
                     children: [

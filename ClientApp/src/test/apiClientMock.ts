@@ -184,6 +184,7 @@ export const adminClient = {
   notifyIncident: vi.fn(never),
   closeIncident: vi.fn(never),
   getOperations: vi.fn(never),
+  getCharges: vi.fn(never),
   resetOwnerTwoFactor: vi.fn(never),
   resendReceipt: vi.fn(never),
   rotateSecretKeys: vi.fn(never),

@@ -11,6 +11,7 @@ export function AdminLayout() {
       <nav className="tabs" aria-label={t('admin.sections')}>
         <NavLink to="/admin/tenants">{t('admin.tenants.title')}</NavLink>
         <NavLink to="/admin/privacy-requests">{t('admin.privacyRequests.title')}</NavLink>
+        <NavLink to="/admin/charges">{t('admin.charges.title')}</NavLink>
         <NavLink to="/admin/operations">{t('admin.operations.title')}</NavLink>
         {isAdmin(account) && <NavLink to="/admin/audit-log">{t('admin.auditLog.title')}</NavLink>}
         {isAdmin(account) && <NavLink to="/admin/incidents">{t('incidents.title')}</NavLink>}
