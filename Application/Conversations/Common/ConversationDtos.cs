@@ -56,6 +56,24 @@ public static class ConversationProjections
         (after is { } a ? conversations.Where(c => c.LastMessageAt < a.At || (c.LastMessageAt == a.At && c.Id.CompareTo(a.Id) < 0)) : conversations)
             .OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id);
 
+    /// <summary>
+    /// A conversation's messages newest first, a cursor page at a time; 404 when the conversation is not the current
+    /// tenant's. The inbox and staff under an access grant read the same history.
+    /// </summary>
+    public static async Task<CursorPage<MessageDto>> HistoryPageAsync(this IApplicationDbContext context, Guid conversationId, string? cursor, int limit,
+        CancellationToken cancellationToken)
+    {
+        if (!await context.Conversations.AnyAsync(c => c.Id == conversationId, cancellationToken))
+            throw new NotFoundException("No such conversation.");
+        var messages = context.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId);
+        if (KeysetCursor.Decode(cursor) is { } after)
+            messages = messages.Where(m => m.SentAt < after.At || (m.SentAt == after.At && m.Id.CompareTo(after.Id) < 0));
+        return await messages
+            .OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id)
+            .ProjectToDto()
+            .ToCursorPageAsync(limit, m => new KeysetCursor(m.SentAt, m.Id), cancellationToken);
+    }
+
     /// <summary>Conversation rows joined with their bot's and contact's names, for lists and live updates.</summary>
     public static IQueryable<ConversationSummaryDto> ProjectToSummary(this IQueryable<Conversation> conversations, IApplicationDbContext context) =>
         from c in conversations

@@ -17,15 +17,7 @@ public sealed class GetTenantConversationMessagesQueryHandler(IApplicationDbCont
     {
         await access.BeginAsync(query.TenantId, cancellationToken);
         // Scoped to the tenant now: another tenant's conversation is not found.
-        if (!await context.Conversations.AnyAsync(c => c.Id == query.ConversationId, cancellationToken))
-            throw new NotFoundException("No such conversation.");
-        var messages = context.Messages.AsNoTracking().Where(m => m.ConversationId == query.ConversationId);
-        if (KeysetCursor.Decode(query.Cursor) is { } after)
-            messages = messages.Where(m => m.SentAt < after.At || (m.SentAt == after.At && m.Id.CompareTo(after.Id) < 0));
-        return await messages
-            .OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id)
-            .ProjectToDto()
-            .ToCursorPageAsync(query.Limit, m => new KeysetCursor(m.SentAt, m.Id), cancellationToken);
+        return await context.HistoryPageAsync(query.ConversationId, query.Cursor, query.Limit, cancellationToken);
     }
 }
 
