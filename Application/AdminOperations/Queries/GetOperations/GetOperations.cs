@@ -66,17 +66,15 @@ public sealed class GetOperationsQueryHandler(IApplicationDbContext context, ISc
         var pending = await outbound.Where(m => m.DeliveryStatus == DeliveryStatus.Pending)
             .GroupBy(m => m.Channel)
             .Select(g => new { Channel = g.Key, Count = g.Count(), Oldest = g.Min(m => m.SentAt) })
-            .ToListAsync(cancellationToken);
+            .ToDictionaryAsync(p => p.Channel, cancellationToken);
         var failed = await outbound.Where(m => m.DeliveryStatus == DeliveryStatus.Failed && m.SentAt >= dayAgo)
             .GroupBy(m => m.Channel)
             .Select(g => new { Channel = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+            .ToDictionaryAsync(f => f.Channel, f => f.Count, cancellationToken);
         var outbox = Enum.GetValues<Channel>().Where(c => c != Channel.Widget)
-            .Select(channel => new ChannelOutboxDto(
-                channel,
-                pending.FirstOrDefault(p => p.Channel == channel)?.Count ?? 0,
-                pending.FirstOrDefault(p => p.Channel == channel)?.Oldest,
-                failed.FirstOrDefault(f => f.Channel == channel)?.Count ?? 0))
+            .Select(channel => pending.TryGetValue(channel, out var waiting)
+                ? new ChannelOutboxDto(channel, waiting.Count, waiting.Oldest, failed.GetValueOrDefault(channel))
+                : new ChannelOutboxDto(channel, 0, null, failed.GetValueOrDefault(channel)))
             .ToList();
 
         var deliveries = context.WebhookDeliveries.IgnoreQueryFilters();
